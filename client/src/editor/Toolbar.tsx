@@ -1,0 +1,74 @@
+import { useEditorState, type Editor } from '@tiptap/react'
+import { useId, useState, type FormEvent } from 'react'
+
+/** Formatting and structure controls; each says in words what it does and whether it is on. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      inClause: current.isActive('clause'),
+      preambular: current.isActive('clause', { kind: 'preambular' }),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      heading: current.isActive('heading'),
+    }),
+  })
+  const [noteOpen, setNoteOpen] = useState(false)
+  const [noteText, setNoteText] = useState('')
+  const noteId = useId()
+
+  const handleAddNote = (event: FormEvent) => {
+    event.preventDefault()
+    const text = noteText.trim()
+    if (text) editor.chain().focus().insertFootnote(text).run()
+    setNoteText('')
+    setNoteOpen(false)
+  }
+
+  return (
+    <div className="toolbar-area">
+      <div role="toolbar" aria-label="Formatting" className="toolbar">
+        <button type="button" aria-pressed={state.bold} onClick={() => editor.chain().focus().toggleBold().run()}>
+          <b>Bold</b>
+        </button>
+        <button type="button" aria-pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
+          <i>Italic</i>
+        </button>
+        <button
+          type="button"
+          disabled={!state.inClause}
+          onClick={() =>
+            editor
+              .chain()
+              .focus()
+              .setClauseKind(state.preambular ? 'operative' : 'preambular')
+              .run()
+          }
+        >
+          {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
+        </button>
+        <button type="button" aria-pressed={state.heading} onClick={() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run()}>
+          Section heading
+        </button>
+        <button type="button" aria-pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
+          Bulleted sub-items
+        </button>
+        <button type="button" aria-pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+          Numbered sub-items
+        </button>
+        <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
+          Add note
+        </button>
+      </div>
+      {noteOpen && (
+        <form id={noteId} className="note-form" onSubmit={handleAddNote}>
+          <label htmlFor={`${noteId}-text`}>Note text</label>
+          <input id={`${noteId}-text`} value={noteText} onChange={(event) => setNoteText(event.target.value)} autoFocus maxLength={2000} />
+          <button type="submit">Insert note</button>
+        </form>
+      )}
+    </div>
+  )
+}

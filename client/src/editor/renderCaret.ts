@@ -1,0 +1,28 @@
+import { PresenceUser } from '../../../shared/awareness.js'
+
+/** A remote caret with its label: name and delegation in words, the delegation colour as a second cue. */
+export function renderCaret(raw: Record<string, unknown>): HTMLElement {
+  const parsed = PresenceUser.safeParse(raw)
+  const caret = document.createElement('span')
+  caret.className = 'collab-caret'
+  // Presence is announced by the participant list; inline labels would interrupt reading the text.
+  caret.setAttribute('aria-hidden', 'true')
+  const label = document.createElement('span')
+  label.className = 'collab-caret__label'
+  if (parsed.success) {
+    caret.style.borderColor = parsed.data.color
+    label.style.backgroundColor = parsed.data.color
+    label.textContent = `${parsed.data.name} (${parsed.data.delegation.name})`
+  } else {
+    label.textContent = 'Someone'
+  }
+  caret.append(label)
+  return caret
+}
+
+/** The highlight of a remote selection, tinted with the delegation colour. */
+export function renderSelection(raw: Record<string, unknown>) {
+  const parsed = PresenceUser.safeParse(raw)
+  const color = parsed.success ? parsed.data.color : '#777777'
+  return { class: 'collab-selection', style: `background-color: ${color}33` }
+}

@@ -1,0 +1,135 @@
+import type * as decoding from 'lib0/decoding'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { decodeControl, encodeControl } from '../../../shared/protocol/controlCodec.js'
+import { CONTROL_PROTOCOL_VERSION, ServerControlMessage } from '../../../shared/protocol/controlMessages.js'
+import { MessageType } from '../../../shared/protocol/messageTypes.js'
+
+/** What the save indicator shows. */
+export type SaveStatus =
+  | { kind: 'connecting' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'offline'; waiting: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'refused'; message: string }
+
+/**
+ * Tracks whether this browser's changes are on the server's disk. After changes, it asks the server
+ * to confirm that everything sent so far is fsynced; the status is "saved" only once that answer comes.
+ */
+export class SaveTracker {
+  private localChanges = 0
+  private savedThrough = 0
+  private seq = 0
+  private readonly requested = new Map<number, number>()
+  private confirmedSinceConnect = false
+  private everConnected = false
+  private failure: string | null = null
+  private refusal: string | null = null
+  private readonly listeners = new Set<() => void>()
+  status: SaveStatus = { kind: 'connecting' }
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly provider: WebsocketProvider,
+    private readonly remoteOrigins: ReadonlySet<unknown>,
+  ) {
+    provider.messageHandlers[MessageType.control] = (_encoder, decoder: decoding.Decoder) => {
+      try {
+        this.handleControl(decodeControl(decoder, ServerControlMessage))
+      } catch (error) {
+        console.warn('Ignoring a control message this page does not understand', error)
+      }
+    }
+    doc.on('update', this.handleUpdate)
+    provider.on('sync', this.handleSync)
+    provider.on('status', this.handleStatus)
+    provider.on('closed', this.handleClosed)
+  }
+
+  private readonly handleUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider || this.remoteOrigins.has(origin)) return
+    this.localChanges += 1
+    // After the provider's own update handler has sent the change, so the request follows it on the wire.
+    queueMicrotask(() => this.requestConfirmation())
+    this.refresh()
+  }
+
+  private readonly handleSync = (synced: boolean): void => {
+    if (synced) this.requestConfirmation(true)
+  }
+
+  private readonly handleStatus = ({ status }: { status: string }): void => {
+    if (status === 'connected') this.everConnected = true
+    else {
+      this.requested.clear()
+      this.confirmedSinceConnect = false
+    }
+    this.refresh()
+  }
+
+  private readonly handleClosed = ({ reason }: { code: number; reason: string }): void => {
+    this.refusal = reason || 'The server refused this connection.'
+    this.refresh()
+  }
+
+  private requestConfirmation(force = false): void {
+    const ws = this.provider.ws
+    if (!ws || !this.provider.wsconnected || !this.provider.synced) return
+    // One question at a time; its answer prompts the next if more changes came meanwhile.
+    if (this.requested.size > 0 && !force) return
+    this.seq += 1
+    this.requested.set(this.seq, this.localChanges)
+    ws.send(encodeControl({ v: CONTROL_PROTOCOL_VERSION, type: 'flush', seq: this.seq }))
+  }
+
+  private handleControl(message: ServerControlMessage): void {
+    if (message.type === 'save-failed') {
+      this.failure = message.message
+    } else {
+      const through = this.requested.get(message.seq)
+      if (through === undefined) return
+      for (const seq of this.requested.keys()) if (seq <= message.seq) this.requested.delete(seq)
+      this.savedThrough = Math.max(this.savedThrough, through)
+      this.confirmedSinceConnect = true
+      this.failure = null
+      if (this.localChanges > this.savedThrough) this.requestConfirmation()
+    }
+    this.refresh()
+  }
+
+  /** Local changes not yet confirmed on disk. */
+  get waiting(): number {
+    return this.localChanges - this.savedThrough
+  }
+
+  private refresh(): void {
+    this.status = this.compute()
+    for (const listener of this.listeners) listener()
+  }
+
+  private compute(): SaveStatus {
+    if (this.refusal) return { kind: 'refused', message: this.refusal }
+    if (!this.provider.wsconnected) {
+      return this.everConnected || this.waiting > 0 ? { kind: 'offline', waiting: this.waiting } : { kind: 'connecting' }
+    }
+    if (this.failure) return { kind: 'failed', message: this.failure }
+    if (!this.confirmedSinceConnect || this.waiting > 0) return { kind: 'saving' }
+    return { kind: 'saved' }
+  }
+
+  /** Subscribes to status changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.handleUpdate)
+    this.provider.off('sync', this.handleSync)
+    this.provider.off('status', this.handleStatus)
+    this.provider.off('closed', this.handleClosed)
+    this.listeners.clear()
+  }
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url'
+import { configFromEnvironment } from './config.js'
+import { createLogger } from './log.js'
+import { StartupError } from './store/dataDirectory.js'
+import { startServer } from './startServer.js'
+
+const log = createLogger()
+const clientDir = fileURLToPath(new URL('../../dist/client', import.meta.url))
+
+try {
+  const server = await startServer(configFromEnvironment(process.env, clientDir), { log })
+  const stop = (signal: string) => {
+    log.info('shutting_down', { signal })
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('shutdown_failed', { error: String(error) })
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+} catch (error) {
+  // One clear sentence for the operator; details only for faults we did not foresee.
+  process.stderr.write(`${error instanceof StartupError || error instanceof Error ? error.message : String(error)}\n`)
+  if (!(error instanceof StartupError)) log.error('start_failed', { error: String(error) })
+  process.exit(1)
+}

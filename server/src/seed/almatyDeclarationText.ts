@@ -1,0 +1,31 @@
+/** The zero draft of the Almaty Declaration, written for Kelisim's demo. */
+export const almatyDeclarationText = {
+  title: 'Almaty Declaration on Inclusive Education',
+  preambular: [
+    'We, the participants of the World Inclusion Congress, held in Almaty, Republic of Kazakhstan, from 15 to 17 October 2025, representing more than 1,200 participants from 40 countries, including governments, educators, researchers, families, organisations of persons with disabilities and young people,',
+    'Recalling the right of every child to education without discrimination and on the basis of equal opportunity, and the commitment to ensure inclusive and equitable quality education and promote lifelong learning opportunities for all,',
+    'Recognizing that children with special educational needs too often remain outside school, or inside school but outside learning, and that exclusion in childhood narrows every later choice,',
+    'Acknowledging that innovation, digital technology and artificial intelligence can widen access to learning, adapt teaching to each learner and remove barriers of communication, and that the same tools can deepen existing divides when they are designed without the people they are meant to serve,',
+    'Stressing that the early and accurate assessment of each child\u2019s needs, carried out with families and in the child\u2019s own language, is the foundation of timely and appropriate support,',
+    'Concerned by the pressures on children\u2019s mental health and well-being, and convinced that a school where every child belongs is also a school where every child is safer,',
+    'Affirming that teachers are the decisive factor in inclusive education and that they deserve preparation, time and professional support equal to that task,',
+    'Welcoming the experience shared at the Congress by countries at every level of development, and convinced that international cooperation and partnership multiply what each country can achieve alone,',
+  ],
+  operative: [
+    'Commit to make inclusion the organising principle of our education systems, so that every learner, including every child with special educational needs, learns in a regular school with the support that learner requires;',
+    'Resolve to remove physical, communication, attitudinal and financial barriers to education, and to make school buildings, transport, learning materials and digital platforms accessible by design;',
+    'Undertake to establish or strengthen systems for the early identification and multidisciplinary assessment of needs, free of charge to families, that lead without delay to individual support rather than to separation;',
+    'Call for the use of digital technology and artificial intelligence in education to be guided by the principles of accessibility, equity, transparency, human oversight and the protection of children\u2019s data and privacy;',
+    'Encourage the development, with the participation of learners with disabilities and their families, of assistive and adaptive technologies, open educational resources and accessible content in national and local languages, including sign languages;',
+    'Decide to include inclusive pedagogy, universal design for learning and the responsible use of educational technology in the initial preparation and continuous professional development of all teachers and school leaders;',
+    'Further decide to ensure that every school has access to specialists in special educational needs, psychological support and speech and language therapy, working alongside classroom teachers;',
+    'Commit to promote the mental health and well-being of all children, to prevent bullying and discrimination, and to make schools safe and welcoming places where diversity is valued;',
+    'Recognize the role of families as partners in education and undertake to inform, involve and support them at every stage, from early childhood to the transition to work and further learning;',
+    'Call upon governments to allocate sustainable public financing for inclusive education, and to direct resources towards the learners and communities furthest behind;',
+    'Urge the collection of disaggregated data on the participation, progress and well-being of learners with disabilities, gathered ethically and used to improve policy and practice;',
+    'Invite universities and research institutions to build, share and openly publish evidence on what works in inclusive education and in the use of new technologies for learners with special educational needs;',
+    'Resolve to strengthen international cooperation, including South\u2013South and triangular cooperation, the exchange of teachers and experts, and partnerships with civil society, the private sector and international organisations;',
+    'Propose the creation of an international network of centres of excellence in inclusive education, open to all interested countries, to carry forward the work begun at the Congress;',
+    'Agree to review progress in implementing this Declaration at the next World Inclusion Congress, and request the organisers to transmit this Declaration to the relevant bodies of the United Nations system.',
+  ],
+} as const

@@ -1,0 +1,109 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from './http/createApp.js'
+import { createLogger, type Logger } from './log.js'
+import { seedDemo } from './seed/seedDemo.js'
+import { SessionService } from './sessions/SessionService.js'
+import { checkDataDirectory, lockDataDirectory, StartupError } from './store/dataDirectory.js'
+import { LowStore } from './store/LowStore.js'
+import type { ServerConfig } from './config.js'
+import { DocumentHub } from './sync/DocumentHub.js'
+import type { SaveOptions } from './sync/SharedDocument.js'
+import { createSyncEndpoint } from './sync/syncUpgrade.js'
+
+/** A running Kelisim server. */
+export interface RunningServer {
+  /** http://host:port of the server. */
+  url: string
+  port: number
+  hub: DocumentHub
+  /** Saves everything, closes every connection and releases the data folder. */
+  close(): Promise<void>
+}
+
+/** Optional tuning, mostly for tests. */
+export interface StartOptions {
+  log?: Logger
+  save?: Partial<SaveOptions>
+}
+
+const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use; set PORT to another port.`))
+      else if (error.code === 'EACCES') reject(new StartupError(`Port ${port} on ${host} needs privileges this process lacks; set PORT above 1023.`))
+      else reject(new StartupError(`Cannot listen on ${host}:${port} (${error.code ?? error.message}).`))
+    }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+}
+
+/** Starts the server: checks the data folder and the port before writing anything, then opens the store. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger()
+  await checkDataDirectory(config.dataDir)
+
+  let ready: RequestListener | null = null
+  const server = createServer((request, response) => {
+    if (ready) return ready(request, response)
+    response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
+    response.end(JSON.stringify({ error: 'starting', message: 'The server is starting; try again in a moment.' }))
+  })
+  await listen(server, config.port, config.host)
+
+  let unlock: () => Promise<void>
+  let store: LowStore
+  try {
+    unlock = await lockDataDirectory(config.dataDir)
+    store = await LowStore.open(config.dataDir, log)
+    if (config.demo) await seedDemo(store, log)
+  } catch (error) {
+    server.close()
+    throw error
+  }
+
+  const sessions = new SessionService(store)
+  const hub = new DocumentHub(store.documents, { ...defaultSave, ...options.save }, log)
+  const sync = createSyncEndpoint({
+    hub,
+    store,
+    sessions,
+    log,
+    limits: { maxBufferedBytes: 16 * 1024 * 1024 },
+    maxPayloadBytes: 1024 * 1024,
+  })
+  const app = createApp({ store, sessions, log, secureCookies: false }, config.clientDir)
+  ready = app
+  server.on('upgrade', sync.handleUpgrade)
+
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${config.host}:${port}`
+  log.info('listening', { url, port, dataDir: config.dataDir, demo: config.demo })
+
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    port,
+    hub,
+    close: () => {
+      closing ??= (async () => {
+        sync.closeAll()
+        await hub.closeAll()
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+        await store.close()
+        await unlock()
+        log.info('stopped', {})
+      })()
+      return closing
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import { copyFile, mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { DocumentStore } from './Store.js'
+import { fsyncDirectory, writeFileDurably } from './durableFile.js'
+import { decodeLog, encodeRecord, LOG_MAGIC } from './updateLogFormat.js'
+import type { Logger } from '../log.js'
+
+interface OpenLog {
+  handle: FileHandle
+  records: number
+}
+
+/** Document histories as append-only, checksummed files, one per document: a write costs one document. */
+export class UpdateLogStore implements DocumentStore {
+  private readonly open = new Map<string, OpenLog>()
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(
+    private readonly directory: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async create(directory: string, log: Logger): Promise<UpdateLogStore> {
+    await mkdir(directory, { recursive: true })
+    return new UpdateLogStore(directory, log)
+  }
+
+  private pathOf(name: string): string {
+    return join(this.directory, `${name}.ylog`)
+  }
+
+  /** Runs operations on one document strictly one after another. */
+  private serially<T>(name: string, operation: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(name) ?? Promise.resolve()
+    const next = previous.then(operation, operation)
+    const settled = next.catch(() => undefined)
+    this.queues.set(name, settled)
+    void settled.then(() => {
+      if (this.queues.get(name) === settled) this.queues.delete(name)
+    })
+    return next
+  }
+
+  load(name: string): Promise<Uint8Array[]> {
+    return this.serially(name, async () => {
+      const path = this.pathOf(name)
+      const file = await readFile(path)
+      const { updates, validBytes } = decodeLog(file)
+      if (validBytes < file.byteLength) {
+        // A torn tail is what a crash mid-append leaves; keep a copy before dropping it.
+        const copy = `${path}.damaged-${Date.now()}`
+        await copyFile(path, copy)
+        this.log.warn('update_log_tail_dropped', { document: name, droppedBytes: file.byteLength - validBytes, copy })
+        const handle = await open(path, 'r+')
+        await handle.truncate(validBytes)
+        await handle.sync()
+        await handle.close()
+      }
+      await this.closeHandle(name)
+      this.open.set(name, { handle: await open(path, 'a'), records: updates.length })
+      return updates
+    })
+  }
+
+  append(name: string, updates: Uint8Array[]): Promise<number> {
+    return this.serially(name, async () => {
+      const log = this.open.get(name)
+      if (!log) throw new Error(`document ${name} is not loaded`)
+      await log.handle.write(Buffer.concat(updates.map(encodeRecord)))
+      await log.handle.datasync()
+      log.records += updates.length
+      return log.records
+    })
+  }
+
+  compact(name: string, state: Uint8Array): Promise<void> {
+    return this.serially(name, async () => {
+      const path = this.pathOf(name)
+      await writeFileDurably(path, Buffer.concat([LOG_MAGIC, encodeRecord(state)]))
+      await this.closeHandle(name)
+      this.open.set(name, { handle: await open(path, 'a'), records: 1 })
+    })
+  }
+
+  /** Writes a new document's first state; fails if the document already exists. */
+  createDocument(name: string, state: Uint8Array): Promise<void> {
+    return this.serially(name, async () => {
+      const path = this.pathOf(name)
+      const handle = await open(path, 'wx')
+      try {
+        await handle.writeFile(Buffer.concat([LOG_MAGIC, encodeRecord(state)]))
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await fsyncDirectory(this.directory)
+    })
+  }
+
+  release(name: string): Promise<void> {
+    return this.serially(name, () => this.closeHandle(name))
+  }
+
+  private async closeHandle(name: string): Promise<void> {
+    const log = this.open.get(name)
+    if (!log) return
+    this.open.delete(name)
+    await log.handle.close()
+  }
+
+  /** Closes every open file once pending operations finish. */
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()])
+    await Promise.all([...this.open.keys()].map((name) => this.release(name)))
+  }
+}

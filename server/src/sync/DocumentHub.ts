@@ -1,0 +1,63 @@
+import type { Logger } from '../log.js'
+import type { DocumentStore } from '../store/Store.js'
+import { SharedDocument, type SaveOptions } from './SharedDocument.js'
+
+/** Loads documents on first use and saves and unloads them when their last peer leaves. */
+export class DocumentHub {
+  private readonly loaded = new Map<string, Promise<SharedDocument>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: SaveOptions,
+    private readonly log: Logger,
+  ) {}
+
+  /** The loaded document, loading it if needed; waits for an unload in progress to finish first. */
+  async acquire(name: string): Promise<SharedDocument> {
+    for (;;) {
+      await this.unloading.get(name)
+      let loading = this.loaded.get(name)
+      if (!loading) {
+        loading = SharedDocument.load(name, this.store, this.options, this.log)
+        this.loaded.set(name, loading)
+        loading.catch(() => this.loaded.delete(name))
+      }
+      const document = await loading
+      if (!document.closing) return document
+    }
+  }
+
+  /** Unloads a document that has no peers left; a failed save keeps it loaded and retries. */
+  releaseIfIdle(document: SharedDocument): void {
+    if (document.peers.size > 0 || document.closing) return
+    document.closing = true
+    this.loaded.delete(document.name)
+    const unload = document
+      .close()
+      .then(() => this.log.info('document_unloaded', { document: document.name }))
+      .catch((error: unknown) => {
+        this.log.error('document_unload_failed', { document: document.name, error: String(error) })
+        document.closing = false
+        this.loaded.set(document.name, Promise.resolve(document))
+        setTimeout(() => this.releaseIfIdle(document), 1000).unref()
+      })
+      .finally(() => this.unloading.delete(document.name))
+    this.unloading.set(document.name, unload)
+  }
+
+  /** Documents in memory now. */
+  get size(): number {
+    return this.loaded.size
+  }
+
+  /** Saves and unloads everything (shutdown). */
+  async closeAll(): Promise<void> {
+    const documents = await Promise.all(this.loaded.values())
+    for (const document of documents) {
+      for (const peer of [...document.peers]) document.removePeer(peer)
+      this.releaseIfIdle(document)
+    }
+    await Promise.all(this.unloading.values())
+  }
+}

@@ -1,0 +1,209 @@
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CONTROL_PROTOCOL_VERSION } from '../../../shared/protocol/controlMessages.js'
+import type { Logger } from '../log.js'
+import type { DocumentStore } from '../store/Store.js'
+import { encodeAwarenessFrame, encodeUpdateFrame } from './syncFrames.js'
+
+/** What a document needs from a connection: somewhere to send frames and an identity for logs. */
+export interface DocumentPeer {
+  readonly id: string
+  send(frame: Uint8Array): void
+  sendControl(message: object): void
+}
+
+/** Tuning of durable saving. */
+export interface SaveOptions {
+  /** Group commit: changes arriving within this many ms share one write and one fsync. */
+  commitDelayMs: number
+  /** Compact the history into one state once it has this many records. */
+  compactAfterRecords: number
+  /** Wait before retrying a failed write. */
+  retryDelayMs: number
+}
+
+interface AckWaiter {
+  peer: DocumentPeer
+  seq: number
+  generation: number
+}
+
+/** One loaded declaration: its Y.Doc, presence, connected peers, and its path to disk. */
+export class SharedDocument {
+  readonly doc = new Y.Doc()
+  readonly awareness = new Awareness(this.doc)
+  readonly peers = new Set<DocumentPeer>()
+  /** Which peer owns each presence client id, so no one speaks for another. */
+  readonly presenceOwners = new Map<number, DocumentPeer>()
+  closing = false
+
+  private pending: Uint8Array[] = []
+  /** Counts updates applied; an update is durable once `durableGeneration` has reached its count. */
+  private generation = 0
+  private durableGeneration = 0
+  private waiters: AckWaiter[] = []
+  private timer: NodeJS.Timeout | null = null
+  private flushing: Promise<void> | null = null
+  private records = 0
+  private saveFailed = false
+
+  private constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly options: SaveOptions,
+    private readonly log: Logger,
+  ) {
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /** Loads a document's history from the store. */
+  static async load(name: string, store: DocumentStore, options: SaveOptions, log: Logger): Promise<SharedDocument> {
+    const updates = await store.load(name)
+    const shared = new SharedDocument(name, store, options, log)
+    Y.transact(shared.doc, () => {
+      for (const update of updates) Y.applyUpdate(shared.doc, update)
+    })
+    shared.doc.on('update', shared.handleUpdate)
+    shared.records = updates.length
+    return shared
+  }
+
+  private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pending.push(update)
+    this.generation += 1
+    this.scheduleFlush()
+    const frame = encodeUpdateFrame(update)
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame)
+  }
+
+  private readonly handleAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
+    const changed = [...added, ...updated, ...removed]
+    const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed))
+    // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
+    for (const peer of this.peers) peer.send(frame)
+  }
+
+  /** Every presence state now, for a peer that just joined or asked. */
+  presenceFrame(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()]
+    return clients.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients))
+  }
+
+  /** Removes a peer and the presence it owned. */
+  removePeer(peer: DocumentPeer): void {
+    this.peers.delete(peer)
+    this.waiters = this.waiters.filter((waiter) => waiter.peer !== peer)
+    const owned = [...this.presenceOwners].filter(([, owner]) => owner === peer).map(([clientId]) => clientId)
+    for (const clientId of owned) this.presenceOwners.delete(clientId)
+    removeAwarenessStates(this.awareness, owned, peer)
+  }
+
+  /** Answers `saved` to the peer once everything applied so far is on disk. */
+  requestSavedAck(peer: DocumentPeer, seq: number): void {
+    if (this.durableGeneration >= this.generation) {
+      peer.sendControl({ v: CONTROL_PROTOCOL_VERSION, type: 'saved', seq })
+      return
+    }
+    this.waiters.push({ peer, seq, generation: this.generation })
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer || this.flushing) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.flush()
+    }, this.options.commitDelayMs)
+  }
+
+  private flush(): Promise<void> {
+    this.flushing ??= this.writePending().finally(() => {
+      this.flushing = null
+      if (this.pending.length > 0 && !this.saveFailed) this.scheduleFlush()
+    })
+    return this.flushing
+  }
+
+  private async writePending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending
+      const target = this.generation
+      this.pending = []
+      try {
+        this.records = await this.store.append(this.name, batch)
+      } catch (error) {
+        this.pending = batch.concat(this.pending)
+        this.reportSaveFailure(error)
+        return
+      }
+      this.durableGeneration = target
+      if (this.saveFailed) {
+        this.saveFailed = false
+        this.log.info('save_recovered', { document: this.name })
+      }
+      this.acknowledge()
+      if (this.records >= this.options.compactAfterRecords) await this.compact()
+    }
+  }
+
+  private reportSaveFailure(error: unknown): void {
+    if (!this.saveFailed) {
+      this.log.error('save_failed', { document: this.name, error: String(error) })
+    }
+    this.saveFailed = true
+    const message = { v: CONTROL_PROTOCOL_VERSION, type: 'save-failed', message: 'The server cannot write to disk; your changes are kept and saving is retried.' }
+    for (const peer of new Set(this.waiters.map((waiter) => waiter.peer))) peer.sendControl(message)
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      void this.flush()
+    }, this.options.retryDelayMs)
+  }
+
+  private acknowledge(): void {
+    const ready = this.waiters.filter((waiter) => waiter.generation <= this.durableGeneration)
+    this.waiters = this.waiters.filter((waiter) => waiter.generation > this.durableGeneration)
+    for (const waiter of ready) {
+      waiter.peer.sendControl({ v: CONTROL_PROTOCOL_VERSION, type: 'saved', seq: waiter.seq })
+    }
+  }
+
+  /** Folds the history into one state by applying it to the Y.Doc, not by merging updates. */
+  private async compact(): Promise<void> {
+    try {
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      this.records = 1
+    } catch (error) {
+      // The longer history is still whole on disk; compaction is retried at the next threshold.
+      this.log.warn('compaction_failed', { document: this.name, error: String(error) })
+    }
+  }
+
+  /** Writes everything pending; resolves when all applied changes are on disk. */
+  async flushAll(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    while (this.pending.length > 0 || this.flushing) {
+      await this.flush()
+      if (this.saveFailed) throw new Error(`document ${this.name} could not be saved`)
+    }
+  }
+
+  /** Saves, compacts and frees the document; it must have no peers left. Throws, keeping everything, if it cannot save. */
+  async close(): Promise<void> {
+    await this.flushAll()
+    if (this.records > 1) await this.compact()
+    await this.store.release(this.name)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

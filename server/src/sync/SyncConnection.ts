@@ -1,0 +1,173 @@
+import * as decoding from 'lib0/decoding'
+import type { WebSocket } from 'ws'
+import { applyAwarenessUpdate } from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { PresenceUser } from '../../../shared/awareness.js'
+import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { decodeControl, encodeControl } from '../../../shared/protocol/controlCodec.js'
+import { ClientControlMessage } from '../../../shared/protocol/controlMessages.js'
+import { MessageType } from '../../../shared/protocol/messageTypes.js'
+import type { Logger } from '../log.js'
+import { decodePresence, encodePresence, stampIdentity } from './presence.js'
+import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
+import { encodeSyncStep1Frame, encodeSyncStep2Frame, isEmptyUpdate } from './syncFrames.js'
+
+/** A message the client sent that the server refuses; the connection closes with its code and reason. */
+class ProtocolViolation extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+/** Limits that protect the server from one connection. */
+export interface ConnectionLimits {
+  /** Close a peer whose unsent backlog passes this many bytes: it is not reading. */
+  maxBufferedBytes: number
+}
+
+/** One websocket speaking y-protocols for one session on one document. */
+export class SyncConnection implements DocumentPeer {
+  private document: SharedDocument | null = null
+  private early: Uint8Array[] = []
+  private closed = false
+  private presenceId: number | null = null
+
+  constructor(
+    readonly id: string,
+    private readonly ws: WebSocket,
+    private readonly user: PresenceUser,
+    private readonly canWrite: boolean,
+    private readonly limits: ConnectionLimits,
+    private readonly log: Logger,
+  ) {
+    ws.binaryType = 'nodebuffer'
+    // Messages that arrive while the document loads are held, then replayed in order.
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return this.close(CloseCode.malformedMessage, 'Text frames are not part of the protocol.')
+      const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      if (this.document) this.receive(message)
+      else this.early.push(message)
+    })
+  }
+
+  /** Joins the loaded document: greet, then replay what arrived meanwhile. */
+  attach(document: SharedDocument): void {
+    if (this.closed) return
+    this.document = document
+    document.peers.add(this)
+    this.send(encodeSyncStep1Frame(document.doc))
+    const presence = document.presenceFrame()
+    if (presence) this.send(presence)
+    const early = this.early
+    this.early = []
+    for (const message of early) this.receive(message)
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.tryAgainLater, 'Too far behind; reconnect to resync.')
+      return
+    }
+    this.ws.send(frame)
+  }
+
+  sendControl(message: object): void {
+    this.send(encodeControl(message))
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.ws.close(code, reason)
+  }
+
+  private receive(message: Uint8Array): void {
+    if (this.closed || !this.document) return
+    try {
+      this.dispatch(this.document, message)
+    } catch (error) {
+      const violation =
+        error instanceof ProtocolViolation ? error : new ProtocolViolation(CloseCode.malformedMessage, 'Malformed message.')
+      this.log.warn('sync_message_refused', {
+        connection: this.id,
+        document: this.document.name,
+        code: violation.code,
+        reason: violation.message,
+        detail: error instanceof ProtocolViolation ? undefined : String(error),
+      })
+      this.close(violation.code, violation.message)
+    }
+  }
+
+  private dispatch(document: SharedDocument, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync:
+        this.handleSync(document, decoder)
+        break
+      case MessageType.awareness:
+        this.handlePresence(document, decoding.readVarUint8Array(decoder))
+        break
+      case MessageType.queryAwareness: {
+        const presence = document.presenceFrame()
+        if (presence) this.send(presence)
+        break
+      }
+      case MessageType.control: {
+        const control = decodeControl(decoder, ClientControlMessage)
+        if (control.type === 'flush') document.requestSavedAck(this, control.seq)
+        break
+      }
+      default:
+        throw new ProtocolViolation(CloseCode.malformedMessage, `Unknown message type ${type}.`)
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolViolation(CloseCode.malformedMessage, 'Trailing bytes in message.')
+  }
+
+  private handleSync(document: SharedDocument, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder)
+    switch (step) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        Y.decodeStateVector(stateVector)
+        this.send(encodeSyncStep2Frame(document.doc, stateVector))
+        break
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder)
+        // Decoding first refuses a malformed update before any of it is applied.
+        if (isEmptyUpdate(update)) break
+        if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'This connection is read-only.')
+        Y.applyUpdate(document.doc, update, this)
+        break
+      }
+      default:
+        throw new ProtocolViolation(CloseCode.malformedMessage, `Unknown sync step ${step}.`)
+    }
+  }
+
+  /**
+   * Stock providers relay every presence state they hear, so a connection's messages carry others' states too.
+   * A connection speaks only for the one client id it claims, with its first single own state; the rest is dropped.
+   */
+  private handlePresence(document: SharedDocument, update: Uint8Array): void {
+    const entries = decodePresence(update)
+    if (this.presenceId === null) {
+      const [first] = entries
+      const owner = first ? document.presenceOwners.get(first.clientId) : undefined
+      if (entries.length !== 1 || !first || first.state === null || (owner && owner !== this)) return
+      this.presenceId = first.clientId
+      document.presenceOwners.set(first.clientId, this)
+    }
+    const own = entries.filter((entry) => entry.clientId === this.presenceId)
+    if (own.length === 0) return
+    applyAwarenessUpdate(document.awareness, encodePresence(stampIdentity(own, this.user)), this)
+  }
+}

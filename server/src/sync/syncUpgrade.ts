@@ -1,0 +1,109 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { DocumentName } from '../../../shared/documentName.js'
+import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
+import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import type { Logger } from '../log.js'
+import type { SessionService } from '../sessions/SessionService.js'
+import type { Store } from '../store/Store.js'
+import type { DocumentHub } from './DocumentHub.js'
+import { SyncConnection, type ConnectionLimits } from './SyncConnection.js'
+
+/** Everything the sync endpoint needs. */
+export interface SyncEndpointOptions {
+  hub: DocumentHub
+  store: Store
+  sessions: SessionService
+  log: Logger
+  limits: ConnectionLimits
+  maxPayloadBytes: number
+}
+
+/** Refuses an upgrade with an HTTP status and a JSON body, before any websocket exists. */
+function refuse(socket: Duplex, status: number, error: string, message: string): void {
+  const body = JSON.stringify({ error, message })
+  const reason = ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' } as Record<number, string>)[status] ?? 'Error'
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+/** The document name in /sync/<name>, or null when the path is not a valid sync path. */
+function documentNameOf(url: URL): string | null {
+  const match = /^\/sync\/([^/]+)$/.exec(url.pathname)
+  if (!match?.[1]) return null
+  const parsed = DocumentName.safeParse(match[1])
+  return parsed.success ? parsed.data : null
+}
+
+/** The single upgrade entry point: path, name, session and declaration are checked before the upgrade. */
+export function createSyncEndpoint(options: SyncEndpointOptions) {
+  const { hub, store, sessions, log, limits } = options
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
+  let nextConnection = 0
+
+  const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith('/sync/')) return refuse(socket, 404, 'not_found', 'No websocket endpoint here.')
+    const name = documentNameOf(url)
+    if (!name) return refuse(socket, 400, 'bad_document_name', 'Document names are lowercase words joined by hyphens.')
+    const identity = await sessions.identify(request)
+    if (!identity) return refuse(socket, 401, 'unauthenticated', 'Sign in to open this declaration.')
+    if (!(await store.getDeclaration(name))) return refuse(socket, 404, 'unknown_declaration', `There is no declaration "${name}".`)
+
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const id = `c${(nextConnection += 1)}`
+      const schema = url.searchParams.get('schema')
+      // Stock y-websocket clients send no schema; a Kelisim editor with another schema could delete content.
+      if (schema !== null && schema !== String(EDITOR_SCHEMA_VERSION)) {
+        ws.close(CloseCode.schemaMismatch, 'This page is out of date; reload it.')
+        return
+      }
+      const user = { ...identity, color: identity.delegation.color }
+      const connection = new SyncConnection(id, ws, user, true, limits, log)
+      log.info('sync_connected', { connection: id, document: name, delegation: identity.delegation.code })
+      let attachedTo: Awaited<ReturnType<DocumentHub['acquire']>> | null = null
+      let gone = false
+      ws.on('close', (code: number) => {
+        gone = true
+        log.info('sync_disconnected', { connection: id, document: name, code })
+        if (!attachedTo) return
+        attachedTo.removePeer(connection)
+        hub.releaseIfIdle(attachedTo)
+      })
+      ws.on('error', (error) => log.warn('sync_socket_error', { connection: id, error: String(error) }))
+      hub.acquire(name).then(
+        (document) => {
+          if (gone) return hub.releaseIfIdle(document)
+          attachedTo = document
+          connection.attach(document)
+        },
+        (error: unknown) => {
+          log.error('document_load_failed', { document: name, error: String(error) })
+          connection.close(CloseCode.tryAgainLater, 'The declaration could not be loaded; retrying.')
+        },
+      )
+    })
+  }
+
+  return {
+    handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      handleUpgrade(request, socket, head).catch((error: unknown) => {
+        log.error('upgrade_failed', { error: String(error) })
+        refuse(socket, 500, 'internal', 'The server could not open this connection.')
+      })
+    },
+    /** Connections open now. */
+    get connections(): number {
+      return wss.clients.size
+    },
+    /** Closes every connection with a code that tells clients to come back. */
+    closeAll(): void {
+      for (const ws of wss.clients) ws.close(CloseCode.serverShuttingDown, 'The server is restarting.')
+    },
+  }
+}
+
+/** The running sync endpoint. */
+export type SyncEndpoint = ReturnType<typeof createSyncEndpoint>

@@ -1,0 +1,19 @@
+/**
+ * Websocket close codes. 4400-4499 tell the stock provider to stop reconnecting (refused for good);
+ * 1013 and 4500+ mean "try again later".
+ */
+export const CloseCode = {
+  malformedMessage: 4400,
+  unauthorized: 4401,
+  readOnly: 4403,
+  unknownDocument: 4404,
+  schemaMismatch: 4426,
+  serverShuttingDown: 1012,
+  tryAgainLater: 1013,
+  tooLarge: 1009,
+} as const
+
+/** Close codes after which a client should not reconnect. */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code <= 4499
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+/** Version of the control channel; bumped on any incompatible change. */
+export const CONTROL_PROTOCOL_VERSION = 1
+
+/** Client -> server: "tell me when everything I sent before this is on disk". */
+export const FlushRequest = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('flush'),
+  seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+})
+export type FlushRequest = z.infer<typeof FlushRequest>
+
+/** Server -> client: everything sent before flush request `seq` is fsynced. */
+export const SavedMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('saved'),
+  seq: z.number().int().nonnegative(),
+})
+
+/** Server -> client: writing to disk failed; changes are kept in memory and retried. */
+export const SaveFailedMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('save-failed'),
+  message: z.string(),
+})
+
+/** Every control message a client may send. */
+export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
+export type ClientControlMessage = z.infer<typeof ClientControlMessage>
+
+/** Every control message the server may send. */
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage])
+export type ServerControlMessage = z.infer<typeof ServerControlMessage>
