@@ -7,10 +7,12 @@ export interface Logger {
 
 type Level = 'info' | 'warn' | 'error'
 
-/** Writes JSON lines to a stream; `quiet` drops info lines (tests). */
-export function createLogger(stream: NodeJS.WritableStream = process.stdout, options: { quiet?: boolean } = {}): Logger {
+const rank: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, silent: 3 }
+
+/** Writes JSON lines at or above `minLevel` to a stream. */
+export function createLogger(stream: NodeJS.WritableStream = process.stdout, minLevel: Level | 'silent' = 'info'): Logger {
   const write = (level: Level, event: string, fields: Record<string, unknown> = {}) => {
-    if (options.quiet && level === 'info') return
+    if (rank[level] < rank[minLevel]) return
     stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`)
   }
   return {

@@ -13,6 +13,9 @@ export interface TestServer extends RunningServer {
   destroy(): Promise<void>
 }
 
+/** Server logs in tests: errors only, unless KELISIM_TEST_LOGS names another level. */
+const testLogLevel = (process.env.KELISIM_TEST_LOGS ?? 'error') as 'info' | 'warn' | 'error' | 'silent'
+
 /** The built client, for end-to-end tests. */
 export const clientDir = fileURLToPath(new URL('../../dist/client', import.meta.url))
 
@@ -26,7 +29,7 @@ export async function startTestServer(options: StartOptions & { dataDir?: string
   const dataDir = options.dataDir ?? (await tempDataDir())
   const server = await startServer(
     { port: 0, host: '127.0.0.1', dataDir, demo: true, clientDir },
-    { log: createLogger(process.stderr, { quiet: true }), ...options },
+    { log: createLogger(process.stderr, testLogLevel), ...options },
   )
   return {
     ...server,

@@ -19,7 +19,10 @@ export interface DecodedLog {
   validBytes: number
 }
 
-/** Reads records until the end or the first torn or corrupt one, which a crash mid-append can leave. */
+/**
+ * Reads records until the end or a torn tail, which a crash mid-append can leave: a short last record, or a
+ * last record whose checksum fails. A failing record with data after it is damage, not a tear: that throws.
+ */
 export function decodeLog(file: Buffer): DecodedLog {
   if (file.byteLength < LOG_MAGIC.byteLength || !file.subarray(0, LOG_MAGIC.byteLength).equals(LOG_MAGIC)) {
     throw new Error('not a Kelisim update log')
@@ -32,7 +35,10 @@ export function decodeLog(file: Buffer): DecodedLog {
     const end = offset + HEADER_BYTES + length
     if (end > file.byteLength) break
     const update = file.subarray(offset + HEADER_BYTES, end)
-    if (crc32(update) !== checksum) break
+    if (crc32(update) !== checksum) {
+      if (end < file.byteLength) throw new Error(`update log damaged at byte ${offset}`)
+      break
+    }
     updates.push(new Uint8Array(update))
     offset = end
   }

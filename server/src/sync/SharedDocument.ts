@@ -138,7 +138,8 @@ export class SharedDocument {
       const target = this.generation
       this.pending = []
       try {
-        this.records = await this.store.append(this.name, batch)
+        // One record per group commit; merging a small batch once is cheap, unlike merging a whole history.
+        this.records = await this.store.append(this.name, [batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)])
       } catch (error) {
         this.pending = batch.concat(this.pending)
         this.reportSaveFailure(error)

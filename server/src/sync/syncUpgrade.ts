@@ -29,9 +29,9 @@ function refuse(socket: Duplex, status: number, error: string, message: string):
   )
 }
 
-/** The document name in /sync/<name>, or null when the path is not a valid sync path. */
-function documentNameOf(url: URL): string | null {
-  const match = /^\/sync\/([^/]+)$/.exec(url.pathname)
+/** The document name in the raw path /sync/<name>, undecoded, or null when it is not a valid name. */
+function documentNameOf(path: string): string | null {
+  const match = /^\/sync\/([^/]+)$/.exec(path)
   if (!match?.[1]) return null
   const parsed = DocumentName.safeParse(match[1])
   return parsed.success ? parsed.data : null
@@ -44,9 +44,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   let nextConnection = 0
 
   const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith('/sync/')) return refuse(socket, 404, 'not_found', 'No websocket endpoint here.')
-    const name = documentNameOf(url)
+    // The raw path, never normalised: "%2e%2e" and friends must be refused, not resolved.
+    const [path = '/', query = ''] = (request.url ?? '/').split('?', 2)
+    if (!path.startsWith('/sync/')) return refuse(socket, 404, 'not_found', 'No websocket endpoint here.')
+    const name = documentNameOf(path)
     if (!name) return refuse(socket, 400, 'bad_document_name', 'Document names are lowercase words joined by hyphens.')
     const identity = await sessions.identify(request)
     if (!identity) return refuse(socket, 401, 'unauthenticated', 'Sign in to open this declaration.')
@@ -54,7 +55,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
 
     wss.handleUpgrade(request, socket, head, (ws) => {
       const id = `c${(nextConnection += 1)}`
-      const schema = url.searchParams.get('schema')
+      const schema = new URLSearchParams(query).get('schema')
       // Stock y-websocket clients send no schema; a Kelisim editor with another schema could delete content.
       if (schema !== null && schema !== String(EDITOR_SCHEMA_VERSION)) {
         ws.close(CloseCode.schemaMismatch, 'This page is out of date; reload it.')

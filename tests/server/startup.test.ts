@@ -1,0 +1,83 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createLogger } from '../../server/src/log.js'
+import { startServer } from '../../server/src/startServer.js'
+import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.js'
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+  cleanups.length = 0
+})
+
+async function running(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const server = await startTestServer(options)
+  cleanups.push(() => server.destroy())
+  return server
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name)] = await readFile(join(entry.parentPath, entry.name), 'base64')
+  }
+  return files
+}
+
+describe('starting the server', () => {
+  it('answers /healthz and seeds the demo into an empty folder', async () => {
+    const server = await running()
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+    expect(await readdir(join(server.dataDir, 'documents'))).toEqual(['almaty-declaration.ylog'])
+  })
+
+  it('refuses a second server on the same data folder, touching nothing', async () => {
+    const server = await running()
+    const before = await snapshot(server.dataDir)
+    await expect(startTestServer({ dataDir: server.dataDir })).rejects.toThrow(/Another Kelisim server .* is already using DATA_DIR/)
+    expect(await snapshot(server.dataDir)).toEqual(before)
+  })
+
+  it('refuses a folder that holds something else, touching nothing', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    await writeFile(join(dataDir, 'thesis.docx'), 'not ours')
+    await expect(startTestServer({ dataDir })).rejects.toThrow(/is not empty and holds no Kelisim data/)
+    expect(await readdir(dataDir)).toEqual(['thesis.docx'])
+    await writeFile(join(dataDir, 'kelisim.json'), '{"format":"other"}')
+    await expect(startTestServer({ dataDir })).rejects.toThrow(/not Kelisim's/)
+  })
+
+  it('refuses a data path that is a file', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    const file = join(dataDir, 'file')
+    await writeFile(file, '')
+    await expect(startTestServer({ dataDir: file })).rejects.toThrow(/is a file, not a folder/)
+  })
+
+  it('refuses a port in use before writing anything', async () => {
+    const server = await running()
+    const dataDir = join(await tempDataDir(), 'fresh')
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    await expect(
+      startServer({ port: server.port, host: '127.0.0.1', dataDir, demo: true, clientDir: '/nonexistent' }, { log: createLogger(process.stderr, 'silent') }),
+    ).rejects.toThrow(`Port ${server.port} on 127.0.0.1 is already in use`)
+    await mkdir(dataDir, { recursive: true })
+    expect(await readdir(dataDir)).toEqual([])
+  })
+
+  it('takes over the lock of a server that was killed', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    const first = await startTestServer({ dataDir })
+    await first.close()
+    // A lock naming a process that no longer exists is what SIGKILL leaves behind.
+    await writeFile(join(dataDir, 'kelisim.lock'), '2147483646')
+    const second = await startTestServer({ dataDir })
+    await second.close()
+  })
+})
