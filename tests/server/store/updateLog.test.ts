@@ -70,7 +70,7 @@ describe('the update log', () => {
     await store.release('doc')
     const path = join(dir, 'doc.ylog')
     const file = await readFile(path)
-    file[LOG_MAGIC.byteLength + 8] ^= 0xff
+    file.writeUInt8(file.readUInt8(LOG_MAGIC.byteLength + 8) ^ 0xff, LOG_MAGIC.byteLength + 8)
     await writeFile(path, file)
     await expect(store.load('doc')).rejects.toThrow(/damaged at byte/)
     expect(await readFile(path)).toEqual(file)

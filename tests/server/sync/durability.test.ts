@@ -4,7 +4,7 @@ import { clauseText, clauseTexts, fragmentOf, readStoredDocument, readStoredUpda
 import { savedAcks } from '../../helpers/savedAcks.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced, type SyncClient } from '../../helpers/syncClients.js'
-import { startTestServer, tempDataDir, type TestServer } from '../../helpers/testServer.js'
+import { startTestServer, tempDataDir } from '../../helpers/testServer.js'
 import { startChildServer } from '../../helpers/childServer.js'
 
 const DOC = 'almaty-declaration'
