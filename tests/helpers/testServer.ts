@@ -24,11 +24,11 @@ export function tempDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'kelisim-test-'))
 }
 
-/** Starts a seeded server; pass a dataDir to reopen an earlier one. */
-export async function startTestServer(options: StartOptions & { dataDir?: string } = {}): Promise<TestServer> {
+/** Starts a seeded server; pass a dataDir (and port) to reopen an earlier one. */
+export async function startTestServer(options: StartOptions & { dataDir?: string; port?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDataDir())
   const server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, demo: true, clientDir },
+    { port: options.port ?? 0, host: '127.0.0.1', dataDir, demo: true, clientDir },
     { log: createLogger(process.stderr, testLogLevel), ...options },
   )
   return {

@@ -1,0 +1,125 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.js'
+import { caretAtEnd, caretAtStart, clause, clauseText, expectNoAxeViolations, joinAs, openApp, openDeclaration } from '../helpers/pages.js'
+import { startTestServer, type TestServer } from '../helpers/testServer.js'
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser.close())
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close()
+  await server.destroy()
+})
+
+describe('co-editing in the browser', () => {
+  it("two people type into the same paragraph at once and each sees both edits and the other's labelled caret", async () => {
+    const aigerim = await openApp(browser, server.url)
+    await expectNoAxeViolations(aigerim)
+    await joinAs(aigerim, 'Айгерим', 'Kazakhstan')
+    await expectNoAxeViolations(aigerim)
+    await openDeclaration(aigerim)
+    const john = await openApp(browser, server.url)
+    await joinAs(john, 'John', 'United Kingdom')
+    await openDeclaration(john)
+
+    const original = await clauseText(aigerim, 'OP1')
+    await caretAtEnd(aigerim, 'OP1')
+    await caretAtStart(john, 'OP1')
+    // Typed at once into one paragraph: neither caret may drift when the other's keystrokes arrive.
+    await Promise.all([aigerim.keyboard.type(' ҚАЗАҚША kazakh', { delay: 15 }), john.keyboard.type('ENGLISH ', { delay: 15 })])
+
+    for (const page of [aigerim, john]) {
+      await expect.poll(() => clauseText(page, 'OP1')).toBe(`ENGLISH ${original} ҚАЗАҚША kazakh`)
+    }
+    await aigerim.locator('.collab-caret__label', { hasText: 'John (United Kingdom)' }).waitFor()
+    await john.locator('.collab-caret__label', { hasText: 'Айгерим (Kazakhstan)' }).waitFor()
+    await expect.poll(() => aigerim.getByRole('status').filter({ hasText: /saved/ }).textContent()).toBe('All changes saved')
+    await john.getByText('All changes saved').waitFor()
+    await expect.poll(() => aigerim.locator('.presence li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('John (United Kingdom)'), expect.stringContaining('Айгерим (Kazakhstan)')]),
+    )
+    await expectNoAxeViolations(aigerim)
+
+    const text = await clauseText(john, 'OP1')
+    expect(await clauseText(aigerim, 'OP1')).toBe(text)
+    await john.reload()
+    await john.locator('.declaration-text[contenteditable="true"]').waitFor()
+    await expect.poll(() => clauseText(john, 'OP1')).toBe(text)
+  })
+
+  it('renumbers paragraphs on every screen when one is inserted', async () => {
+    const first = await openApp(browser, server.url)
+    await joinAs(first, 'Ana', 'Poland')
+    await openDeclaration(first)
+    const second = await openApp(browser, server.url)
+    await joinAs(second, 'Chidi', 'Nigeria')
+    await openDeclaration(second)
+    const op2 = await clause(second, 'OP2').getAttribute('data-clause-id')
+
+    await caretAtEnd(first, 'OP1')
+    await first.keyboard.press('Enter')
+    await first.keyboard.type('A new operative paragraph;')
+
+    await expect.poll(() => clauseText(second, 'OP2')).toBe('A new operative paragraph;')
+    await expect.poll(() => clause(second, 'OP3').getAttribute('data-clause-id')).toBe(op2)
+    expect(await second.locator('.clause[data-label^="OP"]').count()).toBe(16)
+  })
+
+  it('works from the keyboard alone', async () => {
+    const page = await openApp(browser, server.url)
+    await page.getByLabel('Your name').waitFor()
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.getByLabel('Your name').focus()
+    await page.keyboard.type('Keyboard User')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Declarations' }).waitFor()
+    for (let presses = 0; presses < 10; presses += 1) {
+      await page.keyboard.press('Tab')
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Almaty Declaration on Inclusive Education') break
+    }
+    await page.keyboard.press('Enter')
+    await page.getByText('All changes saved').waitFor()
+    let reachedEditor = false
+    for (let presses = 0; presses < 15 && !reachedEditor; presses += 1) {
+      await page.keyboard.press('Tab')
+      reachedEditor = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Declaration text')
+    }
+    expect(reachedEditor).toBe(true)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Typed from the keyboard.')
+    await expect.poll(() => clauseText(page, 'OP15')).toMatch(/Typed from the keyboard\.$/)
+    await page.getByText('All changes saved').waitFor()
+  })
+
+  it('keeps editing offline, counts what waits, and merges when the server is back', async () => {
+    const page = await openApp(browser, server.url)
+    await joinAs(page, 'Wang Fang', 'China')
+    await openDeclaration(page)
+    const { port, dataDir } = server
+    await server.close()
+    await page.getByText(/^Offline, 0 changes waiting$/).waitFor()
+
+    await caretAtStart(page, 'PP1')
+    await page.keyboard.type('离线')
+    await page.getByText(/^Offline, 2 changes waiting$/).waitFor()
+
+    server = await startTestServer({ dataDir, port })
+    await page.getByText('All changes saved').waitFor({ timeout: 15_000 })
+    const other = await openApp(browser, server.url)
+    await joinAs(other, 'Reader', 'Indonesia')
+    await openDeclaration(other)
+    await expect.poll(() => clauseText(other, 'PP1')).toMatch(/^离线We, the participants/)
+  })
+})
