@@ -77,6 +77,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     log,
     limits: { maxBufferedBytes: 16 * 1024 * 1024 },
     maxPayloadBytes: 1024 * 1024,
+    heartbeatMs: 30_000,
   })
   const app = createApp({ store, sessions, log, secureCookies: false }, config.clientDir)
   ready = app

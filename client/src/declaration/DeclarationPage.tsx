@@ -11,7 +11,6 @@ import type { DeclarationSync } from '../sync/useDeclarationSync.js'
 export function DeclarationPage({ name, identity }: { name: string; identity: Identity }) {
   const [summary, setSummary] = useState<DeclarationSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const sync = useDeclarationSync(name)
 
   useEffect(() => {
     callApi(`/declarations/${name}`, DeclarationSummary).then(setSummary, (failure: unknown) =>
@@ -20,14 +19,21 @@ export function DeclarationPage({ name, identity }: { name: string; identity: Id
   }, [name])
 
   if (error) return <p role="alert">{error}</p>
+  if (!summary) return <p role="status">Loading…</p>
   return (
-    <article className="declaration-page" aria-label={summary?.title ?? 'Declaration'}>
-      {sync && <Workspace sync={sync} identity={identity} />}
+    <article className="declaration-page" aria-label={summary.title}>
+      <Workspace summary={summary} identity={identity} />
     </article>
   )
 }
 
-function Workspace({ sync, identity }: { sync: DeclarationSync; identity: Identity }) {
+function Workspace({ summary, identity }: { summary: DeclarationSummary; identity: Identity }) {
+  const sync = useDeclarationSync(summary.name, summary.createdAt)
+  if (!sync) return null
+  return <ConnectedWorkspace sync={sync} identity={identity} />
+}
+
+function ConnectedWorkspace({ sync, identity }: { sync: DeclarationSync; identity: Identity }) {
   const status = useSaveStatus(sync.tracker)
   return (
     <div className="workspace">

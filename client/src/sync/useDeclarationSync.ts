@@ -19,13 +19,16 @@ function syncUrl(): string {
   return `${protocol}//${window.location.host}/sync`
 }
 
-/** Opens the document for the lifetime of the component. */
-export function useDeclarationSync(name: string): DeclarationSync | null {
+/**
+ * Opens the document for the lifetime of the component. The local copy is keyed by the declaration's
+ * creation time too, so a copy of an earlier declaration with the same name is never merged into this one.
+ */
+export function useDeclarationSync(name: string, createdAt: string): DeclarationSync | null {
   const [sync, setSync] = useState<DeclarationSync | null>(null)
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const local = new IndexeddbPersistence(`kelisim:${name}`, doc)
+    const local = new IndexeddbPersistence(`kelisim:${name}:${createdAt}`, doc)
     const provider = new WebsocketProvider(syncUrl(), name, doc, {
       params: { schema: String(EDITOR_SCHEMA_VERSION) },
       // Every edit goes through the server, even between tabs of one browser.
@@ -54,7 +57,7 @@ export function useDeclarationSync(name: string): DeclarationSync | null {
       void local.destroy()
       doc.destroy()
     }
-  }, [name])
+  }, [name, createdAt])
 
   return sync
 }

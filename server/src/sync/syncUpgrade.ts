@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { DocumentName } from '../../../shared/documentName.js'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
@@ -18,6 +18,8 @@ export interface SyncEndpointOptions {
   log: Logger
   limits: ConnectionLimits
   maxPayloadBytes: number
+  /** How often sockets are pinged; one that has not answered the previous ping is ended. */
+  heartbeatMs: number
 }
 
 /** Refuses an upgrade with an HTTP status and a JSON body, before any websocket exists. */
@@ -43,6 +45,20 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
   let nextConnection = 0
 
+  // Congress Wi-Fi drops sockets without a close; a socket that misses a ping round is ended.
+  const answered = new WeakSet<WebSocket>()
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!answered.has(ws)) {
+        ws.terminate()
+        continue
+      }
+      answered.delete(ws)
+      ws.ping()
+    }
+  }, options.heartbeatMs)
+  heartbeat.unref()
+
   const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // The raw path, never normalised: "%2e%2e" and friends must be refused, not resolved.
     const [path = '/', query = ''] = (request.url ?? '/').split('?', 2)
@@ -54,6 +70,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     if (!(await store.getDeclaration(name))) return refuse(socket, 404, 'unknown_declaration', `There is no declaration "${name}".`)
 
     wss.handleUpgrade(request, socket, head, (ws) => {
+      answered.add(ws)
+      ws.on('pong', () => answered.add(ws))
       const id = `c${(nextConnection += 1)}`
       const schema = new URLSearchParams(query).get('schema')
       // Stock y-websocket clients send no schema; a Kelisim editor with another schema could delete content.
@@ -101,6 +119,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     },
     /** Closes every connection with a code that tells clients to come back. */
     closeAll(): void {
+      clearInterval(heartbeat)
       for (const ws of wss.clients) ws.close(CloseCode.serverShuttingDown, 'The server is restarting.')
     },
   }
