@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { Identity } from './api/schemas.js'
+import { Delegation } from './api/schemas.js'
+import { Role } from './roles.js'
 
 /** The identity part of presence, always written by the server from the session. */
-export const PresenceUser = Identity.extend({ color: z.string() })
+export const PresenceUser = z.object({ name: z.string(), delegation: Delegation, role: Role, color: z.string() })
 export type PresenceUser = z.infer<typeof PresenceUser>
 
 /** A relative position as y-prosemirror encodes it in presence. */

@@ -1,21 +1,23 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Identity } from '../../shared/api/schemas.js'
+import { SessionInfo } from '../../shared/api/schemas.js'
 import { ApiRequestError, callApi, NoContent } from './api/apiClient.js'
 import { DeclarationPage } from './declaration/DeclarationPage.js'
 import { DeclarationList } from './declarations/DeclarationList.js'
+import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
 import { usePath } from './navigation/usePath.js'
-import { VisitorForm } from './visitor/VisitorForm.js'
+import { ParticipantsPage } from './participants/ParticipantsPage.js'
+import { SignInPage } from './signin/SignInPage.js'
 
-type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'signed-in'; identity: Identity } | { kind: 'error'; message: string }
+type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'signed-in'; info: SessionInfo } | { kind: 'error'; message: string }
 
-/** The shell: who is here, and which screen the path names. */
+/** The shell: who is signed in, and which screen the path names. */
 export function App() {
   const [path, navigate] = usePath()
   const [session, setSession] = useState<SessionState>({ kind: 'loading' })
 
-  useEffect(() => {
-    callApi('/session', Identity).then(
-      (identity) => setSession({ kind: 'signed-in', identity }),
+  const refreshSession = useCallback(() => {
+    callApi('/session', SessionInfo).then(
+      (info) => setSession({ kind: 'signed-in', info }),
       (error: unknown) => {
         if (error instanceof ApiRequestError && error.status === 401) setSession({ kind: 'anonymous' })
         else setSession({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
@@ -23,11 +25,49 @@ export function App() {
     )
   }, [])
 
-  const handleSignOut = useCallback(() => {
-    void callApi('/session', NoContent, { method: 'DELETE' }).finally(() => setSession({ kind: 'anonymous' }))
-  }, [])
+  useEffect(refreshSession, [refreshSession])
 
-  const declarationMatch = /^\/d\/([a-z0-9-]+)$/.exec(path)
+  const signOut = (everywhere: boolean) => {
+    void callApi(everywhere ? '/session/all' : '/session', NoContent, { method: 'DELETE' }).finally(() => {
+      setSession({ kind: 'anonymous' })
+      navigate('/')
+    })
+  }
+
+  const invitation = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path)?.[1]
+  const participants = /^\/d\/([a-z0-9-]+)\/participants$/.exec(path)?.[1]
+  const declaration = /^\/d\/([a-z0-9-]+)$/.exec(path)?.[1]
+
+  const screen = () => {
+    if (invitation) {
+      return (
+        <AcceptInvitationPage
+          token={invitation}
+          onAccepted={(name) => {
+            refreshSession()
+            navigate(name ? `/d/${name}` : '/')
+          }}
+        />
+      )
+    }
+    if (session.kind === 'loading') return <p role="status">Loading…</p>
+    if (session.kind === 'error') return <p role="alert">The server cannot be reached: {session.message}</p>
+    if (session.kind === 'anonymous') return <SignInPage onSignedIn={refreshSession} />
+    const { identity } = session.info
+    if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
+    if (declaration) {
+      return (
+        <DeclarationPage
+          key={declaration}
+          name={declaration}
+          identity={identity}
+          onOpenParticipants={() => navigate(`/d/${declaration}/participants`)}
+          onSessionEnded={() => setSession({ kind: 'anonymous' })}
+        />
+      )
+    }
+    return <DeclarationList onOpen={(name) => navigate(`/d/${name}`)} />
+  }
 
   return (
     <>
@@ -46,26 +86,21 @@ export function App() {
           Kelisim
         </a>
         {session.kind === 'signed-in' && (
-          <div className="whoami">
+          <nav aria-label="Account" className="whoami">
             <span>
-              {session.identity.name} · {session.identity.delegation.name}
+              {session.info.identity.name} · {session.info.identity.delegation.name}
             </span>
-            <button type="button" onClick={handleSignOut}>
-              Leave
+            <button type="button" onClick={() => signOut(false)}>
+              Sign out
             </button>
-          </div>
+            <button type="button" onClick={() => signOut(true)}>
+              Sign out everywhere
+            </button>
+          </nav>
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        {session.kind === 'loading' && <p role="status">Loading…</p>}
-        {session.kind === 'error' && <p role="alert">The server cannot be reached: {session.message}</p>}
-        {session.kind === 'anonymous' && <VisitorForm onSignedIn={(identity) => setSession({ kind: 'signed-in', identity })} />}
-        {session.kind === 'signed-in' &&
-          (declarationMatch?.[1] ? (
-            <DeclarationPage key={declarationMatch[1]} name={declarationMatch[1]} identity={session.identity} />
-          ) : (
-            <DeclarationList onOpen={(name) => navigate(`/d/${name}`)} />
-          ))}
+        {screen()}
       </main>
     </>
   )

@@ -7,6 +7,7 @@ const Environment = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   NODE_ENV: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
 })
 
 /** How a server is started. */
@@ -18,6 +19,8 @@ export interface ServerConfig {
   demo: boolean
   /** Where the built client is. */
   clientDir: string
+  /** Origins allowed besides the server's own (a reverse proxy's public address, the dev server). */
+  extraOrigins: string[]
 }
 
 /** Reads the configuration from the environment; throws a readable message on bad values. */
@@ -34,5 +37,6 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv, clientDir:
     dataDir: resolve(env.DATA_DIR),
     demo: env.DEMO !== '0' && env.NODE_ENV !== 'production',
     clientDir,
+    extraOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   }
 }

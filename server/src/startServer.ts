@@ -2,6 +2,8 @@ import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
+import { SignInLimiter } from './auth/SignInLimiter.js'
+import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
 import { checkDataDirectory, lockDataDirectory, StartupError } from './store/dataDirectory.js'
@@ -25,7 +27,11 @@ export interface RunningServer {
 export interface StartOptions {
   log?: Logger
   save?: Partial<SaveOptions>
+  sessionTtlMs?: number
+  invitationTtlMs?: number
 }
+
+const DAY = 24 * 60 * 60 * 1000
 
 const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
 
@@ -68,7 +74,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error
   }
 
-  const sessions = new SessionService(store)
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${config.host}:${port}`
+  const allowedOrigins = new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.extraOrigins])
+  const sessions = new SessionService(store, options.sessionTtlMs ?? 7 * DAY)
   const hub = new DocumentHub(store.documents, { ...defaultSave, ...options.save }, log)
   const sync = createSyncEndpoint({
     hub,
@@ -78,13 +87,24 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     limits: { maxBufferedBytes: 16 * 1024 * 1024 },
     maxPayloadBytes: 1024 * 1024,
     heartbeatMs: 30_000,
+    allowedOrigins,
   })
-  const app = createApp({ store, sessions, log, secureCookies: false }, config.clientDir)
+  const app = createApp(
+    {
+      store,
+      sessions,
+      log,
+      limiter: new SignInLimiter({ perLogin: 5, perAddress: 200, windowMs: 15 * 60 * 1000 }),
+      connections: sync,
+      allowedOrigins,
+      secureCookies: false,
+      demoAccounts: config.demo ? demoAccounts : null,
+      invitationTtlMs: options.invitationTtlMs ?? 7 * DAY,
+    },
+    config.clientDir,
+  )
   ready = app
   server.on('upgrade', sync.handleUpgrade)
-
-  const port = (server.address() as AddressInfo).port
-  const url = `http://${config.host}:${port}`
   log.info('listening', { url, port, dataDir: config.dataDir, demo: config.demo })
 
   let closing: Promise<void> | null = null

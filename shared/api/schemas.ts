@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DocumentName } from '../documentName.js'
+import { Role } from '../roles.js'
 
 /** Every API error: a stable code and a sentence for people. */
 export const ApiError = z.object({ error: z.string(), message: z.string() })
@@ -31,16 +32,102 @@ export const DisplayName = z
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'Names cannot contain control or invisible formatting characters.')
   .transform((name) => name.normalize('NFC'))
 
-/** Body of POST /api/session until sign-in exists: a visitor names themself and picks a delegation. */
-export const VisitorSessionBody = z.strictObject({
+/** A login: lowercase letters, digits, dots, hyphens and underscores. */
+export const Login = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'Logins are 2 to 40 lowercase letters, digits, dots, hyphens or underscores.')
+
+/** A new password: long enough to resist guessing, short enough to hash quickly. */
+export const NewPassword = z.string().min(10, 'Passwords are at least 10 characters.').max(200, 'Passwords are at most 200 characters.')
+
+/** Body of POST /api/session. */
+export const SignInBody = z.strictObject({ login: z.string().max(100), password: z.string().max(200) })
+
+/** Body of POST /api/delegations. */
+export const DelegationBody = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2,8}$/, 'Codes are 2 to 8 capital letters.'),
   name: DisplayName,
-  delegation: z.string().regex(/^[A-Z]{2,8}$/),
+  color: z.string().regex(/^#[0-9a-f]{6}$/, 'Colours are written #rrggbb.'),
 })
-export type VisitorSessionBody = z.input<typeof VisitorSessionBody>
+
+/** Body of POST /api/declarations/:name/invitations: a new participant and their role. */
+export const InvitationBody = z.strictObject({
+  name: DisplayName,
+  login: Login,
+  delegation: z.string().regex(/^[A-Z]{2,8}$/),
+  role: Role,
+})
+
+/** Body of POST /api/invitations/:token/accept. */
+export const AcceptInvitationBody = z.strictObject({ password: NewPassword })
+
+/** Body of PUT /api/declarations/:name/members/:id. */
+export const RoleChangeBody = z.strictObject({ role: Role })
+
+/** A participant as others see them. */
+export const Participant = z.object({
+  id: z.string(),
+  login: z.string(),
+  name: z.string(),
+  delegation: Delegation,
+})
+export type Participant = z.infer<typeof Participant>
+
+/** A participant's role in a declaration. */
+export const Member = Participant.extend({ role: Role, active: z.boolean() })
+export type Member = z.infer<typeof Member>
+
+/** An invitation not yet used; the link is shown only when it is created. */
+export const PendingInvitation = z.object({
+  id: z.string(),
+  name: z.string(),
+  login: z.string(),
+  delegation: Delegation,
+  role: Role,
+  expiresAt: z.string(),
+})
+export type PendingInvitation = z.infer<typeof PendingInvitation>
+
+/** Answer to creating an invitation: the one-time link to copy. */
+export const CreatedInvitation = PendingInvitation.extend({ link: z.string() })
+
+/** What an invitee sees before setting a password. */
+export const InvitationPreview = z.object({
+  name: z.string(),
+  login: z.string(),
+  delegation: Delegation,
+  role: Role,
+  declarationTitle: z.string(),
+  declaration: DocumentName,
+})
+export type InvitationPreview = z.infer<typeof InvitationPreview>
+
+/** The participants screen of a declaration. */
+export const ParticipantsView = z.object({ members: z.array(Member), invitations: z.array(PendingInvitation) })
+export type ParticipantsView = z.infer<typeof ParticipantsView>
+
+/** A demo account offered on the sign-in page in demo mode. */
+export const DemoAccount = z.object({ login: z.string(), password: z.string(), name: z.string(), delegation: z.string(), role: Role })
+export type DemoAccount = z.infer<typeof DemoAccount>
 
 /** Who the current session is, as the server sees it. */
 export const Identity = z.object({
+  id: z.string(),
+  login: z.string(),
   name: z.string(),
   delegation: Delegation,
 })
 export type Identity = z.infer<typeof Identity>
+
+/** A declaration in the list, with the session's role in it. */
+export const DeclarationAccess = DeclarationSummary.extend({ role: Role })
+export type DeclarationAccess = z.infer<typeof DeclarationAccess>
+
+/** Answer to GET /api/session: who is signed in, and their role in each declaration. */
+export const SessionInfo = z.object({ identity: Identity, roles: z.record(z.string(), Role) })
+export type SessionInfo = z.infer<typeof SessionInfo>
+
+/** Answer to signing in or accepting an invitation. */
+export const SignedIn = z.object({ token: z.string(), declaration: DocumentName.optional() })

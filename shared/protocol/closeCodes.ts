@@ -4,9 +4,15 @@
  */
 export const CloseCode = {
   malformedMessage: 4400,
+  /** The session ended (signed out everywhere, or expired). */
   unauthorized: 4401,
-  readOnly: 4403,
+  /** Access to this declaration was removed. */
+  forbidden: 4403,
   unknownDocument: 4404,
+  /** A read-only session tried to change the text. */
+  readOnly: 4405,
+  /** The participant's role changed; the client reopens with its new rights. */
+  roleChanged: 4409,
   schemaMismatch: 4426,
   serverShuttingDown: 1012,
   tryAgainLater: 1013,

@@ -13,19 +13,25 @@ export async function openApp(browser: Browser, baseUrl: string): Promise<Page> 
   return page
 }
 
-/** Fills the join form as a person would. */
-export async function joinAs(page: Page, name: string, delegation: string): Promise<void> {
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Delegation').selectOption({ label: delegation })
-  await page.getByRole('button', { name: 'Continue' }).click()
+/** Signs in with the one-click demo list, as a visitor to the demo would. */
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name} —`) }).click()
   await page.getByRole('heading', { name: 'Declarations' }).waitFor()
 }
 
-/** Opens the Almaty Declaration from the list and waits until it is editable and saved. */
-export async function openDeclaration(page: Page): Promise<void> {
+/** Signs in through the login form. */
+export async function signInWithPassword(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('Login').fill(login)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page.getByRole('heading', { name: 'Declarations' }).waitFor()
+}
+
+/** Opens the Almaty Declaration from the list and waits until its text is shown and in sync. */
+export async function openDeclaration(page: Page, options: { editable?: boolean } = {}): Promise<void> {
   await page.getByRole('link', { name: 'Almaty Declaration on Inclusive Education' }).click()
-  await page.locator('.declaration-text[contenteditable="true"]').waitFor()
-  await page.getByText('All changes saved').waitFor()
+  await page.locator(`.declaration-text[contenteditable="${options.editable ?? true}"]`).waitFor()
+  await page.getByText(options.editable === false ? /^Live:/ : 'All changes saved').waitFor()
 }
 
 /** Fails with the list of rules broken if axe finds any accessibility violation. */

@@ -28,7 +28,7 @@ export function tempDataDir(): Promise<string> {
 export async function startTestServer(options: StartOptions & { dataDir?: string; port?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDataDir())
   const server = await startServer(
-    { port: options.port ?? 0, host: '127.0.0.1', dataDir, demo: true, clientDir },
+    { port: options.port ?? 0, host: '127.0.0.1', dataDir, demo: true, clientDir, extraOrigins: [] },
     { log: createLogger(process.stderr, testLogLevel), ...options },
   )
   return {

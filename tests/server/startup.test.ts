@@ -64,7 +64,7 @@ describe('starting the server', () => {
     const dataDir = join(await tempDataDir(), 'fresh')
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
     await expect(
-      startServer({ port: server.port, host: '127.0.0.1', dataDir, demo: true, clientDir: '/nonexistent' }, { log: createLogger(process.stderr, 'silent') }),
+      startServer({ port: server.port, host: '127.0.0.1', dataDir, demo: true, clientDir: '/nonexistent', extraOrigins: [] }, { log: createLogger(process.stderr, 'silent') }),
     ).rejects.toThrow(`Port ${server.port} on 127.0.0.1 is already in use`)
     await mkdir(dataDir, { recursive: true })
     expect(await readdir(dataDir)).toEqual([])

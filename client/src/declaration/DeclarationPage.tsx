@@ -1,48 +1,104 @@
-import { useEffect, useState } from 'react'
-import { DeclarationSummary, type Identity } from '../../../shared/api/schemas.js'
+import { useCallback, useEffect, useState } from 'react'
+import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
+import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
-import { useDeclarationSync, useSaveStatus } from '../sync/useDeclarationSync.js'
+import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { SaveIndicator } from './SaveIndicator.js'
-import type { DeclarationSync } from '../sync/useDeclarationSync.js'
 
-/** A declaration: its text, who is here, and whether everything is saved. */
-export function DeclarationPage({ name, identity }: { name: string; identity: Identity }) {
-  const [summary, setSummary] = useState<DeclarationSummary | null>(null)
+interface DeclarationPageProps {
+  name: string
+  identity: Identity
+  onOpenParticipants: () => void
+  onSessionEnded: () => void
+}
+
+/** A declaration: its text, who is here, and whether everything is saved; what it offers follows the role. */
+export function DeclarationPage({ name, identity, onOpenParticipants, onSessionEnded }: DeclarationPageProps) {
+  const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [generation, setGeneration] = useState(0)
 
-  useEffect(() => {
-    callApi(`/declarations/${name}`, DeclarationSummary).then(setSummary, (failure: unknown) =>
-      setError(failure instanceof Error ? failure.message : String(failure)),
+  const load = useCallback(() => {
+    callApi(`/declarations/${name}`, DeclarationAccess).then(
+      (next) => {
+        setAccess(next)
+        setGeneration((value) => value + 1)
+      },
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
   }, [name])
 
+  useEffect(load, [load])
+
+  const handleClosed = useCallback(
+    (code: number) => {
+      if (code === CloseCode.roleChanged) load()
+      else if (code === CloseCode.unauthorized) onSessionEnded()
+    },
+    [load, onSessionEnded],
+  )
+
   if (error) return <p role="alert">{error}</p>
-  if (!summary) return <p role="status">Loading…</p>
+  if (!access) return <p role="status">Loading…</p>
   return (
-    <article className="declaration-page" aria-label={summary.title}>
-      <Workspace summary={summary} identity={identity} />
+    <article className="declaration-page" aria-label={access.title}>
+      <div className="declaration-bar">
+        <p className="role-badge">
+          Your role: {roleLabel[access.role]}
+          {!can(access.role, 'text.edit') && ' (read-only)'}
+        </p>
+        {can(access.role, 'participants.manage') && (
+          <a
+            href={`/d/${name}/participants`}
+            onClick={(event) => {
+              event.preventDefault()
+              onOpenParticipants()
+            }}
+          >
+            Participants
+          </a>
+        )}
+      </div>
+      <Workspace key={generation} access={access} identity={identity} onClosed={handleClosed} />
     </article>
   )
 }
 
-function Workspace({ summary, identity }: { summary: DeclarationSummary; identity: Identity }) {
-  const sync = useDeclarationSync(summary.name, summary.createdAt)
-  if (!sync) return null
-  return <ConnectedWorkspace sync={sync} identity={identity} />
+interface WorkspaceProps {
+  access: DeclarationAccess
+  identity: Identity
+  onClosed: (code: number) => void
 }
 
-function ConnectedWorkspace({ sync, identity }: { sync: DeclarationSync; identity: Identity }) {
+function Workspace({ access, identity, onClosed }: WorkspaceProps) {
+  const sync = useDeclarationSync(access.name, access.createdAt)
+  if (!sync) return null
+  return <ConnectedWorkspace sync={sync} access={access} identity={identity} onClosed={onClosed} />
+}
+
+function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
   const status = useSaveStatus(sync.tracker)
+  const refusedCode = status.kind === 'refused' ? status.code : null
+  useEffect(() => {
+    if (refusedCode !== null) onClosed(refusedCode)
+  }, [refusedCode, onClosed])
+  const canEdit = can(access.role, 'text.edit')
   return (
     <div className="workspace">
       <div className="workspace__main">
-        <SaveIndicator status={status} />
+        <SaveIndicator status={status} readOnly={!canEdit} />
         {!sync.ready && <p role="status">Loading the text…</p>}
-        <DeclarationEditor doc={sync.doc} provider={sync.provider} identity={identity} editable={sync.ready && status.kind !== 'refused'} />
+        <DeclarationEditor
+          doc={sync.doc}
+          provider={sync.provider}
+          user={{ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }}
+          editable={canEdit && sync.ready && status.kind !== 'refused'}
+        />
       </div>
-      <aside className="workspace__side" aria-label="Participants">
+      <aside className="workspace__side" aria-label="Participants present">
         <PresenceList provider={sync.provider} />
       </aside>
     </div>

@@ -18,11 +18,17 @@ export function saveStatusText(status: SaveStatus): string {
   }
 }
 
+/** What a read-only reader is told: only whether the text is live. */
+function readOnlyText(status: SaveStatus): string {
+  if (status.kind === 'saved' || status.kind === 'saving') return 'Live: you see every change as it is made'
+  return saveStatusText(status.kind === 'offline' ? { kind: 'offline', waiting: 0 } : status)
+}
+
 /** A live region, so screen readers hear the status change; the words carry it, colour only repeats it. */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator({ status, readOnly }: { status: SaveStatus; readOnly: boolean }) {
   return (
     <p className={`save-indicator save-indicator--${status.kind}`} role="status" aria-live="polite" data-status={status.kind}>
-      {saveStatusText(status)}
+      {readOnly ? readOnlyText(status) : saveStatusText(status)}
     </p>
   )
 }

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react'
 import { z } from 'zod'
-import { DeclarationSummary } from '../../../shared/api/schemas.js'
+import { DeclarationAccess } from '../../../shared/api/schemas.js'
+import { roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 
-/** The declarations this server holds. */
+/** The declarations the signed-in participant takes part in, with their role in each. */
 export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) {
-  const [declarations, setDeclarations] = useState<DeclarationSummary[] | null>(null)
+  const [declarations, setDeclarations] = useState<DeclarationAccess[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    callApi('/declarations', z.array(DeclarationSummary)).then(setDeclarations, (failure: unknown) =>
+    callApi('/declarations', z.array(DeclarationAccess)).then(setDeclarations, (failure: unknown) =>
       setError(failure instanceof Error ? failure.message : String(failure)),
     )
   }, [])
@@ -19,7 +20,7 @@ export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) 
       <h1 id="declarations-heading">Declarations</h1>
       {error && <p role="alert">{error}</p>}
       {declarations === null && !error && <p role="status">Loading…</p>}
-      {declarations?.length === 0 && <p>There are no declarations yet.</p>}
+      {declarations?.length === 0 && <p>You take part in no declaration yet; a moderator can invite you.</p>}
       <ul className="declaration-list">
         {declarations?.map((declaration) => (
           <li key={declaration.name}>
@@ -31,7 +32,8 @@ export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) 
               }}
             >
               {declaration.title}
-            </a>
+            </a>{' '}
+            <span className="role-badge">{roleLabel[declaration.role]}</span>
           </li>
         ))}
       </ul>

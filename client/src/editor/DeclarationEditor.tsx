@@ -1,9 +1,10 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import type { Identity } from '../../../shared/api/schemas.js'
+import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { NotesList } from './NotesList.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
@@ -12,12 +13,12 @@ import { Toolbar } from './Toolbar.js'
 interface DeclarationEditorProps {
   doc: Y.Doc
   provider: WebsocketProvider
-  identity: Identity
+  user: PresenceUser
   editable: boolean
 }
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets. */
-export function DeclarationEditor({ doc, provider, identity, editable }: DeclarationEditorProps) {
+export function DeclarationEditor({ doc, provider, user, editable }: DeclarationEditorProps) {
   const editor = useEditor(
     {
       editable,
@@ -27,7 +28,7 @@ export function DeclarationEditor({ doc, provider, identity, editable }: Declara
         CollaborationCaret.configure({
           provider,
           // The server replaces this with the identity of the session; it is only a local default.
-          user: { ...identity, color: identity.delegation.color },
+          user,
           render: renderCaret,
           selectionRender: renderSelection,
         }),
@@ -44,7 +45,12 @@ export function DeclarationEditor({ doc, provider, identity, editable }: Declara
     [doc, provider],
   )
 
-  if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  useEffect(() => {
+    if (!editor) return
+    editor.setEditable(editable)
+    // ProseMirror leaves attributes it does not manage alone, so this one survives its updates.
+    editor.view.dom.setAttribute('aria-readonly', String(!editable))
+  }, [editor, editable])
 
   return (
     <div className="editor">

@@ -1,4 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket'
+import { roleLabel } from '../../../shared/roles.js'
 import { usePresence } from './usePresence.js'
 
 /** Who is in the document now: name and delegation in words, the colour only as a second cue. */
@@ -11,7 +12,7 @@ export function PresenceList({ provider }: { provider: WebsocketProvider }) {
         {present.map(({ clientId, user, isSelf }) => (
           <li key={clientId}>
             <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
-            {user.name} <span className="delegation">({user.delegation.name})</span>
+            {user.name} <span className="delegation">({user.delegation.name}, {roleLabel[user.role]})</span>
             {isSelf && <span className="self"> — you</span>}
           </li>
         ))}

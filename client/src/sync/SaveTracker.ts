@@ -12,7 +12,7 @@ export type SaveStatus =
   | { kind: 'saved' }
   | { kind: 'offline'; waiting: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; code: number; message: string }
 
 /**
  * Tracks whether this browser's changes are on the server's disk. After changes, it asks the server
@@ -26,7 +26,7 @@ export class SaveTracker {
   private confirmedSinceConnect = false
   private everConnected = false
   private failure: string | null = null
-  private refusal: string | null = null
+  private refusal: { code: number; message: string } | null = null
   private readonly listeners = new Set<() => void>()
   status: SaveStatus = { kind: 'connecting' }
 
@@ -69,8 +69,8 @@ export class SaveTracker {
     this.refresh()
   }
 
-  private readonly handleClosed = ({ reason }: { code: number; reason: string }): void => {
-    this.refusal = reason || 'The server refused this connection.'
+  private readonly handleClosed = ({ code, reason }: { code: number; reason: string }): void => {
+    this.refusal = { code, message: reason || 'The server refused this connection.' }
     this.refresh()
   }
 
@@ -110,7 +110,7 @@ export class SaveTracker {
   }
 
   private compute(): SaveStatus {
-    if (this.refusal) return { kind: 'refused', message: this.refusal }
+    if (this.refusal) return { kind: 'refused', ...this.refusal }
     if (!this.provider.wsconnected) {
       return this.everConnected || this.waiting > 0 ? { kind: 'offline', waiting: this.waiting } : { kind: 'connecting' }
     }

@@ -1,12 +1,27 @@
+import type { DemoAccount } from '../../../shared/api/schemas.js'
+import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
+
+/** Ends open websocket connections when access changes. */
+export interface ConnectionControl {
+  /** Closes a participant's connections (to one declaration, or all); returns how many were closed. */
+  disconnect(participantId: string, declaration: string | null, code: number, reason: string): number
+}
 
 /** What every route may use. */
 export interface AppContext {
   store: Store
   sessions: SessionService
   log: Logger
+  limiter: SignInLimiter
+  connections: ConnectionControl
+  /** Origins whose pages may call mutating routes and open websockets. */
+  allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */
   secureCookies: boolean
+  /** The demo accounts offered on the sign-in page, or null outside demo mode. */
+  demoAccounts: DemoAccount[] | null
+  invitationTtlMs: number
 }

@@ -3,30 +3,34 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 import { declarationsRouter } from '../routes/declarations/declarationsRouter.js'
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
+import { demoRouter } from '../routes/demo/demoRouter.js'
+import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
+import { participantsRouter } from '../routes/participants/participantsRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
 import type { AppContext } from './AppContext.js'
+import { csrfGuard } from './csrfGuard.js'
 import { apiNotFound, errorHandler } from './errorHandlers.js'
+import { securityHeaders } from './securityHeaders.js'
 
 /** The Express app: JSON API under /api, health, and the built client for everything else. */
 export function createApp(context: AppContext, clientDir: string): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.use((_request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff')
-    response.setHeader('Referrer-Policy', 'no-referrer')
-    response.setHeader('X-Frame-Options', 'DENY')
-    next()
-  })
+  app.use(securityHeaders)
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' })
   })
 
   const api = express.Router()
+  api.use(csrfGuard(context.allowedOrigins))
   api.use(express.json({ limit: '64kb' }))
   api.use('/session', sessionRouter(context))
   api.use('/delegations', delegationsRouter(context))
   api.use('/declarations', declarationsRouter(context))
+  api.use('/declarations/:name', participantsRouter(context))
+  api.use('/invitations', invitationsRouter(context))
+  api.use('/demo', demoRouter(context))
   api.use(apiNotFound)
   app.use('/api', api)
 

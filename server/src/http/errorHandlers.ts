@@ -17,6 +17,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error('request_failed', { method: request.method, path: request.path, error: String(error) })
       problem = new ApiProblem(500, 'internal', 'The server failed to handle this request.')
     }
+    if (problem.status === 401 || problem.status === 403) {
+      log.warn('access_denied', { method: request.method, path: request.path, status: problem.status, reason: problem.code })
+    }
     response.status(problem.status).json({ error: problem.code, message: problem.message })
   }
 }

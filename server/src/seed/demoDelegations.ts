@@ -9,5 +9,6 @@ export const demoDelegations: Delegation[] = [
   { code: 'POL', name: 'Poland', color: '#7a3e00' },
   { code: 'NGA', name: 'Nigeria', color: '#17643a' },
   { code: 'IDN', name: 'Indonesia', color: '#6a2c91' },
+  { code: 'EGY', name: 'Egypt', color: '#6b4e16' },
   { code: 'UNESCO', name: 'UNESCO', color: '#3d4f5c' },
 ]

@@ -1,43 +1,57 @@
 import type { IncomingMessage } from 'node:http'
 import type { Identity } from '../../../shared/api/schemas.js'
-import type { Store } from '../store/Store.js'
-import { hashSessionToken, newSessionToken, sessionTokenOf } from './sessionTokens.js'
+import type { ParticipantRecord, SessionRecord, Store } from '../store/Store.js'
+import { hashToken, newToken, sessionTokenOf } from '../auth/tokens.js'
 
-/** How long a session lasts. */
-export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** A valid session and who it belongs to. */
+export interface Session {
+  tokenHash: string
+  participant: ParticipantRecord
+  identity: Identity
+}
 
-/** Creates and resolves server-side sessions; identity always comes from here, never from the client. */
+/** Creates, resolves and ends server-side sessions; identity always comes from here, never from the client. */
 export class SessionService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs: number,
+  ) {}
 
-  /** Starts a session for a visitor who picked a name and a delegation; returns its token. */
-  async start(name: string, delegationCode: string): Promise<{ token: string; expiresAt: Date }> {
-    const token = newSessionToken()
+  /** A new session record for a participant, with the token to hand out once. */
+  issue(participantId: string): { token: string; record: SessionRecord; expiresAt: Date } {
+    const token = newToken()
     const now = Date.now()
-    const expiresAt = new Date(now + SESSION_TTL_MS)
-    await this.store.createSession({
-      tokenHash: hashSessionToken(token),
-      name,
-      delegation: delegationCode,
+    const expiresAt = new Date(now + this.ttlMs)
+    const record = {
+      tokenHash: hashToken(token),
+      participantId,
       createdAt: new Date(now).toISOString(),
       expiresAt: expiresAt.toISOString(),
-    })
+    }
+    return { token, record, expiresAt }
+  }
+
+  /** Starts and stores a session for a participant. */
+  async start(participantId: string): Promise<{ token: string; expiresAt: Date }> {
+    const { token, record, expiresAt } = this.issue(participantId)
+    await this.store.createSession(record)
     return { token, expiresAt }
   }
 
-  /** The identity behind a request's session, or undefined for none, expired or unknown. */
-  async identify(request: IncomingMessage): Promise<Identity | undefined> {
+  /** The session behind a request, or undefined for none, expired, revoked or unknown. */
+  async identify(request: IncomingMessage): Promise<Session | undefined> {
     const token = sessionTokenOf(request)
     if (!token) return undefined
-    const session = await this.store.getSession(hashSessionToken(token))
+    const tokenHash = hashToken(token)
+    const session = await this.store.getSession(tokenHash)
     if (!session || Date.parse(session.expiresAt) <= Date.now()) return undefined
-    const delegation = await this.store.getDelegation(session.delegation)
-    return delegation ? { name: session.name, delegation } : undefined
-  }
-
-  /** Ends the request's session. */
-  async end(request: IncomingMessage): Promise<void> {
-    const token = sessionTokenOf(request)
-    if (token) await this.store.deleteSession(hashSessionToken(token))
+    const participant = await this.store.getParticipant(session.participantId)
+    const delegation = participant && (await this.store.getDelegation(participant.delegation))
+    if (!participant || !delegation) return undefined
+    return {
+      tokenHash,
+      participant,
+      identity: { id: participant.id, login: participant.login, name: participant.name, delegation },
+    }
   }
 }

@@ -4,18 +4,41 @@ import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Logger } from '../log.js'
 import { DATA_FILE } from './dataDirectory.js'
 import { DurableJsonAdapter } from './DurableJsonAdapter.js'
-import type { DeclarationRecord, SessionRecord, Store } from './Store.js'
+import type { Role } from '../../../shared/roles.js'
+import type {
+  DeclarationRecord,
+  InvitationRecord,
+  MembershipRecord,
+  ParticipantRecord,
+  SessionRecord,
+  Store,
+} from './Store.js'
 import { UpdateLogStore } from './UpdateLogStore.js'
 
 interface DataFile {
   format: 'kelisim'
-  version: 1
+  version: 2
   declarations: DeclarationRecord[]
   delegations: Delegation[]
+  participants: ParticipantRecord[]
+  memberships: MembershipRecord[]
+  invitations: InvitationRecord[]
   sessions: SessionRecord[]
 }
 
-const emptyData = (): DataFile => ({ format: 'kelisim', version: 1, declarations: [], delegations: [], sessions: [] })
+const emptyData = (): DataFile => ({
+  format: 'kelisim',
+  version: 2,
+  declarations: [],
+  delegations: [],
+  participants: [],
+  memberships: [],
+  invitations: [],
+  sessions: [],
+})
+
+const isMembership = (declaration: string, participantId: string) => (membership: MembershipRecord) =>
+  membership.declaration === declaration && membership.participantId === participantId
 
 /** The embedded store: records in one lowdb JSON file, document histories in per-document update logs. */
 export class LowStore implements Store {
@@ -43,6 +66,8 @@ export class LowStore implements Store {
   static async open(dataDir: string, log: Logger): Promise<LowStore> {
     const db = new Low<DataFile>(new DurableJsonAdapter(join(dataDir, DATA_FILE)), emptyData())
     await db.read()
+    // Folders written by the first release had no accounts: start them with empty account lists.
+    db.data = { ...emptyData(), ...db.data, version: 2 }
     const documents = await UpdateLogStore.create(join(dataDir, 'documents'), log)
     return new LowStore(db, documents)
   }
@@ -80,6 +105,88 @@ export class LowStore implements Store {
     })
   }
 
+  async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
+    return this.db.data.participants.find((participant) => participant.id === id)
+  }
+
+  async findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined> {
+    return this.db.data.participants.find((participant) => participant.login === login)
+  }
+
+  async createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void> {
+    await this.commit((data) => {
+      if (data.participants.some((existing) => existing.login === participant.login)) {
+        throw new Error(`login ${participant.login} exists`)
+      }
+      data.participants.push(participant)
+      data.memberships.push(...memberships)
+    })
+  }
+
+  async getRole(declaration: string, participantId: string): Promise<Role | undefined> {
+    return this.db.data.memberships.find(isMembership(declaration, participantId))?.role
+  }
+
+  async listMembers(declaration: string): Promise<MembershipRecord[]> {
+    return this.db.data.memberships.filter((membership) => membership.declaration === declaration)
+  }
+
+  async listMemberships(participantId: string): Promise<MembershipRecord[]> {
+    return this.db.data.memberships.filter((membership) => membership.participantId === participantId)
+  }
+
+  async setRole(membership: MembershipRecord): Promise<void> {
+    await this.commit((data) => {
+      data.memberships = data.memberships.filter((existing) => !isMembership(membership.declaration, membership.participantId)(existing))
+      data.memberships.push(membership)
+    })
+  }
+
+  async removeMember(declaration: string, participantId: string): Promise<void> {
+    await this.commit((data) => {
+      data.memberships = data.memberships.filter((existing) => !isMembership(declaration, participantId)(existing))
+    })
+  }
+
+  async invite(participant: ParticipantRecord, membership: MembershipRecord, invitation: InvitationRecord): Promise<void> {
+    await this.commit((data) => {
+      if (data.participants.some((existing) => existing.login === participant.login)) {
+        throw new Error(`login ${participant.login} exists`)
+      }
+      data.participants.push(participant)
+      data.memberships.push(membership)
+      data.invitations.push(invitation)
+    })
+  }
+
+  async findInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    return this.db.data.invitations.find((invitation) => invitation.tokenHash === tokenHash)
+  }
+
+  async listInvitations(declaration: string): Promise<InvitationRecord[]> {
+    return this.db.data.invitations.filter((invitation) => invitation.declaration === declaration)
+  }
+
+  async revokeInvitation(id: string): Promise<void> {
+    await this.commit((data) => {
+      const invitation = data.invitations.find((existing) => existing.id === id)
+      if (!invitation) return
+      invitation.revokedAt = new Date().toISOString()
+      data.memberships = data.memberships.filter((existing) => !isMembership(invitation.declaration, invitation.participantId)(existing))
+    })
+  }
+
+  async acceptInvitation(id: string, passwordHash: string, session: SessionRecord): Promise<void> {
+    await this.commit((data) => {
+      const invitation = data.invitations.find((existing) => existing.id === id)
+      const participant = data.participants.find((existing) => existing.id === invitation?.participantId)
+      if (!invitation || !participant || invitation.usedAt || invitation.revokedAt) throw new Error('invitation not usable')
+      invitation.usedAt = new Date().toISOString()
+      participant.passwordHash = passwordHash
+      data.sessions.push(session)
+    })
+  }
+
   async createSession(session: SessionRecord): Promise<void> {
     await this.commit((data) => {
       const now = new Date().toISOString()
@@ -96,6 +203,14 @@ export class LowStore implements Store {
     await this.commit((data) => {
       data.sessions = data.sessions.filter((session) => session.tokenHash !== tokenHash)
     })
+  }
+
+  async deleteSessionsOf(participantId: string): Promise<number> {
+    const count = this.db.data.sessions.filter((session) => session.participantId === participantId).length
+    await this.commit((data) => {
+      data.sessions = data.sessions.filter((session) => session.participantId !== participantId)
+    })
+    return count
   }
 
   async close(): Promise<void> {

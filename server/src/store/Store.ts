@@ -1,4 +1,5 @@
 import type { Delegation } from '../../../shared/api/schemas.js'
+import type { Role } from '../../../shared/roles.js'
 
 /** A declaration known to the server; its text lives in the document of the same name. */
 export interface DeclarationRecord {
@@ -10,10 +11,40 @@ export interface DeclarationRecord {
 /** A server-side session; only the hash of its token is kept. */
 export interface SessionRecord {
   tokenHash: string
-  name: string
-  delegation: string
+  participantId: string
   createdAt: string
   expiresAt: string
+}
+
+/** A person who takes part; the password hash is null until an invitation is accepted. */
+export interface ParticipantRecord {
+  id: string
+  login: string
+  name: string
+  delegation: string
+  passwordHash: string | null
+  createdAt: string
+}
+
+/** A participant's role in one declaration. */
+export interface MembershipRecord {
+  declaration: string
+  participantId: string
+  role: Role
+}
+
+/** A one-time link that lets a new participant set a password; only the hash of its token is kept. */
+export interface InvitationRecord {
+  id: string
+  tokenHash: string
+  participantId: string
+  declaration: string
+  role: Role
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  revokedAt: string | null
 }
 
 /** The Yjs update history of each document. */
@@ -37,9 +68,33 @@ export interface Store {
   createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
+  /** Adds delegations whose codes are new; existing codes are left as they are. */
   addDelegations(delegations: Delegation[]): Promise<void>
+
+  getParticipant(id: string): Promise<ParticipantRecord | undefined>
+  findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined>
+  /** Creates a participant with a password and roles, as the demo seed and the admin command do. */
+  createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void>
+
+  getRole(declaration: string, participantId: string): Promise<Role | undefined>
+  listMembers(declaration: string): Promise<MembershipRecord[]>
+  listMemberships(participantId: string): Promise<MembershipRecord[]>
+  setRole(membership: MembershipRecord): Promise<void>
+  removeMember(declaration: string, participantId: string): Promise<void>
+
+  /** Creates a participant without a password, their role, and the invitation, all or nothing. */
+  invite(participant: ParticipantRecord, membership: MembershipRecord, invitation: InvitationRecord): Promise<void>
+  findInvitation(tokenHash: string): Promise<InvitationRecord | undefined>
+  listInvitations(declaration: string): Promise<InvitationRecord[]>
+  /** Revokes a pending invitation and the role it would have given. */
+  revokeInvitation(id: string): Promise<void>
+  /** Uses an invitation: sets the password and starts a session, all or nothing. */
+  acceptInvitation(id: string, passwordHash: string, session: SessionRecord): Promise<void>
+
   createSession(session: SessionRecord): Promise<void>
   getSession(tokenHash: string): Promise<SessionRecord | undefined>
   deleteSession(tokenHash: string): Promise<void>
+  /** Ends every session of a participant; returns how many there were. */
+  deleteSessionsOf(participantId: string): Promise<number>
   close(): Promise<void>
 }

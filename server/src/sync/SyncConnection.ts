@@ -144,7 +144,7 @@ export class SyncConnection implements DocumentPeer {
         const update = decoding.readVarUint8Array(decoder)
         // Decoding first refuses a malformed update before any of it is applied.
         if (isEmptyUpdate(update)) break
-        if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'This connection is read-only.')
+        if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
         Y.applyUpdate(document.doc, update, this)
         break
       }

@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { DocumentName } from '../../../shared/documentName.js'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { can } from '../../../shared/roles.js'
+import type { ConnectionControl } from '../http/AppContext.js'
 import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
@@ -18,6 +20,8 @@ export interface SyncEndpointOptions {
   log: Logger
   limits: ConnectionLimits
   maxPayloadBytes: number
+  /** Origins whose pages may open sockets; a request without Origin is not from a browser page. */
+  allowedOrigins: ReadonlySet<string>
   /** How often sockets are pinged; one that has not answered the previous ping is ended. */
   heartbeatMs: number
 }
@@ -25,7 +29,7 @@ export interface SyncEndpointOptions {
 /** Refuses an upgrade with an HTTP status and a JSON body, before any websocket exists. */
 function refuse(socket: Duplex, status: number, error: string, message: string): void {
   const body = JSON.stringify({ error, message })
-  const reason = ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' } as Record<number, string>)[status] ?? 'Error'
+  const reason = ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as Record<number, string>)[status] ?? 'Error'
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
@@ -44,6 +48,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   const { hub, store, sessions, log, limits } = options
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
   let nextConnection = 0
+  /** Open connections by participant, so a change of access can end them. */
+  const byParticipant = new Map<string, Set<{ declaration: string; connection: SyncConnection }>>()
 
   // Congress Wi-Fi drops sockets without a close; a socket that misses a ping round is ended.
   const answered = new WeakSet<WebSocket>()
@@ -65,9 +71,23 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     if (!path.startsWith('/sync/')) return refuse(socket, 404, 'not_found', 'No websocket endpoint here.')
     const name = documentNameOf(path)
     if (!name) return refuse(socket, 400, 'bad_document_name', 'Document names are lowercase words joined by hyphens.')
-    const identity = await sessions.identify(request)
-    if (!identity) return refuse(socket, 401, 'unauthenticated', 'Sign in to open this declaration.')
+    const origin = request.headers.origin
+    if (origin !== undefined && !options.allowedOrigins.has(origin)) {
+      log.warn('access_denied', { path, status: 403, reason: 'origin', origin })
+      return refuse(socket, 403, 'forbidden_origin', 'Connections from this origin are refused.')
+    }
+    const session = await sessions.identify(request)
+    if (!session) {
+      log.warn('access_denied', { path, status: 401, reason: 'unauthenticated' })
+      return refuse(socket, 401, 'unauthenticated', 'Sign in to open this declaration.')
+    }
     if (!(await store.getDeclaration(name))) return refuse(socket, 404, 'unknown_declaration', `There is no declaration "${name}".`)
+    const role = await store.getRole(name, session.participant.id)
+    if (!can(role, 'declaration.read')) {
+      log.warn('access_denied', { path, status: 403, reason: 'no_role', participant: session.participant.id })
+      return refuse(socket, 403, 'forbidden', 'You take no part in this declaration.')
+    }
+    const { identity } = session
 
     wss.handleUpgrade(request, socket, head, (ws) => {
       answered.add(ws)
@@ -79,13 +99,18 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         ws.close(CloseCode.schemaMismatch, 'This page is out of date; reload it.')
         return
       }
-      const user = { ...identity, color: identity.delegation.color }
-      const connection = new SyncConnection(id, ws, user, true, limits, log)
-      log.info('sync_connected', { connection: id, document: name, delegation: identity.delegation.code })
+      const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
+      const connection = new SyncConnection(id, ws, user, can(role, 'text.edit'), limits, log)
+      const entry = { declaration: name, connection }
+      const mine = byParticipant.get(identity.id) ?? new Set()
+      byParticipant.set(identity.id, mine.add(entry))
+      log.info('sync_connected', { connection: id, document: name, participant: identity.id, role })
       let attachedTo: Awaited<ReturnType<DocumentHub['acquire']>> | null = null
       let gone = false
       ws.on('close', (code: number) => {
         gone = true
+        mine.delete(entry)
+        if (mine.size === 0) byParticipant.delete(identity.id)
         log.info('sync_disconnected', { connection: id, document: name, code })
         if (!attachedTo) return
         attachedTo.removePeer(connection)
@@ -106,7 +131,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     })
   }
 
-  return {
+  const endpoint = {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       handleUpgrade(request, socket, head).catch((error: unknown) => {
         log.error('upgrade_failed', { error: String(error) })
@@ -117,12 +142,22 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     get connections(): number {
       return wss.clients.size
     },
+    disconnect(participantId: string, declaration: string | null, code: number, reason: string): number {
+      let closed = 0
+      for (const entry of byParticipant.get(participantId) ?? []) {
+        if (declaration !== null && entry.declaration !== declaration) continue
+        entry.connection.close(code, reason)
+        closed += 1
+      }
+      return closed
+    },
     /** Closes every connection with a code that tells clients to come back. */
     closeAll(): void {
       clearInterval(heartbeat)
       for (const ws of wss.clients) ws.close(CloseCode.serverShuttingDown, 'The server is restarting.')
     },
   }
+  return endpoint satisfies ConnectionControl
 }
 
 /** The running sync endpoint. */

@@ -1,25 +1,30 @@
 import { Router } from 'express'
-import { DocumentName } from '../../../../shared/documentName.js'
-import { ApiProblem } from '../../http/ApiProblem.js'
+import type { DeclarationAccess } from '../../../../shared/api/schemas.js'
 import type { AppContext } from '../../http/AppContext.js'
-import { requireIdentity } from '../../http/requireIdentity.js'
+import { accessOf, requirePermission } from '../../http/requirePermission.js'
+import { requireSession, sessionOf } from '../../http/requireSession.js'
 import { presentDeclaration } from './presentDeclaration.js'
 
-/** GET /api/declarations and GET /api/declarations/:name. */
+/** The declarations the session takes part in, each with its role. */
 export function declarationsRouter({ store, sessions }: AppContext): Router {
   const router = Router()
-  router.use(requireIdentity(sessions))
+  router.use(requireSession(sessions))
 
   router.get('/', async (_request, response) => {
-    response.json((await store.listDeclarations()).map(presentDeclaration))
+    const { participant } = sessionOf(response)
+    const memberships = await store.listMemberships(participant.id)
+    const list: DeclarationAccess[] = []
+    for (const membership of memberships) {
+      const record = await store.getDeclaration(membership.declaration)
+      if (record) list.push({ ...presentDeclaration(record), role: membership.role })
+    }
+    response.json(list)
   })
 
-  router.get('/:name', async (request, response) => {
-    const name = DocumentName.safeParse(request.params.name)
-    if (!name.success) throw new ApiProblem(400, 'bad_document_name', 'Document names are lowercase words joined by hyphens.')
-    const record = await store.getDeclaration(name.data)
-    if (!record) throw new ApiProblem(404, 'unknown_declaration', `There is no declaration "${name.data}".`)
-    response.json(presentDeclaration(record))
+  router.get('/:name', requirePermission(store, 'declaration.read'), async (_request, response) => {
+    const { declaration, role } = accessOf(response)
+    const record = await store.getDeclaration(declaration)
+    response.json({ ...presentDeclaration(record!), role } satisfies DeclarationAccess)
   })
 
   return router

@@ -1,38 +1,65 @@
 import { Router } from 'express'
-import { VisitorSessionBody, type Identity } from '../../../../shared/api/schemas.js'
+import { z } from 'zod'
+import { SignInBody, type Identity } from '../../../../shared/api/schemas.js'
+import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
+import { decoyHash, verifyPassword } from '../../auth/passwords.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
-import { requireIdentity } from '../../http/requireIdentity.js'
+import { requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
-import { SESSION_COOKIE } from '../../sessions/sessionTokens.js'
+import { setSessionCookie, clearSessionCookie } from './sessionCookie.js'
 
-/** POST, GET and DELETE /api/session: start, read and end the visitor's session. */
-export function sessionRouter({ store, sessions, secureCookies }: AppContext): Router {
+/** Sign in, who am I, sign out, and sign out everywhere. */
+export function sessionRouter(context: AppContext): Router {
+  const { store, sessions, limiter, log, connections } = context
   const router = Router()
 
-  router.post('/', validateBody(VisitorSessionBody), async (request, response) => {
-    const body = request.body as { name: string; delegation: string }
-    const delegation = await store.getDelegation(body.delegation)
-    if (!delegation) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation "${body.delegation}".`)
-    const { token, expiresAt } = await sessions.start(body.name, delegation.code)
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookies,
-      expires: expiresAt,
-      path: '/',
-    })
-    const identity: Identity = { name: body.name, delegation }
-    response.status(201).json({ token, identity })
+  router.post('/', validateBody(SignInBody), async (request, response) => {
+    const body = request.body as z.infer<typeof SignInBody>
+    const login = body.login.trim().toLowerCase()
+    const address = request.ip ?? 'unknown'
+    const wait = limiter.retryAfter(login, address)
+    if (wait > 0) {
+      response.setHeader('Retry-After', String(wait))
+      throw new ApiProblem(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} seconds.`)
+    }
+    const participant = await store.findParticipantByLogin(login)
+    // An unknown login costs the same time as a wrong password, so timing does not reveal which logins exist.
+    const valid = await verifyPassword(body.password, participant?.passwordHash ?? decoyHash)
+    if (!participant || !participant.passwordHash || !valid) {
+      limiter.recordFailure(login, address)
+      log.warn('sign_in_failed', { login, ip: request.ip })
+      throw new ApiProblem(401, 'bad_credentials', 'That login and password do not match.')
+    }
+    limiter.recordSuccess(login)
+    const { token, expiresAt } = await sessions.start(participant.id)
+    setSessionCookie(response, token, expiresAt, context.secureCookies)
+    log.info('signed_in', { participant: participant.id })
+    response.status(201).json({ token })
   })
 
-  router.get('/', requireIdentity(sessions), (_request, response) => {
-    response.json(response.locals.identity)
+  router.get('/', requireSession(sessions), async (_request, response) => {
+    const { identity, participant } = sessionOf(response)
+    const memberships = await store.listMemberships(participant.id)
+    response.json({
+      identity: identity satisfies Identity,
+      roles: Object.fromEntries(memberships.map((membership) => [membership.declaration, membership.role])),
+    })
   })
 
   router.delete('/', async (request, response) => {
-    await sessions.end(request)
-    response.clearCookie(SESSION_COOKIE, { path: '/' })
+    const session = await sessions.identify(request)
+    if (session) await store.deleteSession(session.tokenHash)
+    clearSessionCookie(response)
+    response.status(204).end()
+  })
+
+  router.delete('/all', requireSession(sessions), async (_request, response) => {
+    const { participant } = sessionOf(response)
+    const ended = await store.deleteSessionsOf(participant.id)
+    connections.disconnect(participant.id, null, CloseCode.unauthorized, 'You signed out everywhere.')
+    log.info('signed_out_everywhere', { participant: participant.id, sessions: ended })
+    clearSessionCookie(response)
     response.status(204).end()
   })
 

@@ -5,13 +5,13 @@ import { parse as parseCookies } from 'cookie'
 /** Name of the httpOnly session cookie. */
 export const SESSION_COOKIE = 'kelisim_session'
 
-/** A new unguessable session token. */
-export function newSessionToken(): string {
+/** A new unguessable token, for sessions and invitation links. */
+export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
-/** Only this hash is stored, so a copy of the data folder signs no one in. */
-export function hashSessionToken(token: string): string {
+/** Only this hash of a token is stored, so a copy of the data folder signs no one in. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 

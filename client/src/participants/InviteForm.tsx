@@ -1,0 +1,73 @@
+import { useId, useState, type FormEvent } from 'react'
+import { CreatedInvitation, type Delegation } from '../../../shared/api/schemas.js'
+import { Role, roleLabel } from '../../../shared/roles.js'
+import { callApi } from '../api/apiClient.js'
+
+/** Invites a new participant; the one-time link is shown to copy, since there is no mail server. */
+export function InviteForm({ declaration, delegations, onInvited }: { declaration: string; delegations: Delegation[]; onInvited: () => void }) {
+  const [name, setName] = useState('')
+  const [login, setLogin] = useState('')
+  const [delegation, setDelegation] = useState('')
+  const [role, setRole] = useState<Role>('editor')
+  const [link, setLink] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    callApi(`/declarations/${declaration}/invitations`, CreatedInvitation, { method: 'POST', body: { name, login, delegation, role } }).then(
+      (created) => {
+        setLink(created.link)
+        setName('')
+        setLogin('')
+        onInvited()
+      },
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    )
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Invite someone</h2>
+      <form onSubmit={handleSubmit} className="stacked-form">
+        <label htmlFor={`${id}-name`}>Full name</label>
+        <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
+        <label htmlFor={`${id}-login`}>Login</label>
+        <input id={`${id}-login`} value={login} onChange={(event) => setLogin(event.target.value)} required maxLength={40} />
+        <label htmlFor={`${id}-delegation`}>Delegation</label>
+        <select id={`${id}-delegation`} value={delegation} onChange={(event) => setDelegation(event.target.value)} required>
+          <option value="">Choose a delegation</option>
+          {delegations.map((entry) => (
+            <option key={entry.code} value={entry.code}>
+              {entry.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-role`}>Role</label>
+        <select id={`${id}-role`} value={role} onChange={(event) => setRole(Role.parse(event.target.value))}>
+          {Role.options.map((option) => (
+            <option key={option} value={option}>
+              {roleLabel[option]}
+            </option>
+          ))}
+        </select>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit">Create invitation link</button>
+      </form>
+      {link && (
+        <div className="invitation-link" role="status">
+          <label htmlFor={`${id}-link`}>Invitation link, valid once — copy it to the invitee</label>
+          <input id={`${id}-link`} readOnly value={link} onFocus={(event) => event.target.select()} />
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
+            Copy link
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react'
+import { z } from 'zod'
+import { Delegation, ParticipantsView } from '../../../shared/api/schemas.js'
+import { callApi } from '../api/apiClient.js'
+import { DelegationsPanel } from './DelegationsPanel.js'
+import { InviteForm } from './InviteForm.js'
+import { InvitationsList } from './InvitationsList.js'
+import { MembersTable } from './MembersTable.js'
+
+/** For moderators: who takes part in a declaration, in which role, who is invited, and the delegations. */
+export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfId: string; onBack: () => void }) {
+  const [view, setView] = useState<ParticipantsView | null>(null)
+  const [delegations, setDelegations] = useState<Delegation[]>([])
+  const [error, setError] = useState<string | null>(null)
+
+  const reload = useCallback(() => {
+    Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
+      ([participants, allDelegations]) => {
+        setView(participants)
+        setDelegations(allDelegations)
+      },
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    )
+  }, [name])
+
+  useEffect(reload, [reload])
+
+  return (
+    <div className="participants-page">
+      <h1>Participants</h1>
+      <p>
+        <a
+          href={`/d/${name}`}
+          onClick={(event) => {
+            event.preventDefault()
+            onBack()
+          }}
+        >
+          Back to the declaration
+        </a>
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {!view && !error && <p role="status">Loading…</p>}
+      {view && (
+        <>
+          <MembersTable declaration={name} members={view.members} selfId={selfId} onChanged={reload} />
+          <InvitationsList declaration={name} invitations={view.invitations} onChanged={reload} />
+          <InviteForm declaration={name} delegations={delegations} onInvited={reload} />
+          <DelegationsPanel delegations={delegations} onChanged={reload} />
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { z } from 'zod'
+import { DemoAccount, SignedIn } from '../../../shared/api/schemas.js'
+import { roleLabel } from '../../../shared/roles.js'
+import { ApiRequestError, callApi } from '../api/apiClient.js'
+
+/** Sign-in with login and password; in demo mode, a one-click list of the demo accounts. */
+export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const [login, setLogin] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [demo, setDemo] = useState<DemoAccount[]>([])
+  const id = useId()
+
+  useEffect(() => {
+    callApi('/demo/accounts', z.array(DemoAccount)).then(setDemo, () => setDemo([]))
+  }, [])
+
+  const signIn = (credentials: { login: string; password: string }) => {
+    setBusy(true)
+    setError(null)
+    callApi('/session', SignedIn, { method: 'POST', body: credentials })
+      .then(() => onSignedIn())
+      .catch((failure: unknown) => setError(failure instanceof ApiRequestError ? failure.message : String(failure)))
+      .finally(() => setBusy(false))
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    signIn({ login, password })
+  }
+
+  return (
+    <div className="signin">
+      <section aria-labelledby={`${id}-heading`}>
+        <h1 id={`${id}-heading`}>Sign in</h1>
+        <form onSubmit={handleSubmit} className="stacked-form">
+          <label htmlFor={`${id}-login`}>Login</label>
+          <input id={`${id}-login`} value={login} onChange={(event) => setLogin(event.target.value)} autoComplete="username" required />
+          <label htmlFor={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="current-password"
+            required
+          />
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            Sign in
+          </button>
+        </form>
+      </section>
+      {demo.length > 0 && (
+        <section aria-labelledby={`${id}-demo`} className="demo-accounts">
+          <h2 id={`${id}-demo`}>Demo: sign in as…</h2>
+          <p>This server runs the seeded demo. Every demo account has the password shown in the README.</p>
+          <ul>
+            {demo.map((account) => (
+              <li key={account.login}>
+                <button type="button" disabled={busy} onClick={() => signIn({ login: account.login, password: account.password })}>
+                  {account.name} — {account.delegation}, {roleLabel[account.role]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}

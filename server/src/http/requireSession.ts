@@ -1,0 +1,19 @@
+import type { RequestHandler, Response } from 'express'
+import type { Session, SessionService } from '../sessions/SessionService.js'
+import { ApiProblem } from './ApiProblem.js'
+
+/** Answers 401 without a valid session; otherwise puts it in `response.locals.session`. */
+export function requireSession(sessions: SessionService): RequestHandler {
+  return (request, response, next) => {
+    sessions.identify(request).then((session) => {
+      if (!session) return next(new ApiProblem(401, 'unauthenticated', 'Sign in first.'))
+      response.locals.session = session
+      next()
+    }, next)
+  }
+}
+
+/** The session a `requireSession` handler has put on the response. */
+export function sessionOf(response: Response): Session {
+  return response.locals.session as Session
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto'
+import { Router, type Request } from 'express'
+import { z } from 'zod'
+import { InvitationBody, RoleChangeBody, type Member, type PendingInvitation } from '../../../../shared/api/schemas.js'
+import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
+import { hashToken, newToken } from '../../auth/tokens.js'
+import { ApiProblem } from '../../http/ApiProblem.js'
+import type { AppContext } from '../../http/AppContext.js'
+import { accessOf, requirePermission } from '../../http/requirePermission.js'
+import { requireSession, sessionOf } from '../../http/requireSession.js'
+import { validateBody } from '../../http/validateBody.js'
+import type { Store } from '../../store/Store.js'
+import { presentMember, presentPendingInvitation } from './presentParticipant.js'
+
+function isPresent<T>(value: T | null): value is T {
+  return value !== null
+}
+
+/** A declaration must keep a moderator: refuses to demote or remove the last one. */
+async function keepAModerator(store: Store, declaration: string, participantId: string): Promise<void> {
+  const members = await store.listMembers(declaration)
+  const moderators = members.filter((member) => member.role === 'moderator')
+  if (moderators.length === 1 && moderators[0]?.participantId === participantId) {
+    throw new ApiProblem(409, 'last_moderator', 'A declaration needs at least one moderator; appoint another first.')
+  }
+}
+
+/** The link an invitee opens, on the origin the moderator is using. */
+function invitationLink(request: Request, token: string): string {
+  return `${request.protocol}://${request.get('host') ?? 'localhost'}/invite/${token}`
+}
+
+/** The participants screen: members and roles, invitations, revocation. Moderators only. */
+export function participantsRouter(context: AppContext): Router {
+  const { store, sessions, connections, log } = context
+  const router = Router({ mergeParams: true })
+  router.use(requireSession(sessions), requirePermission(store, 'participants.manage'))
+
+  router.get('/participants', async (_request, response) => {
+    const { declaration } = accessOf(response)
+    const members = (await Promise.all((await store.listMembers(declaration)).map((membership) => presentMember(store, membership)))).filter(isPresent)
+    const invitations = (await Promise.all((await store.listInvitations(declaration)).map((invitation) => presentPendingInvitation(store, invitation)))).filter(isPresent)
+    response.json({ members: members satisfies Member[], invitations: invitations satisfies PendingInvitation[] })
+  })
+
+  router.put('/members/:participantId', validateBody(RoleChangeBody), async (request, response) => {
+    const { declaration } = accessOf(response)
+    const participantId = String(request.params.participantId)
+    const { role } = request.body as z.infer<typeof RoleChangeBody>
+    const current = await store.getRole(declaration, participantId)
+    if (!current) throw new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.')
+    if (role !== 'moderator') await keepAModerator(store, declaration, participantId)
+    await store.setRole({ declaration, participantId, role })
+    const closed = connections.disconnect(participantId, declaration, CloseCode.roleChanged, 'Your role changed; reopening.')
+    log.info('role_changed', { declaration, participant: participantId, from: current, to: role, by: sessionOf(response).participant.id, closed })
+    response.json(await presentMember(store, { declaration, participantId, role }))
+  })
+
+  router.delete('/members/:participantId', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const participantId = String(request.params.participantId)
+    if (!(await store.getRole(declaration, participantId))) throw new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.')
+    await keepAModerator(store, declaration, participantId)
+    await store.removeMember(declaration, participantId)
+    const closed = connections.disconnect(participantId, declaration, CloseCode.forbidden, 'Your access to this declaration was removed.')
+    log.info('member_removed', { declaration, participant: participantId, by: sessionOf(response).participant.id, closed })
+    response.status(204).end()
+  })
+
+  router.post('/invitations', validateBody(InvitationBody), async (request, response) => {
+    const { declaration } = accessOf(response)
+    const body = request.body as z.infer<typeof InvitationBody>
+    if (!(await store.getDelegation(body.delegation))) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation "${body.delegation}".`)
+    if (await store.findParticipantByLogin(body.login)) throw new ApiProblem(409, 'login_taken', `The login "${body.login}" is taken.`)
+    const token = newToken()
+    const now = Date.now()
+    const participant = { id: randomUUID(), login: body.login, name: body.name, delegation: body.delegation, passwordHash: null, createdAt: new Date(now).toISOString() }
+    const invitation = {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      participantId: participant.id,
+      declaration,
+      role: body.role,
+      createdBy: sessionOf(response).participant.id,
+      createdAt: participant.createdAt,
+      expiresAt: new Date(now + context.invitationTtlMs).toISOString(),
+      usedAt: null,
+      revokedAt: null,
+    }
+    await store.invite(participant, { declaration, participantId: participant.id, role: body.role }, invitation)
+    log.info('invited', { declaration, participant: participant.id, role: body.role, by: invitation.createdBy })
+    const pending = await presentPendingInvitation(store, invitation)
+    response.status(201).json({ ...pending, link: invitationLink(request, token) })
+  })
+
+  router.delete('/invitations/:invitationId', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const invitation = (await store.listInvitations(declaration)).find((candidate) => candidate.id === request.params.invitationId)
+    if (!invitation || !(await presentPendingInvitation(store, invitation))) {
+      throw new ApiProblem(404, 'unknown_invitation', 'There is no pending invitation with that id.')
+    }
+    await store.revokeInvitation(invitation.id)
+    log.info('invitation_revoked', { declaration, invitation: invitation.id, by: sessionOf(response).participant.id })
+    response.status(204).end()
+  })
+
+  return router
+}

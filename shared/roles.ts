@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+/** A participant's role in one declaration. */
+export const Role = z.enum(['moderator', 'editor', 'signatory', 'observer'])
+export type Role = z.infer<typeof Role>
+
+/** Everything a session may try to do in a declaration. */
+export type Action = 'declaration.read' | 'text.edit' | 'participants.manage' | 'delegations.manage'
+
+const allowed: Record<Action, readonly Role[]> = {
+  'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
+  'text.edit': ['moderator', 'editor'],
+  'participants.manage': ['moderator'],
+  'delegations.manage': ['moderator'],
+}
+
+/** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role != null && allowed[action].includes(role)
+}
+
+/** How each role is named on screen. */
+export const roleLabel: Record<Role, string> = {
+  moderator: 'Moderator',
+  editor: 'Editor',
+  signatory: 'Signatory',
+  observer: 'Observer',
+}

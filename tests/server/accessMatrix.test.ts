@@ -1,0 +1,156 @@
+import WebSocket from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/closeCodes.js'
+import { api } from '../helpers/api.js'
+import { clauseText } from '../helpers/declarationText.js'
+import { startSession } from '../helpers/sessions.js'
+import { connectClient, waitFor, whenSynced } from '../helpers/syncClients.js'
+import { startTestServer, type TestServer } from '../helpers/testServer.js'
+
+const DOC = 'almaty-declaration'
+const EVIL = 'https://evil.example'
+
+type Principal = 'moderator' | 'editor' | 'signatory' | 'observer' | 'no session' | 'expired session' | 'revoked session' | 'wrong origin'
+const logins: Partial<Record<Principal, string>> = { moderator: 'chair', editor: 'editor-gbr', signatory: 'signatory-pol', observer: 'observer-idn' }
+const principals: Principal[] = ['moderator', 'editor', 'signatory', 'observer', 'no session', 'expired session', 'revoked session', 'wrong origin']
+
+let server: TestServer
+let expiredToken: string
+let counter = 0
+const unique = () => (counter += 1)
+
+beforeAll(async () => {
+  server = await startTestServer({ sessionTtlMs: 2_000 })
+  expiredToken = await startSession(server.url, 'editor-nga')
+  await new Promise((resolve) => setTimeout(resolve, 2_100))
+})
+afterAll(() => server.destroy())
+
+/** Headers that present the principal as a browser or a client would. */
+async function credentials(principal: Principal): Promise<Record<string, string>> {
+  switch (principal) {
+    case 'no session':
+      return {}
+    case 'expired session':
+      return { Authorization: `Bearer ${expiredToken}` }
+    case 'revoked session': {
+      const token = await startSession(server.url, 'editor-kaz')
+      await api(server.url, 'DELETE', '/api/session', { token })
+      return { Authorization: `Bearer ${token}` }
+    }
+    case 'wrong origin': {
+      const token = await startSession(server.url, 'chair')
+      return { Cookie: `kelisim_session=${token}`, Origin: EVIL }
+    }
+    default:
+      return { Authorization: `Bearer ${await startSession(server.url, logins[principal])}` }
+  }
+}
+
+const moderatorToken = () => startSession(server.url, 'chair')
+
+/** A fresh invitation made by the moderator, as a target for member and invitation routes. */
+async function freshInvitation(): Promise<{ participantId: string; invitationId: string }> {
+  const answer = await api(server.url, 'POST', `/api/declarations/${DOC}/invitations`, {
+    token: await moderatorToken(),
+    body: { name: 'Target Person', login: `target-${unique()}`, delegation: 'NGA', role: 'editor' },
+  })
+  const body = answer.body as { id: string }
+  const members = await api(server.url, 'GET', `/api/declarations/${DOC}/participants`, { token: await moderatorToken() })
+  const participant = (members.body as { members: { id: string; login: string }[] }).members.find((member) => member.login === `target-${counter}`)
+  return { participantId: participant!.id, invitationId: body.id }
+}
+
+interface Route {
+  label: string
+  method: string
+  path: string | (() => Promise<string>)
+  body?: () => unknown
+  moderatorOnly: boolean
+}
+
+const routes: Route[] = [
+  { label: 'GET /api/session', method: 'GET', path: '/api/session', moderatorOnly: false },
+  { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', moderatorOnly: false },
+  { label: 'GET /api/declarations/:name', method: 'GET', path: `/api/declarations/${DOC}`, moderatorOnly: false },
+  { label: 'GET /api/delegations', method: 'GET', path: '/api/delegations', moderatorOnly: false },
+  { label: 'POST /api/delegations', method: 'POST', path: '/api/delegations', body: () => ({ code: `ZZ${'ABCDEFGHIJ'[unique() % 10]}${'ABCDEFGHIJ'[Math.floor(counter / 10) % 10]}`, name: 'Test', color: '#123456' }), moderatorOnly: true },
+  { label: 'GET /api/declarations/:name/participants', method: 'GET', path: `/api/declarations/${DOC}/participants`, moderatorOnly: true },
+  { label: 'POST /api/declarations/:name/invitations', method: 'POST', path: `/api/declarations/${DOC}/invitations`, body: () => ({ name: 'New Person', login: `new-${unique()}`, delegation: 'KAZ', role: 'observer' }), moderatorOnly: true },
+  { label: 'PUT /api/declarations/:name/members/:id', method: 'PUT', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, body: () => ({ role: 'observer' }), moderatorOnly: true },
+  { label: 'DELETE /api/declarations/:name/members/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, moderatorOnly: true },
+  { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, moderatorOnly: true },
+]
+
+function expectedStatus(principal: Principal, route: Route): 'ok' | 401 | 403 {
+  if (principal === 'no session' || principal === 'expired session' || principal === 'revoked session') return 401
+  if (principal === 'wrong origin') return route.method === 'GET' ? 'ok' : 403
+  return route.moderatorOnly && principal !== 'moderator' ? 403 : 'ok'
+}
+
+const cells = principals.flatMap((principal) => routes.map((route) => [principal, route] as const))
+
+describe('every principal against every REST route', () => {
+  it.each(cells.map(([principal, route]) => [principal, route.label, expectedStatus(principal, route), route] as const))(
+    '%s: %s -> %s',
+    async (principal, _label, expected, route) => {
+      const path = typeof route.path === 'string' ? route.path : await route.path()
+      const answer = await api(server.url, route.method, path, { headers: await credentials(principal), body: route.body?.() })
+      if (expected === 'ok') {
+        expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200)
+        expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300)
+      } else {
+        expect(answer.status).toBe(expected)
+        expect(answer.body).toMatchObject({ error: expect.any(String), message: expect.any(String) })
+      }
+    },
+  )
+})
+
+/** Opens a socket as the principal: the HTTP status if refused before the upgrade, else the open socket. */
+function openSocket(headers: Record<string, string>): Promise<{ status: number } | { ws: WebSocket }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.wsUrl}/${DOC}`, { headers })
+    ws.on('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }))
+    ws.on('open', () => resolve({ ws }))
+    ws.on('error', () => undefined)
+  })
+}
+
+const serverStateVector = async () => Y.encodeStateVector((await server.hub.acquire(DOC)).doc)
+
+describe('every principal against every websocket action', () => {
+  const refusedAtConnect: Partial<Record<Principal, number>> = { 'no session': 401, 'expired session': 401, 'revoked session': 401, 'wrong origin': 403 }
+
+  it.each(principals)('%s: connect, send a document update, send presence', async (principal) => {
+    const headers = await credentials(principal)
+    if (refusedAtConnect[principal]) {
+      expect(await openSocket(headers)).toEqual({ status: refusedAtConnect[principal] })
+      return
+    }
+    const token = headers.Authorization!.slice('Bearer '.length)
+    const watcher = connectClient(server.wsUrl, DOC, await moderatorToken())
+    const client = connectClient(server.wsUrl, DOC, token)
+    try {
+      await Promise.all([whenSynced(watcher), whenSynced(client)])
+      const closed = new Promise<number>((resolve) => client.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+
+      client.provider.awareness.setLocalStateField('cursor', null)
+      await waitFor(() => (watcher.provider.awareness.getStates().get(client.doc.clientID) as { user?: { role?: string } } | undefined)?.user?.role === principal, 'presence seen with the server-stamped role')
+
+      const before = await serverStateVector()
+      clauseText(client.text, 3).insert(0, `[${principal}] `)
+      if (principal === 'moderator' || principal === 'editor') {
+        await waitFor(() => watcher.text.toString().includes(`[${principal}] `), 'the edit reaches others')
+      } else {
+        expect(await closed).toBe(CloseCode.readOnly)
+        expect(await serverStateVector()).toEqual(before)
+        expect(watcher.text.toString()).not.toContain(`[${principal}] `)
+      }
+    } finally {
+      client.destroy()
+      watcher.destroy()
+    }
+  })
+})
