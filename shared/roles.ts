@@ -5,13 +5,22 @@ export const Role = z.enum(['moderator', 'editor', 'signatory', 'observer'])
 export type Role = z.infer<typeof Role>
 
 /** Everything a session may try to do in a declaration. */
-export type Action = 'declaration.read' | 'text.edit' | 'participants.manage' | 'delegations.manage'
+export type Action =
+  | 'declaration.read'
+  | 'text.edit'
+  | 'participants.manage'
+  | 'delegations.manage'
+  | 'comment.write'
+  | 'comment.moderate'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
   'text.edit': ['moderator', 'editor'],
   'participants.manage': ['moderator'],
   'delegations.manage': ['moderator'],
+  'comment.write': ['moderator', 'editor', 'signatory'],
+  /** Resolve or reopen anyone's thread (authors may always resolve their own). */
+  'comment.moderate': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -96,6 +96,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       log,
       limiter: new SignInLimiter({ perLogin: 5, perAddress: 200, windowMs: 15 * 60 * 1000 }),
       connections: sync,
+      hub,
       allowedOrigins,
       secureCookies: false,
       demoAccounts: config.demo ? demoAccounts : null,

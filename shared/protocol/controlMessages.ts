@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ThreadView } from '../comments/commentSchemas.js'
 
 /** Version of the control channel; bumped on any incompatible change. */
 export const CONTROL_PROTOCOL_VERSION = 1
@@ -25,10 +26,17 @@ export const SaveFailedMessage = z.strictObject({
   message: z.string(),
 })
 
+/** Server -> client: a comment thread was created or changed; sent to everyone in the document. */
+export const ThreadMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('thread'),
+  thread: ThreadView,
+})
+
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

@@ -15,7 +15,7 @@ export function savedAcks(client: SyncClient): (seq: number) => Promise<void> {
     if (message.type === 'saved') {
       waiting.get(message.seq)?.resolve()
       waiting.delete(message.seq)
-    } else {
+    } else if (message.type === 'save-failed') {
       for (const { reject } of waiting.values()) reject(new Error(message.message))
       waiting.clear()
     }

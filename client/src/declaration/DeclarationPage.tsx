@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
+import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { SaveIndicator } from './SaveIndicator.js'
@@ -86,20 +88,22 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     if (refusedCode !== null) onClosed(refusedCode)
   }, [refusedCode, onClosed])
   const canEdit = can(access.role, 'text.edit')
+  const editable = canEdit && sync.ready && status.kind !== 'refused'
+  const user = useMemo(
+    () => ({ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }),
+    [identity, access.role],
+  )
+  const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
   return (
     <div className="workspace">
       <div className="workspace__main">
         <SaveIndicator status={status} readOnly={!canEdit} />
         {!sync.ready && <p role="status">Loading the text…</p>}
-        <DeclarationEditor
-          doc={sync.doc}
-          provider={sync.provider}
-          user={{ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }}
-          editable={canEdit && sync.ready && status.kind !== 'refused'}
-        />
+        <DeclarationEditor editor={editor} editable={editable} />
       </div>
-      <aside className="workspace__side" aria-label="Participants present">
+      <aside className="workspace__side" aria-label="People and comments">
         <PresenceList provider={sync.provider} />
+        {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} />}
       </aside>
     </div>
   )

@@ -1,9 +1,7 @@
-import type * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { decodeControl, encodeControl } from '../../../shared/protocol/controlCodec.js'
-import { CONTROL_PROTOCOL_VERSION, ServerControlMessage } from '../../../shared/protocol/controlMessages.js'
-import { MessageType } from '../../../shared/protocol/messageTypes.js'
+import { CONTROL_PROTOCOL_VERSION, type ServerControlMessage } from '../../../shared/protocol/controlMessages.js'
+import type { ControlChannel } from './ControlChannel.js'
 
 /** What the save indicator shows. */
 export type SaveStatus =
@@ -28,20 +26,16 @@ export class SaveTracker {
   private failure: string | null = null
   private refusal: { code: number; message: string } | null = null
   private readonly listeners = new Set<() => void>()
+  private readonly unsubscribe: () => void
   status: SaveStatus = { kind: 'connecting' }
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
+    private readonly channel: ControlChannel,
     private readonly remoteOrigins: ReadonlySet<unknown>,
   ) {
-    provider.messageHandlers[MessageType.control] = (_encoder, decoder: decoding.Decoder) => {
-      try {
-        this.handleControl(decodeControl(decoder, ServerControlMessage))
-      } catch (error) {
-        console.warn('Ignoring a control message this page does not understand', error)
-      }
-    }
+    this.unsubscribe = channel.subscribe((message) => this.handleControl(message))
     doc.on('update', this.handleUpdate)
     provider.on('sync', this.handleSync)
     provider.on('status', this.handleStatus)
@@ -75,16 +69,15 @@ export class SaveTracker {
   }
 
   private requestConfirmation(force = false): void {
-    const ws = this.provider.ws
-    if (!ws || !this.provider.wsconnected || !this.provider.synced) return
     // One question at a time; its answer prompts the next if more changes came meanwhile.
     if (this.requested.size > 0 && !force) return
+    if (!this.channel.send({ v: CONTROL_PROTOCOL_VERSION, type: 'flush', seq: this.seq + 1 })) return
     this.seq += 1
     this.requested.set(this.seq, this.localChanges)
-    ws.send(encodeControl({ v: CONTROL_PROTOCOL_VERSION, type: 'flush', seq: this.seq }))
   }
 
   private handleControl(message: ServerControlMessage): void {
+    if (message.type === 'thread') return
     if (message.type === 'save-failed') {
       this.failure = message.message
     } else {
@@ -126,6 +119,7 @@ export class SaveTracker {
   }
 
   destroy(): void {
+    this.unsubscribe()
     this.doc.off('update', this.handleUpdate)
     this.provider.off('sync', this.handleSync)
     this.provider.off('status', this.handleStatus)

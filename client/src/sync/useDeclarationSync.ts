@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
+import { ControlChannel } from './ControlChannel.js'
 import { SaveTracker, type SaveStatus } from './SaveTracker.js'
 
 /** A declaration's shared document, connected to the server and kept in the browser for offline use. */
@@ -10,6 +11,7 @@ export interface DeclarationSync {
   doc: Y.Doc
   provider: WebsocketProvider
   tracker: SaveTracker
+  channel: ControlChannel
   /** True once the text is known: from the local copy or from the server. */
   ready: boolean
 }
@@ -34,8 +36,9 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
       // Every edit goes through the server, even between tabs of one browser.
       disableBc: true,
     })
-    const tracker = new SaveTracker(doc, provider, new Set([local]))
-    const current: DeclarationSync = { doc, provider, tracker, ready: false }
+    const channel = new ControlChannel(provider)
+    const tracker = new SaveTracker(doc, provider, channel, new Set([local]))
+    const current: DeclarationSync = { doc, provider, tracker, channel, ready: false }
     // The document and its connections are external resources owned by this mount, so state follows them.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setSync(current)

@@ -3,6 +3,7 @@ import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
+import type { DocumentHub } from '../sync/DocumentHub.js'
 
 /** Ends open websocket connections when access changes. */
 export interface ConnectionControl {
@@ -17,6 +18,8 @@ export interface AppContext {
   log: Logger
   limiter: SignInLimiter
   connections: ConnectionControl
+  /** The live documents: comment anchors are checked against them and comment changes pushed through them. */
+  hub: DocumentHub
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */

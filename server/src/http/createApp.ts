@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type Express } from 'express'
+import { commentsRouter } from '../routes/comments/commentsRouter.js'
 import { declarationsRouter } from '../routes/declarations/declarationsRouter.js'
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
 import { demoRouter } from '../routes/demo/demoRouter.js'
@@ -29,6 +30,7 @@ export function createApp(context: AppContext, clientDir: string): Express {
   api.use('/delegations', delegationsRouter(context))
   api.use('/declarations', declarationsRouter(context))
   api.use('/declarations/:name', participantsRouter(context))
+  api.use('/declarations/:name', commentsRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))
   api.use(apiNotFound)

@@ -1,9 +1,8 @@
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Logger } from '../log.js'
 import { DATA_FILE } from './dataDirectory.js'
-import { DurableJsonAdapter } from './DurableJsonAdapter.js'
+import { DurableRecords } from './DurableRecords.js'
 import type { Role } from '../../../shared/roles.js'
 import type {
   DeclarationRecord,
@@ -13,6 +12,7 @@ import type {
   SessionRecord,
   Store,
 } from './Store.js'
+import { LowCommentStore } from './LowCommentStore.js'
 import { UpdateLogStore } from './UpdateLogStore.js'
 
 interface DataFile {
@@ -42,63 +42,48 @@ const isMembership = (declaration: string, participantId: string) => (membership
 
 /** The embedded store: records in one lowdb JSON file, document histories in per-document update logs. */
 export class LowStore implements Store {
-  private queue: Promise<unknown> = Promise.resolve()
-
   private constructor(
-    private readonly db: Low<DataFile>,
+    private readonly records: DurableRecords<DataFile>,
     readonly documents: UpdateLogStore,
+    readonly comments: LowCommentStore,
   ) {}
-
-  /** Applies a change to a copy, writes it durably, and only then makes it current: a failed write changes nothing. */
-  private commit(change: (data: DataFile) => void): Promise<void> {
-    const run = async () => {
-      const next = structuredClone(this.db.data)
-      change(next)
-      await this.db.adapter.write(next)
-      this.db.data = next
-    }
-    const done = this.queue.then(run, run)
-    this.queue = done.catch(() => undefined)
-    return done
-  }
 
   /** Opens (or creates) the store in a data folder that has been checked and locked. */
   static async open(dataDir: string, log: Logger): Promise<LowStore> {
-    const db = new Low<DataFile>(new DurableJsonAdapter(join(dataDir, DATA_FILE)), emptyData())
-    await db.read()
-    // Folders written by the first release had no accounts: start them with empty account lists.
-    db.data = { ...emptyData(), ...db.data, version: 2 }
+    // Folders written by the first release had no accounts: they start with empty account lists.
+    const records = await DurableRecords.open(join(dataDir, DATA_FILE), emptyData, (stored): DataFile => ({ ...emptyData(), ...stored, version: 2 }))
     const documents = await UpdateLogStore.create(join(dataDir, 'documents'), log)
-    return new LowStore(db, documents)
+    const comments = await LowCommentStore.create(join(dataDir, 'comments'))
+    return new LowStore(records, documents, comments)
   }
 
   async listDeclarations(): Promise<DeclarationRecord[]> {
-    return [...this.db.data.declarations]
+    return [...this.records.data.declarations]
   }
 
   async getDeclaration(name: string): Promise<DeclarationRecord | undefined> {
-    return this.db.data.declarations.find((declaration) => declaration.name === name)
+    return this.records.data.declarations.find((declaration) => declaration.name === name)
   }
 
   async createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void> {
     if (await this.getDeclaration(record.name)) throw new Error(`declaration ${record.name} exists`)
     // The text goes first: a record without its document would be refused, a document without a record is never served.
     await this.documents.createDocument(record.name, initialState)
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       data.declarations.push(record)
     })
   }
 
   async listDelegations(): Promise<Delegation[]> {
-    return [...this.db.data.delegations]
+    return [...this.records.data.delegations]
   }
 
   async getDelegation(code: string): Promise<Delegation | undefined> {
-    return this.db.data.delegations.find((delegation) => delegation.code === code)
+    return this.records.data.delegations.find((delegation) => delegation.code === code)
   }
 
   async addDelegations(delegations: Delegation[]): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       for (const delegation of delegations) {
         if (!data.delegations.some((existing) => existing.code === delegation.code)) data.delegations.push(delegation)
       }
@@ -106,15 +91,15 @@ export class LowStore implements Store {
   }
 
   async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
-    return this.db.data.participants.find((participant) => participant.id === id)
+    return this.records.data.participants.find((participant) => participant.id === id)
   }
 
   async findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined> {
-    return this.db.data.participants.find((participant) => participant.login === login)
+    return this.records.data.participants.find((participant) => participant.login === login)
   }
 
   async createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       if (data.participants.some((existing) => existing.login === participant.login)) {
         throw new Error(`login ${participant.login} exists`)
       }
@@ -124,32 +109,32 @@ export class LowStore implements Store {
   }
 
   async getRole(declaration: string, participantId: string): Promise<Role | undefined> {
-    return this.db.data.memberships.find(isMembership(declaration, participantId))?.role
+    return this.records.data.memberships.find(isMembership(declaration, participantId))?.role
   }
 
   async listMembers(declaration: string): Promise<MembershipRecord[]> {
-    return this.db.data.memberships.filter((membership) => membership.declaration === declaration)
+    return this.records.data.memberships.filter((membership) => membership.declaration === declaration)
   }
 
   async listMemberships(participantId: string): Promise<MembershipRecord[]> {
-    return this.db.data.memberships.filter((membership) => membership.participantId === participantId)
+    return this.records.data.memberships.filter((membership) => membership.participantId === participantId)
   }
 
   async setRole(membership: MembershipRecord): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       data.memberships = data.memberships.filter((existing) => !isMembership(membership.declaration, membership.participantId)(existing))
       data.memberships.push(membership)
     })
   }
 
   async removeMember(declaration: string, participantId: string): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       data.memberships = data.memberships.filter((existing) => !isMembership(declaration, participantId)(existing))
     })
   }
 
   async invite(participant: ParticipantRecord, membership: MembershipRecord, invitation: InvitationRecord): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       if (data.participants.some((existing) => existing.login === participant.login)) {
         throw new Error(`login ${participant.login} exists`)
       }
@@ -160,15 +145,15 @@ export class LowStore implements Store {
   }
 
   async findInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
-    return this.db.data.invitations.find((invitation) => invitation.tokenHash === tokenHash)
+    return this.records.data.invitations.find((invitation) => invitation.tokenHash === tokenHash)
   }
 
   async listInvitations(declaration: string): Promise<InvitationRecord[]> {
-    return this.db.data.invitations.filter((invitation) => invitation.declaration === declaration)
+    return this.records.data.invitations.filter((invitation) => invitation.declaration === declaration)
   }
 
   async revokeInvitation(id: string): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       const invitation = data.invitations.find((existing) => existing.id === id)
       if (!invitation) return
       invitation.revokedAt = new Date().toISOString()
@@ -177,7 +162,7 @@ export class LowStore implements Store {
   }
 
   async acceptInvitation(id: string, passwordHash: string, session: SessionRecord): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       const invitation = data.invitations.find((existing) => existing.id === id)
       const participant = data.participants.find((existing) => existing.id === invitation?.participantId)
       if (!invitation || !participant || invitation.usedAt || invitation.revokedAt) throw new Error('invitation not usable')
@@ -188,7 +173,7 @@ export class LowStore implements Store {
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       const now = new Date().toISOString()
       data.sessions = data.sessions.filter((existing) => existing.expiresAt > now)
       data.sessions.push(session)
@@ -196,24 +181,26 @@ export class LowStore implements Store {
   }
 
   async getSession(tokenHash: string): Promise<SessionRecord | undefined> {
-    return this.db.data.sessions.find((session) => session.tokenHash === tokenHash)
+    return this.records.data.sessions.find((session) => session.tokenHash === tokenHash)
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.commit((data) => {
+    await this.records.commit((data) => {
       data.sessions = data.sessions.filter((session) => session.tokenHash !== tokenHash)
     })
   }
 
   async deleteSessionsOf(participantId: string): Promise<number> {
-    const count = this.db.data.sessions.filter((session) => session.participantId === participantId).length
-    await this.commit((data) => {
+    const count = this.records.data.sessions.filter((session) => session.participantId === participantId).length
+    await this.records.commit((data) => {
       data.sessions = data.sessions.filter((session) => session.participantId !== participantId)
     })
     return count
   }
 
   async close(): Promise<void> {
+    await this.records.settled()
+    await this.comments.close()
     await this.documents.close()
   }
 }

@@ -1,4 +1,5 @@
 import type { Delegation } from '../../../shared/api/schemas.js'
+import type { Anchor, Mention } from '../../../shared/comments/commentSchemas.js'
 import type { Role } from '../../../shared/roles.js'
 
 /** A declaration known to the server; its text lives in the document of the same name. */
@@ -47,6 +48,51 @@ export interface InvitationRecord {
   revokedAt: string | null
 }
 
+/** Who wrote something, as they were named when they wrote it. */
+export interface AuthorRecord {
+  id: string
+  name: string
+  delegation: string
+}
+
+/** One comment of a thread; a deleted comment keeps its place but loses its text. */
+export interface CommentRecord {
+  id: string
+  author: AuthorRecord
+  body: string
+  mentions: Mention[]
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+}
+
+/** A comment thread on a span of a paragraph, or on the whole paragraph when `anchor` is null. */
+export interface ThreadRecord {
+  id: string
+  clauseId: string
+  anchor: Anchor | null
+  quote: string
+  status: 'open' | 'resolved'
+  createdBy: AuthorRecord
+  createdAt: string
+  resolvedBy: AuthorRecord | null
+  resolvedAt: string | null
+  comments: CommentRecord[]
+}
+
+/** Comment threads, kept per declaration so a write costs one declaration's comments. */
+export interface CommentStore {
+  listThreads(declaration: string): Promise<ThreadRecord[]>
+  /**
+   * Changes one thread durably: `change` gets the stored thread (undefined for a new id) and returns the new one.
+   * If it throws, nothing is written.
+   */
+  updateThread(declaration: string, id: string, change: (thread: ThreadRecord | undefined) => ThreadRecord): Promise<ThreadRecord>
+  /** When a participant last read their mentions in a declaration. */
+  getMentionsReadAt(declaration: string, participantId: string): Promise<string | null>
+  setMentionsReadAt(declaration: string, participantId: string, at: string): Promise<void>
+}
+
 /** The Yjs update history of each document. */
 export interface DocumentStore {
   /** The stored updates of a document, in the order they were written. */
@@ -62,6 +108,7 @@ export interface DocumentStore {
 /** Everything the server keeps. Implementations must make every resolved write durable. */
 export interface Store {
   readonly documents: DocumentStore
+  readonly comments: CommentStore
   listDeclarations(): Promise<DeclarationRecord[]>
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */

@@ -46,6 +46,22 @@ export class DocumentHub {
     this.unloading.set(document.name, unload)
   }
 
+  /** Runs `use` on a document, loading it for the call if nobody has it open. */
+  async withDocument<T>(name: string, use: (document: SharedDocument) => T): Promise<T> {
+    const document = await this.acquire(name)
+    try {
+      return use(document)
+    } finally {
+      this.releaseIfIdle(document)
+    }
+  }
+
+  /** Sends a control message to everyone who has the document open. */
+  async broadcast(name: string, message: object): Promise<void> {
+    const document = await this.loaded.get(name)
+    for (const peer of document?.peers ?? []) peer.sendControl(message)
+  }
+
   /** Documents in memory now. */
   get size(): number {
     return this.loaded.size

@@ -34,7 +34,8 @@ function invitationLink(request: Request, token: string): string {
 export function participantsRouter(context: AppContext): Router {
   const { store, sessions, connections, log } = context
   const router = Router({ mergeParams: true })
-  router.use(requireSession(sessions), requirePermission(store, 'participants.manage'))
+  // Only this router's paths: others share the /declarations/:name mount.
+  router.use(['/participants', '/members', '/invitations'], requireSession(sessions), requirePermission(store, 'participants.manage'))
 
   router.get('/participants', async (_request, response) => {
     const { declaration } = accessOf(response)

@@ -1,0 +1,172 @@
+import type { Editor } from '@tiptap/core'
+import { useEditorState } from '@tiptap/react'
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import type { Identity } from '../../../shared/api/schemas.js'
+import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
+import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { can, type Role } from '../../../shared/roles.js'
+import type { ControlChannel } from '../sync/ControlChannel.js'
+import { anchorRange, selectionTarget } from './anchorPositions.js'
+import { updateHighlights } from './CommentHighlights.js'
+import { MentionsList, unreadMentions } from './MentionsList.js'
+import { ThreadCard } from './ThreadCard.js'
+import { useThreads } from './useThreads.js'
+
+interface CommentsPanelProps {
+  editor: Editor
+  declaration: string
+  channel: ControlChannel
+  identity: Identity
+  role: Role
+}
+
+type StatusFilter = 'open' | 'resolved' | 'all'
+
+/** Threads in document order with filters, the form for a new one, and unread mentions. */
+export function CommentsPanel({ editor, declaration, channel, identity, role }: CommentsPanelProps) {
+  const threads = useThreads(declaration, channel)
+  const [focused, setFocused] = useState<string | null>(null)
+  const [status, setStatus] = useState<StatusFilter>('open')
+  const [delegation, setDelegation] = useState('')
+  const [paragraph, setParagraph] = useState('')
+  const id = useId()
+  const canComment = can(role, 'comment.write')
+
+  // Re-read labels and anchor positions whenever the text changes.
+  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
+  const order = useMemo(() => new Map(clauses.map((clause, index) => [clause.clauseId, { index, label: clause.label }])), [clauses])
+
+  useEffect(() => {
+    updateHighlights(editor, { threads: threads.threads, activeThreadId: focused, onActivate: setFocused })
+  }, [editor, threads.threads, focused])
+
+  const positioned = threads.threads
+    .map((thread) => ({ thread, place: order.get(thread.clauseId), range: thread.anchor ? anchorRange(editor, thread.anchor) : null }))
+    .sort((a, b) => (a.place?.index ?? Infinity) - (b.place?.index ?? Infinity) || (a.range?.from ?? 0) - (b.range?.from ?? 0))
+  const visible = positioned.filter(
+    ({ thread, place }) =>
+      (status === 'all' || thread.status === status) &&
+      (!delegation || thread.createdBy.delegation.code === delegation) &&
+      (!paragraph || place?.label === paragraph),
+  )
+  const delegations = [...new Map(threads.threads.map((thread) => [thread.createdBy.delegation.code, thread.createdBy.delegation])).values()]
+  const unread = unreadMentions(threads.threads, identity, threads.mentionsReadAt)
+
+  const showInText = (thread: ThreadView) => {
+    setFocused(thread.id)
+    const range = thread.anchor ? anchorRange(editor, thread.anchor) : null
+    if (range && editor.isEditable) editor.chain().setTextSelection(range).focus().run()
+    const clause = order.get(thread.clauseId)
+    const target = editor.view.dom.querySelector(range ? `[data-thread-id="${thread.id}"]` : `.clause[data-label="${clause?.label ?? ''}"]`)
+    target?.scrollIntoView({ block: 'center' })
+  }
+
+  return (
+    <section className="comments" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Comments ({threads.threads.filter((thread) => thread.status === 'open').length} open)</h2>
+      <MentionsList unread={unread} onOpen={(threadId) => setFocused(threadId)} onRead={() => void threads.markMentionsRead()} />
+      {canComment && <NewThreadForm editor={editor} clauses={clauses} onCreate={threads.create} />}
+      <fieldset className="comments__filters">
+        <legend>Show</legend>
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
+          <option value="open">Open</option>
+          <option value="resolved">Resolved</option>
+          <option value="all">All</option>
+        </select>
+        <label htmlFor={`${id}-delegation`}>Delegation</label>
+        <select id={`${id}-delegation`} value={delegation} onChange={(event) => setDelegation(event.target.value)}>
+          <option value="">All delegations</option>
+          {delegations.map((entry) => (
+            <option key={entry.code} value={entry.code}>
+              {entry.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-paragraph`}>Paragraph</label>
+        <select id={`${id}-paragraph`} value={paragraph} onChange={(event) => setParagraph(event.target.value)}>
+          <option value="">All paragraphs</option>
+          {clauses.map((clause) => (
+            <option key={clause.label} value={clause.label}>
+              {clause.label}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <p className="comments__hint">In the text, Ctrl+Alt+M on a highlighted passage moves to its thread.</p>
+      {threads.error && <p role="alert">{threads.error}</p>}
+      {visible.length === 0 && <p>No comment matches.</p>}
+      {visible.map(({ thread, place, range }) => (
+        <ThreadCard
+          key={thread.id}
+          thread={thread}
+          label={place?.label ?? ''}
+          textRemoved={thread.anchor !== null && range === null && place !== undefined}
+          identity={identity}
+          canComment={canComment}
+          canModerate={can(role, 'comment.moderate')}
+          focused={focused === thread.id}
+          onShowInText={place ? () => showInText(thread) : null}
+          onReply={(body) => threads.reply(thread.id, body)}
+          onEdit={(commentId, body) => threads.edit(thread.id, commentId, body)}
+          onDelete={(commentId) => threads.remove(thread.id, commentId)}
+          onResolve={(resolved) => threads.setResolved(thread.id, resolved)}
+        />
+      ))}
+    </section>
+  )
+}
+
+interface NewThreadFormProps {
+  editor: Editor
+  clauses: { clauseId: string | null; label: string; text: string }[]
+  onCreate: (body: { clauseId: string; anchor?: unknown; body: string }) => Promise<void>
+}
+
+/** Opens a thread on the selected words, or on a whole paragraph chosen from a list (keyboard and read-only users). */
+function NewThreadForm({ editor, clauses, onCreate }: NewThreadFormProps) {
+  const target = useEditorState({ editor, selector: ({ editor: current }) => selectionTarget(current), equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b) })
+  const [choice, setChoice] = useState('selection')
+  const [body, setBody] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    const request =
+      choice === 'selection'
+        ? target && { clauseId: target.clauseId, ...(target.anchor ? { anchor: target.anchor } : {}), body }
+        : { clauseId: choice, body }
+    if (!request) return setError('Select some text, or choose a paragraph.')
+    onCreate(request).then(
+      () => setBody(''),
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    )
+  }
+
+  const selectionLabel = target ? (target.anchor ? `Selected text in ${target.label}: “${target.quote.slice(0, 60)}”` : `Whole paragraph ${target.label} (at the cursor)`) : 'The selection (select some text first)'
+  return (
+    <form onSubmit={handleSubmit} className="comments__new">
+      <label htmlFor={`${id}-target`}>Comment on</label>
+      <select id={`${id}-target`} value={choice} onChange={(event) => setChoice(event.target.value)}>
+        <option value="selection">{selectionLabel}</option>
+        {clauses
+          .filter((clause) => clause.clauseId)
+          .map((clause) => (
+            <option key={clause.clauseId} value={clause.clauseId!}>
+              Whole paragraph {clause.label}: {clause.text.slice(0, 50)}
+            </option>
+          ))}
+      </select>
+      <label htmlFor={`${id}-body`}>New comment (mention with @login or @CODE)</label>
+      <textarea id={`${id}-body`} value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} required />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit">Add comment</button>
+    </form>
+  )
+}

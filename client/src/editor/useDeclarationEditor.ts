@@ -1,0 +1,51 @@
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { useEditor, type Editor } from '@tiptap/react'
+import { useEffect } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { PresenceUser } from '../../../shared/awareness.js'
+import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
+import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { renderCaret, renderSelection } from './renderCaret.js'
+
+/** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
+export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
+  const editor = useEditor(
+    {
+      editable,
+      // The Content-Security-Policy forbids injected <style> elements; main.tsx loads ProseMirror's stylesheet.
+      injectCSS: false,
+      extensions: [
+        ...declarationExtensions(),
+        Collaboration.configure({ document: doc, field: DECLARATION_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider,
+          // The server replaces this with the identity of the session; it is only a local default.
+          user,
+          render: renderCaret,
+          selectionRender: renderSelection,
+        }),
+        CommentHighlights,
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Declaration text',
+          class: 'declaration-text',
+        },
+      },
+    },
+    [doc, provider],
+  )
+
+  useEffect(() => {
+    if (!editor) return
+    editor.setEditable(editable)
+    // ProseMirror leaves attributes it does not manage alone, so this one survives its updates.
+    editor.view.dom.setAttribute('aria-readonly', String(!editable))
+  }, [editor, editable])
+
+  return editor
+}
