@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/closeCodes.js'
 import { api } from '../helpers/api.js'
+import { clauseIdAt } from '../helpers/commentAnchors.js'
 import { clauseText } from '../helpers/declarationText.js'
 import { startSession } from '../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../helpers/syncClients.js'
@@ -17,12 +18,17 @@ const principals: Principal[] = ['moderator', 'editor', 'signatory', 'observer',
 
 let server: TestServer
 let expiredToken: string
+let firstClauseId: string
 let counter = 0
 const unique = () => (counter += 1)
 
 beforeAll(async () => {
   server = await startTestServer({ sessionTtlMs: 2_000 })
   expiredToken = await startSession(server.url, 'editor-nga')
+  const probe = connectClient(server.wsUrl, DOC, expiredToken)
+  await whenSynced(probe)
+  firstClauseId = clauseIdAt(probe.text, 0)
+  probe.destroy()
   await new Promise((resolve) => setTimeout(resolve, 2_100))
 })
 afterAll(() => server.destroy())
@@ -67,26 +73,34 @@ interface Route {
   method: string
   path: string | (() => Promise<string>)
   body?: () => unknown
-  moderatorOnly: boolean
+  allowed: readonly Principal[]
 }
 
+const everyone = ['moderator', 'editor', 'signatory', 'observer'] as const
+const moderators = ['moderator'] as const
+const commenters = ['moderator', 'editor', 'signatory'] as const
+
 const routes: Route[] = [
-  { label: 'GET /api/session', method: 'GET', path: '/api/session', moderatorOnly: false },
-  { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', moderatorOnly: false },
-  { label: 'GET /api/declarations/:name', method: 'GET', path: `/api/declarations/${DOC}`, moderatorOnly: false },
-  { label: 'GET /api/delegations', method: 'GET', path: '/api/delegations', moderatorOnly: false },
-  { label: 'POST /api/delegations', method: 'POST', path: '/api/delegations', body: () => ({ code: `ZZ${'ABCDEFGHIJ'[unique() % 10]}${'ABCDEFGHIJ'[Math.floor(counter / 10) % 10]}`, name: 'Test', color: '#123456' }), moderatorOnly: true },
-  { label: 'GET /api/declarations/:name/participants', method: 'GET', path: `/api/declarations/${DOC}/participants`, moderatorOnly: true },
-  { label: 'POST /api/declarations/:name/invitations', method: 'POST', path: `/api/declarations/${DOC}/invitations`, body: () => ({ name: 'New Person', login: `new-${unique()}`, delegation: 'KAZ', role: 'observer' }), moderatorOnly: true },
-  { label: 'PUT /api/declarations/:name/members/:id', method: 'PUT', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, body: () => ({ role: 'observer' }), moderatorOnly: true },
-  { label: 'DELETE /api/declarations/:name/members/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, moderatorOnly: true },
-  { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, moderatorOnly: true },
+  { label: 'GET /api/session', method: 'GET', path: '/api/session', allowed: everyone },
+  { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', allowed: everyone },
+  { label: 'GET /api/declarations/:name', method: 'GET', path: `/api/declarations/${DOC}`, allowed: everyone },
+  { label: 'GET /api/delegations', method: 'GET', path: '/api/delegations', allowed: everyone },
+  { label: 'POST /api/delegations', method: 'POST', path: '/api/delegations', body: () => ({ code: `ZZ${'ABCDEFGHIJ'[unique() % 10]}${'ABCDEFGHIJ'[Math.floor(counter / 10) % 10]}`, name: 'Test', color: '#123456' }), allowed: moderators },
+  { label: 'GET /api/declarations/:name/participants', method: 'GET', path: `/api/declarations/${DOC}/participants`, allowed: moderators },
+  { label: 'POST /api/declarations/:name/invitations', method: 'POST', path: `/api/declarations/${DOC}/invitations`, body: () => ({ name: 'New Person', login: `new-${unique()}`, delegation: 'KAZ', role: 'observer' }), allowed: moderators },
+  { label: 'PUT /api/declarations/:name/members/:id', method: 'PUT', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, body: () => ({ role: 'observer' }), allowed: moderators },
+  { label: 'DELETE /api/declarations/:name/members/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, allowed: moderators },
+  { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, allowed: moderators },
+  { label: 'GET /api/declarations/:name/threads', method: 'GET', path: `/api/declarations/${DOC}/threads`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/threads', method: 'POST', path: `/api/declarations/${DOC}/threads`, body: () => ({ clauseId: firstClauseId, body: 'A comment' }), allowed: commenters },
+  { label: 'GET /api/declarations/:name/mentions/read-at', method: 'GET', path: `/api/declarations/${DOC}/mentions/read-at`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/mentions/read', method: 'POST', path: `/api/declarations/${DOC}/mentions/read`, allowed: everyone },
 ]
 
 function expectedStatus(principal: Principal, route: Route): 'ok' | 401 | 403 {
   if (principal === 'no session' || principal === 'expired session' || principal === 'revoked session') return 401
   if (principal === 'wrong origin') return route.method === 'GET' ? 'ok' : 403
-  return route.moderatorOnly && principal !== 'moderator' ? 403 : 'ok'
+  return route.allowed.includes(principal) ? 'ok' : 403
 }
 
 const cells = principals.flatMap((principal) => routes.map((route) => [principal, route] as const))
