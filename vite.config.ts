@@ -22,7 +22,7 @@ export default defineConfig({
   test: {
     root,
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Browser and multi-process tests compete for two cores; run files one at a time.
     fileParallelism: false,

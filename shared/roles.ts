@@ -12,6 +12,8 @@ export type Action =
   | 'delegations.manage'
   | 'comment.write'
   | 'comment.moderate'
+  | 'versions.manage'
+  | 'audit.read'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -21,6 +23,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'comment.write': ['moderator', 'editor', 'signatory'],
   /** Resolve or reopen anyone's thread (authors may always resolve their own). */
   'comment.moderate': ['moderator'],
+  /** Freeze, lock, unlock, restore. */
+  'versions.manage': ['moderator'],
+  'audit.read': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -12,6 +12,7 @@ import type { ServerConfig } from './config.js'
 import { DocumentHub } from './sync/DocumentHub.js'
 import type { SaveOptions } from './sync/SharedDocument.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
+import { VersionService } from './versions/VersionService.js'
 
 /** A running Kelisim server. */
 export interface RunningServer {
@@ -78,7 +79,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const url = `http://${config.host}:${port}`
   const allowedOrigins = new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.extraOrigins])
   const sessions = new SessionService(store, options.sessionTtlMs ?? 7 * DAY)
-  const hub = new DocumentHub(store.documents, { ...defaultSave, ...options.save }, log)
+  const hub = new DocumentHub(store.documents, { ...defaultSave, ...options.save }, log, async (name) => {
+    const lockedVersion = (await store.getDeclaration(name))?.lockedVersion
+    const version = lockedVersion ? (await store.versions.list(name)).find((candidate) => candidate.id === lockedVersion) : undefined
+    return version ? { id: version.id, name: version.name } : null
+  })
+  const versions = new VersionService(store, hub, log)
+  await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
     store,
@@ -102,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       demoAccounts: config.demo ? demoAccounts : null,
       invitationTtlMs: options.invitationTtlMs ?? 7 * DAY,
     },
+    versions,
     config.clientDir,
   )
   ready = app

@@ -11,6 +11,8 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** A read-only session tried to change the text. */
   readOnly: 4405,
+  /** The draft is locked for signature. */
+  locked: 4423,
   /** The participant's role changed; the client reopens with its new rights. */
   roleChanged: 4409,
   schemaMismatch: 4426,

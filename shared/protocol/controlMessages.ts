@@ -33,10 +33,19 @@ export const ThreadMessage = z.strictObject({
   thread: ThreadView,
 })
 
+/** Server -> client: the draft was locked for signature on a version, or unlocked. */
+export const LockMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('lock'),
+  locked: z.boolean(),
+  version: z.object({ id: z.string(), name: z.string() }).nullable(),
+})
+export type LockMessage = z.infer<typeof LockMessage>
+
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, LockMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

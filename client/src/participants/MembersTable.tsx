@@ -35,7 +35,14 @@ export function MembersTable({ declaration, members, selfId, onChanged }: { decl
         </thead>
         <tbody>
           {members.map((member) => (
-            <MemberRow key={member.id} member={member} isSelf={member.id === selfId} onAct={act} declaration={declaration} />
+            <MemberRow
+              key={member.id}
+              member={member}
+              isSelf={member.id === selfId}
+              isLastModerator={member.role === 'moderator' && members.filter((other) => other.role === 'moderator').length === 1}
+              onAct={act}
+              declaration={declaration}
+            />
           ))}
         </tbody>
       </table>
@@ -47,11 +54,14 @@ function MemberRow({
   declaration,
   member,
   isSelf,
+  isLastModerator,
   onAct,
 }: {
   declaration: string
   member: Member
   isSelf: boolean
+  /** The server refuses to leave a declaration without a moderator, so those controls are not offered. */
+  isLastModerator: boolean
   onAct: (request: Promise<unknown>, done: string) => void
 }) {
   const [role, setRole] = useState<Role>(member.role)
@@ -62,6 +72,7 @@ function MemberRow({
         {member.name}
         {isSelf && ' (you)'}
         {!member.active && ' — invited, no password yet'}
+        {isLastModerator && ' — the only moderator'}
       </th>
       <td>{member.login}</td>
       <td>{member.delegation.name}</td>
@@ -69,7 +80,7 @@ function MemberRow({
         <label htmlFor={selectId} className="visually-hidden">
           Role of {member.name}
         </label>
-        <select id={selectId} value={role} onChange={(event) => setRole(Role.parse(event.target.value))}>
+        <select id={selectId} value={role} disabled={isLastModerator} onChange={(event) => setRole(Role.parse(event.target.value))}>
           {Role.options.map((option) => (
             <option key={option} value={option}>
               {roleLabel[option]}
@@ -92,6 +103,7 @@ function MemberRow({
         </button>
         <button
           type="button"
+          disabled={isLastModerator}
           onClick={() =>
             onAct(callApi(`/declarations/${declaration}/members/${member.id}`, NoContent, { method: 'DELETE' }), `${member.name} was removed.`)
           }

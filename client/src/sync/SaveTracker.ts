@@ -77,10 +77,9 @@ export class SaveTracker {
   }
 
   private handleControl(message: ServerControlMessage): void {
-    if (message.type === 'thread') return
     if (message.type === 'save-failed') {
       this.failure = message.message
-    } else {
+    } else if (message.type === 'saved') {
       const through = this.requested.get(message.seq)
       if (through === undefined) return
       for (const seq of this.requested.keys()) if (seq <= message.seq) this.requested.delete(seq)
@@ -88,7 +87,7 @@ export class SaveTracker {
       this.confirmedSinceConnect = true
       this.failure = null
       if (this.localChanges > this.savedThrough) this.requestConfirmation()
-    }
+    } else return
     this.refresh()
   }
 

@@ -8,13 +8,15 @@ import { demoRouter } from '../routes/demo/demoRouter.js'
 import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
 import { participantsRouter } from '../routes/participants/participantsRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
+import { versionsRouter } from '../routes/versions/versionsRouter.js'
+import type { VersionService } from '../versions/VersionService.js'
 import type { AppContext } from './AppContext.js'
 import { csrfGuard } from './csrfGuard.js'
 import { apiNotFound, errorHandler } from './errorHandlers.js'
 import { securityHeaders } from './securityHeaders.js'
 
 /** The Express app: JSON API under /api, health, and the built client for everything else. */
-export function createApp(context: AppContext, clientDir: string): Express {
+export function createApp(context: AppContext, versions: VersionService, clientDir: string): Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders)
@@ -31,6 +33,7 @@ export function createApp(context: AppContext, clientDir: string): Express {
   api.use('/declarations', declarationsRouter(context))
   api.use('/declarations/:name', participantsRouter(context))
   api.use('/declarations/:name', commentsRouter(context))
+  api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))
   api.use(apiNotFound)

@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express'
 import type { Session, SessionService } from '../sessions/SessionService.js'
+import type { AuthorRecord } from '../store/Store.js'
 import { ApiProblem } from './ApiProblem.js'
 
 /** Answers 401 without a valid session; otherwise puts it in `response.locals.session`. */
@@ -16,4 +17,10 @@ export function requireSession(sessions: SessionService): RequestHandler {
 /** The session a `requireSession` handler has put on the response. */
 export function sessionOf(response: Response): Session {
   return response.locals.session as Session
+}
+
+/** The signed-in person as records name them: comments, versions and the audit log. */
+export function authorOf(response: Response): AuthorRecord {
+  const { identity } = sessionOf(response)
+  return { id: identity.id, name: identity.name, delegation: identity.delegation.code }
 }

@@ -12,6 +12,8 @@ import type {
   SessionRecord,
   Store,
 } from './Store.js'
+import { FileAuditLog } from './FileAuditLog.js'
+import { FileVersionStore } from './FileVersionStore.js'
 import { LowCommentStore } from './LowCommentStore.js'
 import { UpdateLogStore } from './UpdateLogStore.js'
 
@@ -46,6 +48,8 @@ export class LowStore implements Store {
     private readonly records: DurableRecords<DataFile>,
     readonly documents: UpdateLogStore,
     readonly comments: LowCommentStore,
+    readonly versions: FileVersionStore,
+    readonly audit: FileAuditLog,
   ) {}
 
   /** Opens (or creates) the store in a data folder that has been checked and locked. */
@@ -54,7 +58,8 @@ export class LowStore implements Store {
     const records = await DurableRecords.open(join(dataDir, DATA_FILE), emptyData, (stored): DataFile => ({ ...emptyData(), ...stored, version: 2 }))
     const documents = await UpdateLogStore.create(join(dataDir, 'documents'), log)
     const comments = await LowCommentStore.create(join(dataDir, 'comments'))
-    return new LowStore(records, documents, comments)
+    const audit = await FileAuditLog.create(join(dataDir, 'audit'))
+    return new LowStore(records, documents, comments, new FileVersionStore(join(dataDir, 'versions')), audit)
   }
 
   async listDeclarations(): Promise<DeclarationRecord[]> {
@@ -71,6 +76,14 @@ export class LowStore implements Store {
     await this.documents.createDocument(record.name, initialState)
     await this.records.commit((data) => {
       data.declarations.push(record)
+    })
+  }
+
+  async setLockedVersion(declaration: string, versionId: string | null): Promise<void> {
+    await this.records.commit((data) => {
+      const record = data.declarations.find((candidate) => candidate.name === declaration)
+      if (!record) throw new Error(`declaration ${declaration} does not exist`)
+      record.lockedVersion = versionId
     })
   }
 

@@ -7,6 +7,8 @@ export interface DeclarationRecord {
   name: string
   title: string
   createdAt: string
+  /** The version the draft is locked on for signature; while set, the server refuses every text change. */
+  lockedVersion?: string | null
 }
 
 /** A server-side session; only the hash of its token is kept. */
@@ -93,6 +95,44 @@ export interface CommentStore {
   setMentionsReadAt(declaration: string, participantId: string, at: string): Promise<void>
 }
 
+/** A frozen version: its canonical text (RFC 8785 JSON) and that text's SHA-256, written once. */
+export interface VersionRecord {
+  id: string
+  declaration: string
+  seq: number
+  name: string
+  note: string
+  createdAt: string
+  createdBy: AuthorRecord
+  serialized: string
+  sha256: string
+}
+
+/** Frozen versions: append-only, never changed or deleted. */
+export interface VersionStore {
+  /** Every version of a declaration, oldest first, as stored (not yet verified). */
+  list(declaration: string): Promise<VersionRecord[]>
+  /** Writes a new version; fails if its number is taken. */
+  append(version: VersionRecord): Promise<void>
+}
+
+/** One entry of a declaration's audit log, chained to the previous one by its hash. */
+export interface AuditEntry {
+  seq: number
+  at: string
+  actor: AuthorRecord | null
+  action: string
+  details: Record<string, unknown>
+  previousHash: string
+  hash: string
+}
+
+/** Append-only, hash-chained audit logs, one per declaration. */
+export interface AuditLog {
+  append(declaration: string, entry: Pick<AuditEntry, 'actor' | 'action' | 'details'>): Promise<AuditEntry>
+  list(declaration: string): Promise<AuditEntry[]>
+}
+
 /** The Yjs update history of each document. */
 export interface DocumentStore {
   /** The stored updates of a document, in the order they were written. */
@@ -109,10 +149,14 @@ export interface DocumentStore {
 export interface Store {
   readonly documents: DocumentStore
   readonly comments: CommentStore
+  readonly versions: VersionStore
+  readonly audit: AuditLog
   listDeclarations(): Promise<DeclarationRecord[]>
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */
   createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void>
+  /** Locks the draft on a version for signature, or unlocks it with null. */
+  setLockedVersion(declaration: string, versionId: string | null): Promise<void>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
   /** Adds delegations whose codes are new; existing codes are left as they are. */

@@ -11,6 +11,8 @@ export class DocumentHub {
     private readonly store: DocumentStore,
     private readonly options: SaveOptions,
     private readonly log: Logger,
+    /** The version a document is locked on, read when it loads. */
+    private readonly lockOf: (name: string) => Promise<{ id: string; name: string } | null> = async () => null,
   ) {}
 
   /** The loaded document, loading it if needed; waits for an unload in progress to finish first. */
@@ -19,7 +21,10 @@ export class DocumentHub {
       await this.unloading.get(name)
       let loading = this.loaded.get(name)
       if (!loading) {
-        loading = SharedDocument.load(name, this.store, this.options, this.log)
+        loading = SharedDocument.load(name, this.store, this.options, this.log).then(async (document) => {
+          document.lockedOn = await this.lockOf(name)
+          return document
+        })
         this.loaded.set(name, loading)
         loading.catch(() => this.loaded.delete(name))
       }
@@ -60,6 +65,14 @@ export class DocumentHub {
   async broadcast(name: string, message: object): Promise<void> {
     const document = await this.loaded.get(name)
     for (const peer of document?.peers ?? []) peer.sendControl(message)
+  }
+
+  /** Locks or unlocks a loaded document and tells everyone who has it open. */
+  async setLock(name: string, lockedOn: { id: string; name: string } | null): Promise<void> {
+    const document = await this.loaded.get(name)
+    if (!document) return
+    document.lockedOn = lockedOn
+    for (const peer of document.peers) peer.sendControl(document.lockMessage())
   }
 
   /** Documents in memory now. */

@@ -1,6 +1,6 @@
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CONTROL_PROTOCOL_VERSION } from '../../../shared/protocol/controlMessages.js'
+import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
 import { encodeAwarenessFrame, encodeUpdateFrame } from './syncFrames.js'
@@ -36,6 +36,8 @@ export class SharedDocument {
   /** Which peer owns each presence client id, so no one speaks for another. */
   readonly presenceOwners = new Map<number, DocumentPeer>()
   closing = false
+  /** Locked for signature on this version: no text change is applied. */
+  lockedOn: { id: string; name: string } | null = null
 
   private pending: Uint8Array[] = []
   /** Counts updates applied; an update is durable once `durableGeneration` has reached its count. */
@@ -90,6 +92,15 @@ export class SharedDocument {
     const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed))
     // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
     for (const peer of this.peers) peer.send(frame)
+  }
+
+  get locked(): boolean {
+    return this.lockedOn !== null
+  }
+
+  /** Tells everyone whether the draft is locked. */
+  lockMessage(): LockMessage {
+    return { v: CONTROL_PROTOCOL_VERSION, type: 'lock', locked: this.locked, version: this.lockedOn }
   }
 
   /** Every presence state now, for a peer that just joined or asked. */

@@ -62,6 +62,7 @@ export class SyncConnection implements DocumentPeer {
     this.send(encodeSyncStep1Frame(document.doc))
     const presence = document.presenceFrame()
     if (presence) this.send(presence)
+    if (document.locked) this.sendControl(document.lockMessage())
     const early = this.early
     this.early = []
     for (const message of early) this.receive(message)
@@ -145,6 +146,7 @@ export class SyncConnection implements DocumentPeer {
         // Decoding first refuses a malformed update before any of it is applied.
         if (isEmptyUpdate(update)) break
         if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
+        if (document.locked) throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
         Y.applyUpdate(document.doc, update, this)
         break
       }

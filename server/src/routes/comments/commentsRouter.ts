@@ -9,9 +9,9 @@ import { can, type Action } from '../../../../shared/roles.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
-import { requireSession, sessionOf } from '../../http/requireSession.js'
+import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
-import type { AuthorRecord, CommentRecord, ThreadRecord } from '../../store/Store.js'
+import type { CommentRecord, ThreadRecord } from '../../store/Store.js'
 import { presentThread } from './presentThread.js'
 import { resolveMentions } from './resolveMentions.js'
 
@@ -21,10 +21,6 @@ function allow(response: Response, action: Action): void {
   if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
 }
 
-function authorOf(response: Response): AuthorRecord {
-  const { identity } = sessionOf(response)
-  return { id: identity.id, name: identity.name, delegation: identity.delegation.code }
-}
 
 function existing(thread: ThreadRecord | undefined): ThreadRecord {
   if (!thread) throw new ApiProblem(404, 'unknown_thread', 'There is no such comment thread.')

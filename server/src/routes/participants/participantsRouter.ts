@@ -7,7 +7,7 @@ import { hashToken, newToken } from '../../auth/tokens.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
-import { requireSession, sessionOf } from '../../http/requireSession.js'
+import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import type { Store } from '../../store/Store.js'
 import { presentMember, presentPendingInvitation } from './presentParticipant.js'
@@ -24,6 +24,7 @@ async function keepAModerator(store: Store, declaration: string, participantId: 
     throw new ApiProblem(409, 'last_moderator', 'A declaration needs at least one moderator; appoint another first.')
   }
 }
+
 
 /** The link an invitee opens, on the origin the moderator is using. */
 function invitationLink(request: Request, token: string): string {
@@ -54,6 +55,7 @@ export function participantsRouter(context: AppContext): Router {
     await store.setRole({ declaration, participantId, role })
     const closed = connections.disconnect(participantId, declaration, CloseCode.roleChanged, 'Your role changed; reopening.')
     log.info('role_changed', { declaration, participant: participantId, from: current, to: role, by: sessionOf(response).participant.id, closed })
+    await store.audit.append(declaration, { actor: authorOf(response), action: 'role_changed', details: { participant: participantId, from: current, to: role } })
     response.json(await presentMember(store, { declaration, participantId, role }))
   })
 
@@ -65,6 +67,7 @@ export function participantsRouter(context: AppContext): Router {
     await store.removeMember(declaration, participantId)
     const closed = connections.disconnect(participantId, declaration, CloseCode.forbidden, 'Your access to this declaration was removed.')
     log.info('member_removed', { declaration, participant: participantId, by: sessionOf(response).participant.id, closed })
+    await store.audit.append(declaration, { actor: authorOf(response), action: 'member_removed', details: { participant: participantId } })
     response.status(204).end()
   })
 
@@ -90,6 +93,7 @@ export function participantsRouter(context: AppContext): Router {
     }
     await store.invite(participant, { declaration, participantId: participant.id, role: body.role }, invitation)
     log.info('invited', { declaration, participant: participant.id, role: body.role, by: invitation.createdBy })
+    await store.audit.append(declaration, { actor: authorOf(response), action: 'participant_invited', details: { participant: participant.id, login: body.login, role: body.role } })
     const pending = await presentPendingInvitation(store, invitation)
     response.status(201).json({ ...pending, link: invitationLink(request, token) })
   })
@@ -102,6 +106,7 @@ export function participantsRouter(context: AppContext): Router {
     }
     await store.revokeInvitation(invitation.id)
     log.info('invitation_revoked', { declaration, invitation: invitation.id, by: sessionOf(response).participant.id })
+    await store.audit.append(declaration, { actor: authorOf(response), action: 'invitation_revoked', details: { invitation: invitation.id } })
     response.status(204).end()
   })
 

@@ -1,0 +1,86 @@
+import { Router, type Response } from 'express'
+import { z } from 'zod'
+import { can, type Action } from '../../../../shared/roles.js'
+import { findChainBreak, GENESIS_HASH } from '../../../../shared/versions/auditChain.js'
+import { redline } from '../../../../shared/versions/redline.js'
+import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
+import { ApiProblem } from '../../http/ApiProblem.js'
+import type { AppContext } from '../../http/AppContext.js'
+import { accessOf, requirePermission } from '../../http/requirePermission.js'
+import { authorOf, requireSession } from '../../http/requireSession.js'
+import { validateBody } from '../../http/validateBody.js'
+import type { VersionService } from '../../versions/VersionService.js'
+import { presentVersion } from './presentVersion.js'
+
+function allow(response: Response, action: Action): void {
+  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
+}
+
+
+/** Versions (list, view, freeze, lock, unlock, restore), redlines and the audit log of a declaration. */
+export function versionsRouter(context: AppContext, versions: VersionService): Router {
+  const { store, sessions } = context
+  const router = Router({ mergeParams: true })
+  // Only this router's paths: others share the /declarations/:name mount.
+  router.use(['/versions', '/redline', '/audit'], requireSession(sessions), requirePermission(store, 'declaration.read'))
+
+  const summaries = async (declaration: string) => {
+    const lockedVersion = (await store.getDeclaration(declaration))?.lockedVersion
+    return Promise.all((await versions.list(declaration)).map(({ record, intact }) => presentVersion(store, record, intact, lockedVersion)))
+  }
+
+  router.get('/versions', async (_request, response) => {
+    response.json(await summaries(accessOf(response).declaration))
+  })
+
+  router.post('/versions', validateBody(FreezeBody), async (request, response) => {
+    allow(response, 'versions.manage')
+    const { declaration } = accessOf(response)
+    const body = request.body as z.infer<typeof FreezeBody>
+    if ((await store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature; unlock it by freezing a new version.')
+    const { record, invisible } = await versions.freeze(declaration, authorOf(response), body.name, body.note, body.acceptInvisibleCharacters)
+    response.status(201).json({ version: await presentVersion(store, record, true, null), invisibleCharacters: invisible })
+  })
+
+  router.post('/versions/unlock', validateBody(FreezeBody), async (request, response) => {
+    allow(response, 'versions.manage')
+    const body = request.body as z.infer<typeof FreezeBody>
+    const record = await versions.unlock(accessOf(response).declaration, authorOf(response), body.name, body.note)
+    response.status(201).json(await presentVersion(store, record, true, null))
+  })
+
+  router.get('/versions/:versionId', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const { record } = await versions.get(declaration, String(request.params.versionId))
+    const lockedVersion = (await store.getDeclaration(declaration))?.lockedVersion
+    response.json({ ...(await presentVersion(store, record, true, lockedVersion)), serialized: record.serialized })
+  })
+
+  router.post('/versions/:versionId/lock', async (request, response) => {
+    allow(response, 'versions.manage')
+    const record = await versions.lock(accessOf(response).declaration, String(request.params.versionId), authorOf(response))
+    response.json(await presentVersion(store, record, true, record.id))
+  })
+
+  router.post('/versions/:versionId/restore', async (request, response) => {
+    allow(response, 'versions.manage')
+    await versions.restore(accessOf(response).declaration, String(request.params.versionId), authorOf(response))
+    response.status(204).end()
+  })
+
+  router.get('/redline', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const query = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).safeParse(request.query)
+    if (!query.success) throw new ApiProblem(400, 'invalid_query', 'Give ?from=<version id>&to=<version id or "live">.')
+    const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
+    response.json(redline(await textOf(query.data.from), await textOf(query.data.to)))
+  })
+
+  router.get('/audit', async (_request, response) => {
+    allow(response, 'audit.read')
+    const entries = await store.audit.list(accessOf(response).declaration)
+    response.json({ entries, head: entries.at(-1)?.hash ?? GENESIS_HASH, chainBreak: await findChainBreak(entries) })
+  })
+
+  return router
+}

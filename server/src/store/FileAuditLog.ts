@@ -1,0 +1,54 @@
+import { mkdir, open, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chainHash, GENESIS_HASH } from '../../../shared/versions/auditChain.js'
+import type { AuditEntry, AuditLog } from './Store.js'
+
+/** Audit logs as JSON lines, one file per declaration, each line fsynced before it counts. */
+export class FileAuditLog implements AuditLog {
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  private constructor(private readonly directory: string) {}
+
+  static async create(directory: string): Promise<FileAuditLog> {
+    await mkdir(directory, { recursive: true })
+    return new FileAuditLog(directory)
+  }
+
+  private path(declaration: string): string {
+    return join(this.directory, `${declaration}.jsonl`)
+  }
+
+  async list(declaration: string): Promise<AuditEntry[]> {
+    const text = await readFile(this.path(declaration), 'utf8').catch(() => '')
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as AuditEntry)
+  }
+
+  append(declaration: string, entry: Pick<AuditEntry, 'actor' | 'action' | 'details'>): Promise<AuditEntry> {
+    const run = async () => {
+      const previous = (await this.list(declaration)).at(-1)
+      const body = {
+        seq: (previous?.seq ?? 0) + 1,
+        at: new Date().toISOString(),
+        actor: entry.actor,
+        action: entry.action,
+        details: entry.details,
+        previousHash: previous?.hash ?? GENESIS_HASH,
+      }
+      const full: AuditEntry = { ...body, hash: await chainHash(body) }
+      const handle = await open(this.path(declaration), 'a')
+      try {
+        await handle.write(`${JSON.stringify(full)}\n`)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      return full
+    }
+    const done = (this.queues.get(declaration) ?? Promise.resolve()).then(run, run)
+    this.queues.set(declaration, done.catch(() => undefined))
+    return done
+  }
+}
