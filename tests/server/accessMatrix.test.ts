@@ -93,6 +93,9 @@ const routes: Route[] = [
   { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, allowed: moderators },
   { label: 'GET /api/declarations/:name/threads', method: 'GET', path: `/api/declarations/${DOC}/threads`, allowed: everyone },
   { label: 'POST /api/declarations/:name/threads', method: 'POST', path: `/api/declarations/${DOC}/threads`, body: () => ({ clauseId: firstClauseId, body: 'A comment' }), allowed: commenters },
+  { label: 'GET /api/declarations/:name/versions', method: 'GET', path: `/api/declarations/${DOC}/versions`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/versions', method: 'POST', path: `/api/declarations/${DOC}/versions`, body: () => ({ name: `Rev.${unique()}` }), allowed: moderators },
+  { label: 'GET /api/declarations/:name/audit', method: 'GET', path: `/api/declarations/${DOC}/audit`, allowed: moderators },
   { label: 'GET /api/declarations/:name/mentions/read-at', method: 'GET', path: `/api/declarations/${DOC}/mentions/read-at`, allowed: everyone },
   { label: 'POST /api/declarations/:name/mentions/read', method: 'POST', path: `/api/declarations/${DOC}/mentions/read`, allowed: everyone },
 ]
