@@ -7,6 +7,7 @@ import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
 import { usePath } from './navigation/usePath.js'
 import { ParticipantsPage } from './participants/ParticipantsPage.js'
 import { SignInPage } from './signin/SignInPage.js'
+import { VersionsPage } from './versions/VersionsPage.js'
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'signed-in'; info: SessionInfo } | { kind: 'error'; message: string }
 
@@ -36,6 +37,7 @@ export function App() {
 
   const invitation = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path)?.[1]
   const participants = /^\/d\/([a-z0-9-]+)\/participants$/.exec(path)?.[1]
+  const versions = /^\/d\/([a-z0-9-]+)\/versions$/.exec(path)?.[1]
   const declaration = /^\/d\/([a-z0-9-]+)$/.exec(path)?.[1]
 
   const screen = () => {
@@ -55,13 +57,14 @@ export function App() {
     if (session.kind === 'anonymous') return <SignInPage onSignedIn={refreshSession} />
     const { identity } = session.info
     if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
+    if (versions) return <VersionsPage key={versions} name={versions} onBack={() => navigate(`/d/${versions}`)} />
     if (declaration) {
       return (
         <DeclarationPage
           key={declaration}
           name={declaration}
           identity={identity}
-          onOpenParticipants={() => navigate(`/d/${declaration}/participants`)}
+          onNavigate={navigate}
           onSessionEnded={() => setSession({ kind: 'anonymous' })}
         />
       )

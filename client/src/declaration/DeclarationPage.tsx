@@ -13,12 +13,12 @@ import { SaveIndicator } from './SaveIndicator.js'
 interface DeclarationPageProps {
   name: string
   identity: Identity
-  onOpenParticipants: () => void
+  onNavigate: (path: string) => void
   onSessionEnded: () => void
 }
 
 /** A declaration: its text, who is here, and whether everything is saved; what it offers follows the role. */
-export function DeclarationPage({ name, identity, onOpenParticipants, onSessionEnded }: DeclarationPageProps) {
+export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: DeclarationPageProps) {
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
@@ -52,17 +52,28 @@ export function DeclarationPage({ name, identity, onOpenParticipants, onSessionE
           Your role: {roleLabel[access.role]}
           {!can(access.role, 'text.edit') && ' (read-only)'}
         </p>
-        {can(access.role, 'participants.manage') && (
+        <nav aria-label="Declaration" className="declaration-nav">
           <a
-            href={`/d/${name}/participants`}
+            href={`/d/${name}/versions`}
             onClick={(event) => {
               event.preventDefault()
-              onOpenParticipants()
+              onNavigate(`/d/${name}/versions`)
             }}
           >
-            Participants
+            Versions
           </a>
-        )}
+          {can(access.role, 'participants.manage') && (
+            <a
+              href={`/d/${name}/participants`}
+              onClick={(event) => {
+                event.preventDefault()
+                onNavigate(`/d/${name}/participants`)
+              }}
+            >
+              Participants
+            </a>
+          )}
+        </nav>
       </div>
       <Workspace key={generation} access={access} identity={identity} onClosed={handleClosed} />
     </article>
@@ -87,7 +98,8 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
   useEffect(() => {
     if (refusedCode !== null) onClosed(refusedCode)
   }, [refusedCode, onClosed])
-  const canEdit = can(access.role, 'text.edit')
+  const lock = useLock(sync)
+  const canEdit = can(access.role, 'text.edit') && !lock
   const editable = canEdit && sync.ready && status.kind !== 'refused'
   const user = useMemo(
     () => ({ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }),
@@ -97,6 +109,11 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
   return (
     <div className="workspace">
       <div className="workspace__main">
+        {lock && (
+          <p className="lock-banner" role="status">
+            <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
+          </p>
+        )}
         <SaveIndicator status={status} readOnly={!canEdit} />
         {!sync.ready && <p role="status">Loading the text…</p>}
         <DeclarationEditor editor={editor} editable={editable} />
@@ -107,4 +124,17 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
       </aside>
     </div>
   )
+}
+
+/** The version the draft is locked on, as the server last said; null when it is open for editing. */
+function useLock(sync: DeclarationSync): { id: string; name: string } | null {
+  const [lock, setLock] = useState<{ id: string; name: string } | null>(() => (sync.channel.lastLock?.locked ? sync.channel.lastLock.version : null))
+  useEffect(
+    () =>
+      sync.channel.subscribe((message) => {
+        if (message.type === 'lock') setLock(message.locked ? message.version : null)
+      }),
+    [sync.channel],
+  )
+  return lock
 }

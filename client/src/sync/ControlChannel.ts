@@ -1,12 +1,14 @@
 import type * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import { decodeControl, encodeControl } from '../../../shared/protocol/controlCodec.js'
-import { ServerControlMessage, type ClientControlMessage } from '../../../shared/protocol/controlMessages.js'
+import { ServerControlMessage, type ClientControlMessage, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import { MessageType } from '../../../shared/protocol/messageTypes.js'
 
 /** Kelisim's own messages on the provider's socket: validated on arrival and handed to whoever listens. */
 export class ControlChannel {
   private readonly listeners = new Set<(message: ServerControlMessage) => void>()
+  /** The last lock state the server sent, for screens that start listening after it arrived. */
+  lastLock: LockMessage | null = null
 
   constructor(private readonly provider: WebsocketProvider) {
     provider.messageHandlers[MessageType.control] = (_encoder, decoder: decoding.Decoder) => {
@@ -17,6 +19,7 @@ export class ControlChannel {
         console.warn('Ignoring a control message this page does not understand', error)
         return
       }
+      if (message.type === 'lock') this.lastLock = message
       for (const listener of this.listeners) listener(message)
     }
   }

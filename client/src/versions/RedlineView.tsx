@@ -1,0 +1,63 @@
+import type { Redline, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
+
+function Parts({ parts }: { parts: RedlinePart[] }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.kind === 'same' ? (
+          <span key={index}>{part.text}</span>
+        ) : part.kind === 'inserted' ? (
+          <ins key={index}>
+            <span className="visually-hidden">[inserted: </span>
+            {part.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ) : (
+          <del key={index}>
+            <span className="visually-hidden">[deleted: </span>
+            {part.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ),
+      )}
+    </>
+  )
+}
+
+function badges(paragraph: RedlineParagraph): string[] {
+  const found: string[] = []
+  if (paragraph.status === 'added') found.push('Added')
+  if (paragraph.status === 'deleted') found.push('Deleted')
+  if (paragraph.status === 'changed') found.push('Changed')
+  if (paragraph.moved) found.push('Moved')
+  if (paragraph.oldLabel && paragraph.newLabel && paragraph.oldLabel !== paragraph.newLabel) found.push(`Renumbered from ${paragraph.oldLabel}`)
+  return found
+}
+
+/** A redline as lawyers read it: insertions underlined, deletions struck through, each also marked in words. */
+export function RedlineView({ redline, title }: { redline: Redline; title: string }) {
+  return (
+    <section aria-labelledby="redline-heading" className="redline">
+      <h2 id="redline-heading">{title}</h2>
+      <p className="redline__summary">
+        <strong>Summary:</strong> {redline.summary}
+      </p>
+      <p className="redline__legend">
+        <ins>inserted</ins> · <del>deleted</del>
+      </p>
+      <h3 className="declaration-title">
+        <Parts parts={redline.titleParts} />
+      </h3>
+      {redline.paragraphs.map((paragraph) => (
+        <div key={`${paragraph.id}-${paragraph.status}`} className={`redline__paragraph redline__paragraph--${paragraph.status}`}>
+          <p className="redline__label">
+            <strong>{paragraph.newLabel ?? paragraph.oldLabel}</strong> {badges(paragraph).map((badge) => <span key={badge} className="redline__badge">{badge}</span>)}
+          </p>
+          <p>
+            <Parts parts={paragraph.parts} />
+          </p>
+        </div>
+      ))}
+    </section>
+  )
+}

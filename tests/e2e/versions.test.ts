@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.js'
+import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { startTestServer, type TestServer } from '../helpers/testServer.js'
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser.close())
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close()
+  await server.destroy()
+})
+
+describe('versions in the browser', () => {
+  it('a moderator freezes rounds, reads the redline, and locks the final text; an editor sees the lock', async () => {
+    const chair = await openApp(browser, server.url)
+    await signInAs(chair, 'Aigerim Seitkali')
+    await openDeclaration(chair)
+    const editor = await openApp(browser, server.url)
+    await signInAs(editor, 'James Whitfield')
+    await openDeclaration(editor)
+
+    await chair.getByRole('link', { name: 'Versions' }).click()
+    await chair.getByLabel(/Version name/).fill('Zero draft')
+    await chair.getByRole('button', { name: 'Freeze version' }).click()
+    await chair.getByText('“Zero draft” is frozen.').waitFor()
+    await expectNoAxeViolations(chair)
+
+    await caretAtEnd(editor, 'OP1')
+    await editor.keyboard.type(' Amended in Almaty.')
+    await editor.getByText('All changes saved').waitFor()
+
+    await chair.getByLabel(/Version name/).fill('Final text')
+    await chair.getByRole('button', { name: 'Freeze version' }).click()
+    await chair.getByText('“Final text” is frozen.').waitFor()
+    await chair.getByRole('button', { name: 'Changes from Zero draft' }).click()
+    await chair.getByText('Summary: OP1 changed.').waitFor()
+    await expect.poll(() => chair.locator('.redline__paragraph ins').first().textContent()).toBe('[inserted:  Amended in Almaty.]')
+    await expectNoAxeViolations(chair)
+    const hash = await chair.locator('tr', { hasText: 'Final text' }).locator('code').textContent()
+    expect(hash).toMatch(/^[0-9a-f]{64}$/)
+
+    await chair.getByRole('button', { name: 'Lock for signature' }).click()
+    await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
+    await editor.getByText(/Locked for signature/).waitFor()
+    await editor.locator('.declaration-text[contenteditable="false"]').waitFor()
+    expect(await editor.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0)
+
+    await chair.getByRole('button', { name: 'View Final text' }).click()
+    await chair.getByRole('heading', { name: '“Final text” (read-only)' }).waitFor()
+    await expect.poll(() => chair.locator('.version-text .clause[data-label="OP1"]').textContent()).toMatch(/Amended in Almaty\.$/)
+  })
+})
