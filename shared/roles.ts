@@ -14,6 +14,7 @@ export type Action =
   | 'comment.moderate'
   | 'versions.manage'
   | 'audit.read'
+  | 'signature.sign'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -26,6 +27,8 @@ const allowed: Record<Action, readonly Role[]> = {
   /** Freeze, lock, unlock, restore. */
   'versions.manage': ['moderator'],
   'audit.read': ['moderator'],
+  /** Signatories sign for their delegation. */
+  'signature.sign': ['signatory'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -42,10 +42,13 @@ export const LockMessage = z.strictObject({
 })
 export type LockMessage = z.infer<typeof LockMessage>
 
+/** Server -> client: a signature was added; the signatures page reloads. */
+export const SignaturesMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('signatures') })
+
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, LockMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, LockMessage, SignaturesMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

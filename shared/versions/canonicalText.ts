@@ -83,10 +83,15 @@ export function serializeCanonical(text: CanonicalText): string {
   return serialized
 }
 
-/** Lowercase hex SHA-256 of a string's UTF-8 bytes, with Web Crypto (browser and Node alike). */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+/** Lowercase hex SHA-256 of bytes, with Web Crypto (browser and Node alike). */
+export async function sha256HexOfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes)
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** Lowercase hex SHA-256 of a string's UTF-8 bytes. */
+export function sha256Hex(text: string): Promise<string> {
+  return sha256HexOfBytes(new TextEncoder().encode(text))
 }
 
 /** The plain text of a block's inline content, notes in brackets, as the redline compares it. */

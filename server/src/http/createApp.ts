@@ -7,7 +7,9 @@ import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
 import { demoRouter } from '../routes/demo/demoRouter.js'
 import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
 import { participantsRouter } from '../routes/participants/participantsRouter.js'
+import { keysRouter } from '../routes/keys/keysRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
+import { signaturesRouter } from '../routes/signatures/signaturesRouter.js'
 import { versionsRouter } from '../routes/versions/versionsRouter.js'
 import type { VersionService } from '../versions/VersionService.js'
 import type { AppContext } from './AppContext.js'
@@ -34,6 +36,8 @@ export function createApp(context: AppContext, versions: VersionService, clientD
   api.use('/declarations/:name', participantsRouter(context))
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', versionsRouter(context, versions))
+  api.use('/declarations/:name', signaturesRouter(context, versions))
+  api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))
   api.use(apiNotFound)

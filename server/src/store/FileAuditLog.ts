@@ -1,6 +1,7 @@
-import { mkdir, open, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chainHash, GENESIS_HASH } from '../../../shared/versions/auditChain.js'
+import { appendJsonLine, readJsonLines } from './jsonLines.js'
 import type { AuditEntry, AuditLog } from './Store.js'
 
 /** Audit logs as JSON lines, one file per declaration, each line fsynced before it counts. */
@@ -18,12 +19,8 @@ export class FileAuditLog implements AuditLog {
     return join(this.directory, `${declaration}.jsonl`)
   }
 
-  async list(declaration: string): Promise<AuditEntry[]> {
-    const text = await readFile(this.path(declaration), 'utf8').catch(() => '')
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as AuditEntry)
+  list(declaration: string): Promise<AuditEntry[]> {
+    return readJsonLines<AuditEntry>(this.path(declaration))
   }
 
   append(declaration: string, entry: Pick<AuditEntry, 'actor' | 'action' | 'details'>): Promise<AuditEntry> {
@@ -38,13 +35,7 @@ export class FileAuditLog implements AuditLog {
         previousHash: previous?.hash ?? GENESIS_HASH,
       }
       const full: AuditEntry = { ...body, hash: await chainHash(body) }
-      const handle = await open(this.path(declaration), 'a')
-      try {
-        await handle.write(`${JSON.stringify(full)}\n`)
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
+      await appendJsonLine(this.path(declaration), full)
       return full
     }
     const done = (this.queues.get(declaration) ?? Promise.resolve()).then(run, run)

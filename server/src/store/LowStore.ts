@@ -10,9 +10,11 @@ import type {
   MembershipRecord,
   ParticipantRecord,
   SessionRecord,
+  SigningKeyRecord,
   Store,
 } from './Store.js'
 import { FileAuditLog } from './FileAuditLog.js'
+import { FileSignatureStore } from './FileSignatureStore.js'
 import { FileVersionStore } from './FileVersionStore.js'
 import { LowCommentStore } from './LowCommentStore.js'
 import { UpdateLogStore } from './UpdateLogStore.js'
@@ -26,6 +28,7 @@ interface DataFile {
   memberships: MembershipRecord[]
   invitations: InvitationRecord[]
   sessions: SessionRecord[]
+  keys: SigningKeyRecord[]
 }
 
 const emptyData = (): DataFile => ({
@@ -37,6 +40,7 @@ const emptyData = (): DataFile => ({
   memberships: [],
   invitations: [],
   sessions: [],
+  keys: [],
 })
 
 const isMembership = (declaration: string, participantId: string) => (membership: MembershipRecord) =>
@@ -50,6 +54,7 @@ export class LowStore implements Store {
     readonly comments: LowCommentStore,
     readonly versions: FileVersionStore,
     readonly audit: FileAuditLog,
+    readonly signatures: FileSignatureStore,
   ) {}
 
   /** Opens (or creates) the store in a data folder that has been checked and locked. */
@@ -59,7 +64,8 @@ export class LowStore implements Store {
     const documents = await UpdateLogStore.create(join(dataDir, 'documents'), log)
     const comments = await LowCommentStore.create(join(dataDir, 'comments'))
     const audit = await FileAuditLog.create(join(dataDir, 'audit'))
-    return new LowStore(records, documents, comments, new FileVersionStore(join(dataDir, 'versions')), audit)
+    const signatures = await FileSignatureStore.create(join(dataDir, 'signatures'))
+    return new LowStore(records, documents, comments, new FileVersionStore(join(dataDir, 'versions')), audit, signatures)
   }
 
   async listDeclarations(): Promise<DeclarationRecord[]> {
@@ -183,6 +189,22 @@ export class LowStore implements Store {
       participant.passwordHash = passwordHash
       data.sessions.push(session)
     })
+  }
+
+  async registerKey(key: SigningKeyRecord): Promise<void> {
+    await this.records.commit((data) => {
+      const existing = data.keys.find((candidate) => candidate.keyId === key.keyId)
+      if (existing && existing.participantId !== key.participantId) throw new Error('key registered to someone else')
+      if (!existing) data.keys.push(key)
+    })
+  }
+
+  async findKey(keyId: string): Promise<SigningKeyRecord | undefined> {
+    return this.records.data.keys.find((key) => key.keyId === keyId)
+  }
+
+  async listKeys(participantId: string): Promise<SigningKeyRecord[]> {
+    return this.records.data.keys.filter((key) => key.participantId === participantId)
   }
 
   async createSession(session: SessionRecord): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Anchor, Mention } from '../../../shared/comments/commentSchemas.js'
+import type { SignatureStatement } from '../../../shared/signatures/signatureStatement.js'
 import type { Role } from '../../../shared/roles.js'
 
 /** A declaration known to the server; its text lives in the document of the same name. */
@@ -133,6 +134,31 @@ export interface AuditLog {
   list(declaration: string): Promise<AuditEntry[]>
 }
 
+/** A signatory's registered public key. */
+export interface SigningKeyRecord {
+  keyId: string
+  participantId: string
+  publicKey: string
+  createdAt: string
+}
+
+/** A signature the server verified before storing it. */
+export interface SignatureRecord {
+  id: string
+  declaration: string
+  statement: SignatureStatement
+  signature: string
+  publicKey: string
+  receivedAt: string
+}
+
+/** Signatures: append-only, one file per declaration. */
+export interface SignatureStore {
+  list(declaration: string): Promise<SignatureRecord[]>
+  /** Appends a signature once `accept` (given those already stored) has not thrown; one at a time per declaration. */
+  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void): Promise<void>
+}
+
 /** The Yjs update history of each document. */
 export interface DocumentStore {
   /** The stored updates of a document, in the order they were written. */
@@ -151,6 +177,7 @@ export interface Store {
   readonly comments: CommentStore
   readonly versions: VersionStore
   readonly audit: AuditLog
+  readonly signatures: SignatureStore
   listDeclarations(): Promise<DeclarationRecord[]>
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */
@@ -181,6 +208,11 @@ export interface Store {
   revokeInvitation(id: string): Promise<void>
   /** Uses an invitation: sets the password and starts a session, all or nothing. */
   acceptInvitation(id: string, passwordHash: string, session: SessionRecord): Promise<void>
+
+  /** Registers a public key for a participant; fails if the key belongs to someone else. */
+  registerKey(key: SigningKeyRecord): Promise<void>
+  findKey(keyId: string): Promise<SigningKeyRecord | undefined>
+  listKeys(participantId: string): Promise<SigningKeyRecord[]>
 
   createSession(session: SessionRecord): Promise<void>
   getSession(tokenHash: string): Promise<SessionRecord | undefined>

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import { Router } from 'express'
+import { z } from 'zod'
+import { can } from '../../../../shared/roles.js'
+import type { EvidenceBundle, SignaturesView } from '../../../../shared/signatures/evidence.js'
+import { fingerprint, SignatureBody, verifyStatement } from '../../../../shared/signatures/signatureStatement.js'
+import { GENESIS_HASH } from '../../../../shared/versions/auditChain.js'
+import { sha256Hex } from '../../../../shared/versions/canonicalText.js'
+import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
+import { ApiProblem } from '../../http/ApiProblem.js'
+import type { AppContext } from '../../http/AppContext.js'
+import { accessOf, requirePermission } from '../../http/requirePermission.js'
+import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
+import { validateBody } from '../../http/validateBody.js'
+import type { VersionService } from '../../versions/VersionService.js'
+
+/** How far a statement's time may be from the server's. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000
+
+/** Signing the locked version, the signatures page, and the evidence bundle. */
+export function signaturesRouter(context: AppContext, versions: VersionService): Router {
+  const { store, sessions, hub, log } = context
+  const router = Router({ mergeParams: true })
+  // Only this router's paths: others share the /declarations/:name mount.
+  router.use(['/signatures', '/evidence'], requireSession(sessions), requirePermission(store, 'declaration.read'))
+
+  router.get('/signatures', async (_request, response) => {
+    const { declaration } = accessOf(response)
+    const lockedId = (await store.getDeclaration(declaration))?.lockedVersion ?? null
+    const all = await store.signatures.list(declaration)
+    const versionId = lockedId ?? all.at(-1)?.statement.versionId ?? null
+    const version = versionId ? (await versions.list(declaration)).find(({ record }) => record.id === versionId)?.record : undefined
+    const members = await store.listMembers(declaration)
+    const signing = new Set<string>()
+    for (const member of members.filter((candidate) => can(candidate.role, 'signature.sign'))) {
+      const participant = await store.getParticipant(member.participantId)
+      if (participant) signing.add(participant.delegation)
+    }
+    const signatures = all.filter((signature) => signature.statement.versionId === versionId)
+    for (const signature of signatures) signing.add(signature.statement.delegation.code)
+    const delegations = (await store.listDelegations())
+      .filter((delegation) => signing.has(delegation.code))
+      .map((delegation) => {
+        const found = signatures.find((signature) => signature.statement.delegation.code === delegation.code)
+        return {
+          code: delegation.code,
+          name: delegation.name,
+          signature: found
+            ? { signer: found.statement.signer.name, signedAt: found.statement.signedAt, fingerprint: fingerprint(found.statement.keyId), adReferendum: found.statement.adReferendum, reservation: found.statement.reservation }
+            : null,
+        }
+      })
+    const audit = await store.audit.list(declaration)
+    const view: SignaturesView = {
+      version: version ? { id: version.id, name: version.name, sha256: version.sha256 } : null,
+      delegations,
+      signed: delegations.filter((delegation) => delegation.signature).length,
+      total: delegations.length,
+      auditHead: audit.at(-1)?.hash ?? GENESIS_HASH,
+    }
+    response.json(view)
+  })
+
+  router.post('/signatures', validateBody(SignatureBody), async (request, response) => {
+    const { declaration, role } = accessOf(response)
+    if (!can(role, 'signature.sign')) throw new ApiProblem(403, 'forbidden', 'Only signatories sign.')
+    const { statement, signature } = request.body as z.infer<typeof SignatureBody>
+    const { identity, participant } = sessionOf(response)
+    const lockedId = (await store.getDeclaration(declaration))?.lockedVersion
+    if (!lockedId) throw new ApiProblem(409, 'not_locked', 'Only a version locked for signature can be signed.')
+    const refuse = (code: string, message: string) => new ApiProblem(400, code, message)
+    if (statement.declaration !== declaration || statement.versionId !== lockedId) throw refuse('wrong_version', 'The statement is for another declaration or version than the one locked for signature.')
+    const { record } = await versions.get(declaration, lockedId)
+    if (statement.versionSha256 !== record.sha256) throw refuse('wrong_hash', "The statement's hash is not the hash of the locked version.")
+    if (statement.signer.id !== participant.id || statement.signer.name !== participant.name) throw refuse('wrong_signer', 'The statement names someone else as the signer.')
+    if (statement.delegation.code !== identity.delegation.code || statement.delegation.name !== identity.delegation.name) throw refuse('wrong_delegation', "The statement names another delegation than the signer's.")
+    const key = await store.findKey(statement.keyId)
+    if (!key || key.participantId !== participant.id) throw refuse('wrong_key', "The key is not one of the signer's registered keys.")
+    if (Math.abs(Date.parse(statement.signedAt) - Date.now()) > CLOCK_SKEW_MS) throw refuse('wrong_time', "The statement's time is too far from the server's; check the computer's clock.")
+    if (!(await verifyStatement(statement, signature, key.publicKey))) throw refuse('bad_signature', 'The signature does not verify against the statement and key.')
+
+    const signatureRecord = { id: randomUUID(), declaration, statement, signature, publicKey: key.publicKey, receivedAt: new Date().toISOString() }
+    await store.signatures.append(signatureRecord, (existing) => {
+      if (existing.some((other) => other.statement.versionId === lockedId && other.statement.delegation.code === statement.delegation.code)) {
+        throw new ApiProblem(409, 'already_signed', `${statement.delegation.name} has already signed this version.`)
+      }
+    })
+    await store.audit.append(declaration, {
+      actor: authorOf(response),
+      action: 'signed',
+      details: { signatureId: signatureRecord.id, version: lockedId, delegation: statement.delegation.code, keyId: statement.keyId, signature, statementSha256: await sha256Hex(canonicalize(statement) ?? '') },
+    })
+    log.info('signed', { declaration, version: lockedId, delegation: statement.delegation.code, participant: participant.id })
+    await hub.broadcast(declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'signatures' })
+    response.status(201).json({ id: signatureRecord.id })
+  })
+
+  router.get('/evidence/:versionId', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const { record } = await versions.get(declaration, String(request.params.versionId))
+    const signatures = (await store.signatures.list(declaration)).filter((signature) => signature.statement.versionId === record.id)
+    const bundle: EvidenceBundle = {
+      format: 'kelisim-evidence/1',
+      declaration,
+      version: { id: record.id, seq: record.seq, name: record.name, serialized: record.serialized, sha256: record.sha256 },
+      signatures: signatures.map(({ statement, signature, publicKey }) => ({ statement, signature, publicKey })),
+      audit: await store.audit.list(declaration),
+    }
+    response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}-evidence.json"`)
+    response.json(bundle)
+  })
+
+  return router
+}
