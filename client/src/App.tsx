@@ -6,6 +6,7 @@ import { DeclarationList } from './declarations/DeclarationList.js'
 import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
 import { usePath } from './navigation/usePath.js'
 import { ParticipantsPage } from './participants/ParticipantsPage.js'
+import { SignaturesPage } from './signatures/SignaturesPage.js'
 import { SignInPage } from './signin/SignInPage.js'
 import { VersionsPage } from './versions/VersionsPage.js'
 
@@ -38,6 +39,7 @@ export function App() {
   const invitation = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path)?.[1]
   const participants = /^\/d\/([a-z0-9-]+)\/participants$/.exec(path)?.[1]
   const versions = /^\/d\/([a-z0-9-]+)\/versions$/.exec(path)?.[1]
+  const signatures = /^\/d\/([a-z0-9-]+)\/signatures$/.exec(path)?.[1]
   const declaration = /^\/d\/([a-z0-9-]+)$/.exec(path)?.[1]
 
   const screen = () => {
@@ -57,6 +59,7 @@ export function App() {
     if (session.kind === 'anonymous') return <SignInPage onSignedIn={refreshSession} />
     const { identity } = session.info
     if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
+    if (signatures) return <SignaturesPage key={signatures} name={signatures} identity={identity} onBack={() => navigate(`/d/${signatures}`)} />
     if (versions) return <VersionsPage key={versions} name={versions} onBack={() => navigate(`/d/${versions}`)} />
     if (declaration) {
       return (

@@ -62,6 +62,15 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           >
             Versions
           </a>
+          <a
+            href={`/d/${name}/signatures`}
+            onClick={(event) => {
+              event.preventDefault()
+              onNavigate(`/d/${name}/signatures`)
+            }}
+          >
+            Signatures
+          </a>
           {can(access.role, 'participants.manage') && (
             <a
               href={`/d/${name}/participants`}

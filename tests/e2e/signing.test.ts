@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../helpers/browser.js'
+import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { startTestServer, type TestServer } from '../helpers/testServer.js'
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser.close())
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close()
+  await server.destroy()
+})
+
+describe('signing in the browser', () => {
+  it('a signatory reviews the locked final text with its redline and signs; the signatures page updates on another screen', async () => {
+    const chair = await openApp(browser, server.url)
+    await signInAs(chair, 'Aigerim Seitkali')
+    await openDeclaration(chair)
+    await chair.getByRole('link', { name: 'Versions' }).click()
+    for (const name of ['Rev.1', 'Final text']) {
+      await chair.getByLabel(/Version name/).fill(name)
+      await chair.getByRole('button', { name: 'Freeze version' }).click()
+      await chair.getByText(`“${name}” is frozen.`).waitFor()
+    }
+    await chair.getByRole('button', { name: 'Lock for signature' }).click()
+    await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
+    await chair.goto(`${server.url}/d/almaty-declaration/signatures`)
+    await chair.getByText('0 of 2 delegations have signed.').waitFor()
+
+    const signatory = await openApp(browser, server.url)
+    await signInAs(signatory, 'Katarzyna Nowak')
+    await openDeclaration(signatory, { editable: false })
+    await signatory.getByRole('link', { name: 'Signatures' }).click()
+    await signatory.getByRole('heading', { name: 'Full text of “Final text”' }).waitFor()
+    await signatory.getByText('Summary: No changes.').waitFor()
+    await expectNoAxeViolations(signatory)
+    await signatory.getByLabel(/Sign ad referendum/).check()
+    await signatory.getByLabel(/Reservation/).fill('Poland reserves its position on OP10.')
+    await signatory.getByRole('button', { name: 'Sign for Poland' }).click()
+    await signatory.getByText(/^Signed for Poland with key [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\.$/).waitFor()
+
+    await chair.getByText('1 of 2 delegations have signed.').waitFor()
+    const row = chair.getByRole('row', { name: /Poland/ })
+    await expect.poll(() => row.textContent()).toMatch(/✓ Signed.*Katarzyna Nowak.*Ad referendum\. Reservation: Poland reserves its position on OP10\./)
+    await expectNoAxeViolations(chair)
+
+    const [download] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('link', { name: /Download the evidence bundle/ }).click()])
+    const bundle = JSON.parse(await readFile((await download.path())!, 'utf8')) as { signatures: unknown[]; version: { sha256: string } }
+    expect(bundle.signatures).toHaveLength(1)
+    expect(await chair.locator('code.hash').first().textContent()).toBe(bundle.version.sha256)
+  })
+})
