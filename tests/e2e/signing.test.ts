@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../helpers/browser.js'
+import { pdfText } from '../helpers/documentText.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startTestServer, type TestServer } from '../helpers/testServer.js'
 
@@ -57,5 +58,10 @@ describe('signing in the browser', () => {
     const bundle = JSON.parse(await readFile((await download.path())!, 'utf8')) as { signatures: unknown[]; version: { sha256: string } }
     expect(bundle.signatures).toHaveLength(1)
     expect(await chair.locator('code.hash').first().textContent()).toBe(bundle.version.sha256)
+
+    const [pdf] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('link', { name: 'Download the signed text (PDF)' }).click()])
+    const text = await pdfText(new Uint8Array(await readFile((await pdf.path())!)))
+    expect(text).toContain(bundle.version.sha256)
+    expect(text).toMatch(/Poland: +signed by Katarzyna Nowak/)
   })
 })

@@ -43,6 +43,7 @@ export function SignaturesPage({ name, identity, onBack }: { name: string; ident
 function LiveSignatures({ access, identity }: { access: DeclarationAccess; identity: Identity }) {
   const sync = useDeclarationSync(access.name, access.createdAt)
   const [view, setView] = useState<SignaturesView | null>(null)
+  const [confirmation, setConfirmation] = useState<string | null>(null)
   const reload = useCallback(() => {
     void callApi(`/declarations/${access.name}/signatures`, SignaturesView).then(setView)
   }, [access.name])
@@ -95,18 +96,39 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
       </p>
       {view.version && (
         <p>
+          <a href={`/api/declarations/${access.name}/exports/${view.version.id}.pdf`} download>
+            Download the signed text (PDF)
+          </a>
+          {' · '}
+          <a href={`/api/declarations/${access.name}/exports/${view.version.id}.docx`} download>
+            DOCX
+          </a>
+          {' · '}
           <a href={`/api/declarations/${access.name}/evidence/${view.version.id}`} download>
             Download the evidence bundle (JSON)
           </a>{' '}
           — check it offline with <code>npm run verify -- bundle.json</code>.
         </p>
       )}
-      {view.version && can(access.role, 'signature.sign') && !mine?.signature && <SignForm access={access} identity={identity} version={view.version} onSigned={reload} />}
+      <p role="status" className="sign-confirmation">
+        {confirmation}
+      </p>
+      {view.version && can(access.role, 'signature.sign') && !mine?.signature && (
+        <SignForm
+          access={access}
+          identity={identity}
+          version={view.version}
+          onSigned={(text) => {
+            setConfirmation(text)
+            reload()
+          }}
+        />
+      )}
     </>
   )
 }
 
-function SignForm({ access, identity, version, onSigned }: { access: DeclarationAccess; identity: Identity; version: { id: string; name: string; sha256: string }; onSigned: () => void }) {
+function SignForm({ access, identity, version, onSigned }: { access: DeclarationAccess; identity: Identity; version: { id: string; name: string; sha256: string }; onSigned: (confirmation: string) => void }) {
   const [text, setText] = useState<CanonicalText | null>(null)
   const [redline, setRedline] = useState<{ redline: Redline; title: string } | null>(null)
   const [adReferendum, setAdReferendum] = useState(false)
@@ -143,8 +165,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
       }
       const signature = base64(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, statementBytes(statement)))
       await callApi(`${base}/signatures`, z.object({ id: z.string() }), { method: 'POST', body: { statement, signature } })
-      setStatus({ text: `Signed for ${identity.delegation.name} with key ${key.fingerprint}.`, isError: false })
-      onSigned()
+      onSigned(`Signed for ${identity.delegation.name} with key ${key.fingerprint}.`)
     } catch (failure) {
       setStatus({ text: failure instanceof Error ? failure.message : String(failure), isError: true })
     }

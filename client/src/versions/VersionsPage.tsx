@@ -115,6 +115,12 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
                       Changes from {versions[index - 1]!.name}
                     </button>
                   )}
+                  <a href={`/api${base}/exports/${version.id}.pdf`} download>
+                    PDF<span className="visually-hidden"> of {version.name}</span>
+                  </a>
+                  <a href={`/api${base}/exports/${version.id}.docx`} download>
+                    DOCX<span className="visually-hidden"> of {version.name}</span>
+                  </a>
                   <button type="button" onClick={() => void showRedline(version, 'live')}>
                     Compare<span className="visually-hidden"> {version.name}</span> with the live draft
                   </button>

@@ -7,6 +7,7 @@ import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
 import { demoRouter } from '../routes/demo/demoRouter.js'
 import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
 import { participantsRouter } from '../routes/participants/participantsRouter.js'
+import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
 import { signaturesRouter } from '../routes/signatures/signaturesRouter.js'
@@ -37,6 +38,7 @@ export function createApp(context: AppContext, versions: VersionService, clientD
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
+  api.use('/declarations/:name', exportsRouter(context, versions))
   api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))

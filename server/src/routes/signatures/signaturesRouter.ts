@@ -3,9 +3,8 @@ import canonicalize from 'canonicalize'
 import { Router } from 'express'
 import { z } from 'zod'
 import { can } from '../../../../shared/roles.js'
-import type { EvidenceBundle, SignaturesView } from '../../../../shared/signatures/evidence.js'
-import { fingerprint, SignatureBody, verifyStatement } from '../../../../shared/signatures/signatureStatement.js'
-import { GENESIS_HASH } from '../../../../shared/versions/auditChain.js'
+import type { EvidenceBundle } from '../../../../shared/signatures/evidence.js'
+import { SignatureBody, verifyStatement } from '../../../../shared/signatures/signatureStatement.js'
 import { sha256Hex } from '../../../../shared/versions/canonicalText.js'
 import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -13,6 +12,7 @@ import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
+import { signaturesView } from '../../signatures/signaturesView.js'
 import type { VersionService } from '../../versions/VersionService.js'
 
 /** How far a statement's time may be from the server's. */
@@ -28,38 +28,9 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
   router.get('/signatures', async (_request, response) => {
     const { declaration } = accessOf(response)
     const lockedId = (await store.getDeclaration(declaration))?.lockedVersion ?? null
-    const all = await store.signatures.list(declaration)
-    const versionId = lockedId ?? all.at(-1)?.statement.versionId ?? null
-    const version = versionId ? (await versions.list(declaration)).find(({ record }) => record.id === versionId)?.record : undefined
-    const members = await store.listMembers(declaration)
-    const signing = new Set<string>()
-    for (const member of members.filter((candidate) => can(candidate.role, 'signature.sign'))) {
-      const participant = await store.getParticipant(member.participantId)
-      if (participant) signing.add(participant.delegation)
-    }
-    const signatures = all.filter((signature) => signature.statement.versionId === versionId)
-    for (const signature of signatures) signing.add(signature.statement.delegation.code)
-    const delegations = (await store.listDelegations())
-      .filter((delegation) => signing.has(delegation.code))
-      .map((delegation) => {
-        const found = signatures.find((signature) => signature.statement.delegation.code === delegation.code)
-        return {
-          code: delegation.code,
-          name: delegation.name,
-          signature: found
-            ? { signer: found.statement.signer.name, signedAt: found.statement.signedAt, fingerprint: fingerprint(found.statement.keyId), adReferendum: found.statement.adReferendum, reservation: found.statement.reservation }
-            : null,
-        }
-      })
-    const audit = await store.audit.list(declaration)
-    const view: SignaturesView = {
-      version: version ? { id: version.id, name: version.name, sha256: version.sha256 } : null,
-      delegations,
-      signed: delegations.filter((delegation) => delegation.signature).length,
-      total: delegations.length,
-      auditHead: audit.at(-1)?.hash ?? GENESIS_HASH,
-    }
-    response.json(view)
+    // While unlocked, the page shows the last version anyone signed.
+    const versionId = lockedId ?? (await store.signatures.list(declaration)).at(-1)?.statement.versionId ?? null
+    response.json(await signaturesView(store, declaration, versionId))
   })
 
   router.post('/signatures', validateBody(SignatureBody), async (request, response) => {

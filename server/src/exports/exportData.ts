@@ -1,0 +1,27 @@
+import type { SignaturesView } from '../../../shared/signatures/evidence.js'
+import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import type { VersionRecord } from '../store/Store.js'
+
+/** Everything a PDF or DOCX export of a version shows, gathered once for both formats. */
+export interface ExportData {
+  declaration: string
+  version: Pick<VersionRecord, 'id' | 'seq' | 'name' | 'sha256' | 'createdAt'>
+  text: CanonicalText
+  signatures: SignaturesView
+}
+
+/** How anyone can check the export offline, printed with it. */
+export function verificationNote(data: ExportData): string {
+  return (
+    `This document reproduces version ${data.version.seq} ("${data.version.name}") of the declaration "${data.declaration}". ` +
+    `Its canonical text (RFC 8785 JSON after Unicode NFC normalization) has the SHA-256 ${data.version.sha256}. ` +
+    'To verify it and its signatures offline, download the evidence bundle from the Signatures screen and run ' +
+    '"npm run verify -- bundle.json" in a Kelisim checkout: it recomputes the hash of the text, checks every Ed25519 ' +
+    `signature against the registered public key, and checks the hash chain of the audit log, whose head was ${data.signatures.auditHead} when this document was made.`
+  )
+}
+
+/** The text of inline content, notes written out in brackets. */
+export function inlineRuns(content: CanonicalInline[]): { text: string; bold: boolean; italic: boolean }[] {
+  return content.map((run) => ('note' in run ? { text: ` [Note: ${run.note}]`, bold: false, italic: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic') }))
+}

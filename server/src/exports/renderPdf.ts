@@ -1,0 +1,76 @@
+import PDFDocument from 'pdfkit'
+import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
+import { inlineRuns, verificationNote, type ExportData } from './exportData.js'
+import { fontFile } from './fontFiles.js'
+import { scriptRuns } from './scriptRuns.js'
+
+type Style = { bold?: boolean; italic?: boolean; size?: number; indent?: number; align?: 'left' | 'center' }
+
+/** Renders a version as a print-quality A4 PDF, with embedded Noto fonts for Latin, Cyrillic, CJK and Arabic. */
+export function renderPdf(data: ExportData): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 64, bottom: 64, left: 72, right: 72 },
+    bufferPages: true,
+    info: { Title: data.text.title, Subject: `${data.version.name} — SHA-256 ${data.version.sha256}`, Creator: 'Kelisim' },
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+
+  /** Writes pieces of text as one paragraph, switching fonts wherever the script changes. */
+  const paragraph = (pieces: { text: string; bold?: boolean; italic?: boolean }[], style: Style = {}) => {
+    const runs = pieces.flatMap((piece) => scriptRuns(piece.text).map((run) => ({ ...run, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false })))
+    if (runs.length === 0) runs.push({ family: 'latin', text: ' ', bold: false, italic: false })
+    runs.forEach((run, index) => {
+      doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(style.size ?? 11)
+      doc.text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? (style.indent ?? 0) : 0, align: style.align ?? 'left', lineGap: 2 })
+    })
+    doc.moveDown(0.6)
+  }
+
+  const block = (node: CanonicalBlock, depth = 0): void => {
+    if (node.type === 'clause') paragraph([{ text: `${node.label}  `, bold: true }, ...inlineRuns(node.content)])
+    else if (node.type === 'heading') paragraph(inlineRuns(node.content), { bold: true, size: 13 })
+    else
+      node.items.forEach((item, index) => {
+        paragraph([{ text: `${' '.repeat(depth * 4)}${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }, ...inlineRuns(item.content)], { indent: 18 })
+        item.lists.forEach((nested) => block(nested, depth + 1))
+      })
+  }
+
+  paragraph([{ text: data.text.title, bold: true }], { size: 17, align: 'center' })
+  paragraph([{ text: `${data.version.name} (version ${data.version.seq}, frozen ${data.version.createdAt})` }], { size: 10, align: 'center' })
+  paragraph([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }], { size: 8, align: 'center' })
+  for (const node of data.text.blocks) block(node)
+
+  doc.addPage()
+  paragraph([{ text: 'Signatures', bold: true }], { size: 15 })
+  paragraph([{ text: `${data.signatures.signed} of ${data.signatures.total} delegations have signed this version.` }])
+  for (const delegation of data.signatures.delegations) {
+    const signature = delegation.signature
+    paragraph([
+      { text: `${delegation.name}: `, bold: true },
+      {
+        text: signature
+          ? `signed by ${signature.signer} on ${signature.signedAt}, key ${signature.fingerprint}${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
+          : 'not signed',
+      },
+    ])
+  }
+  paragraph([{ text: 'How to verify', bold: true }], { size: 13 })
+  paragraph([{ text: verificationNote(data) }], { size: 10 })
+
+  const range = doc.bufferedPageRange()
+  for (let index = 0; index < range.count; index += 1) {
+    doc.switchToPage(range.start + index)
+    const bottom = doc.page.margins.bottom
+    // The footer sits in the bottom margin; lifting the margin keeps pdfkit from starting a new page for it.
+    doc.page.margins.bottom = 0
+    doc.font(fontFile('latin', false, false)).fontSize(8)
+    doc.text(`Page ${index + 1} of ${range.count} · SHA-256 ${data.version.sha256}`, 72, doc.page.height - 40, { align: 'center', width: doc.page.width - 144 })
+    doc.page.margins.bottom = bottom
+  }
+  doc.end()
+  return done
+}

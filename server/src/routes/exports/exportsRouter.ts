@@ -1,0 +1,37 @@
+import { Router } from 'express'
+import type { CanonicalText } from '../../../../shared/versions/canonicalText.js'
+import { ApiProblem } from '../../http/ApiProblem.js'
+import type { AppContext } from '../../http/AppContext.js'
+import { accessOf, requirePermission } from '../../http/requirePermission.js'
+import { requireSession } from '../../http/requireSession.js'
+import { renderDocx } from '../../exports/renderDocx.js'
+import { renderPdf } from '../../exports/renderPdf.js'
+import { signaturesView } from '../../signatures/signaturesView.js'
+import type { VersionService } from '../../versions/VersionService.js'
+
+const formats = {
+  pdf: { render: renderPdf, type: 'application/pdf' },
+  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+}
+
+/** GET /exports/:versionId.pdf and .docx: a frozen version with its signatures page and how to verify it. */
+export function exportsRouter(context: AppContext, versions: VersionService): Router {
+  const { store, sessions } = context
+  const router = Router({ mergeParams: true })
+  router.use('/exports', requireSession(sessions), requirePermission(store, 'declaration.read'))
+
+  router.get('/exports/:file', async (request, response) => {
+    const match = /^([0-9a-f-]{1,64})\.(pdf|docx)$/.exec(String(request.params.file))
+    if (!match) throw new ApiProblem(404, 'not_found', 'Exports are <version id>.pdf or <version id>.docx.')
+    const [, versionId, extension] = match as unknown as [string, string, keyof typeof formats]
+    const { declaration } = accessOf(response)
+    const { record, text } = await versions.get(declaration, versionId)
+    const data = { declaration, version: record, text: text as CanonicalText, signatures: await signaturesView(store, declaration, record.id) }
+    const body = await formats[extension].render(data)
+    response.setHeader('Content-Type', formats[extension].type)
+    response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}.${extension}"`)
+    response.send(body)
+  })
+
+  return router
+}
