@@ -54,6 +54,17 @@ describe('versions in the browser', () => {
     await editor.locator('.declaration-text[contenteditable="false"]').waitFor()
     expect(await editor.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0)
 
+    await chair.getByText('The hash chain is intact.').waitFor()
+    await expect.poll(() => chair.locator('.audit-log li').allTextContents()).toEqual([
+      expect.stringContaining('version frozen'),
+      expect.stringContaining('version frozen'),
+      expect.stringContaining('draft locked'),
+    ])
+    await chair.getByLabel('From', { exact: true }).selectOption({ label: '1. Zero draft' })
+    await chair.getByLabel('To', { exact: true }).selectOption({ label: '2. Final text' })
+    await chair.getByRole('button', { name: 'Show the redline' }).click()
+    await chair.getByRole('heading', { name: 'Changes from “Zero draft” to “Final text”' }).waitFor()
+
     await chair.getByRole('button', { name: 'View Final text' }).click()
     await chair.getByRole('heading', { name: '“Final text” (read-only)' }).waitFor()
     await expect.poll(() => chair.locator('.version-text .clause[data-label="OP1"]').textContent()).toMatch(/Amended in Almaty\.$/)

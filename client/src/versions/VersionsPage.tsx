@@ -6,7 +6,9 @@ import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { Redline } from '../../../shared/versions/redline.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { ApiRequestError, callApi, NoContent } from '../api/apiClient.js'
+import { AuditLogView } from './AuditLogView.js'
 import { CanonicalTextView } from './CanonicalTextView.js'
+import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
@@ -140,6 +142,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           </tbody>
         </table>
       )}
+      {versions.length > 0 && <CompareForm versions={versions} onCompare={(from, to) => void showRedline(from, to)} />}
       {shown?.kind === 'text' && (
         <section aria-labelledby="version-text-heading">
           <h2 id="version-text-heading">
@@ -152,6 +155,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
         </section>
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}
+      {can(access?.role, 'audit.read') && <AuditLogView base={base} refresh={versions} />}
     </div>
   )
 }
