@@ -75,9 +75,9 @@ export class DocumentHub {
     for (const peer of document.peers) peer.sendControl(document.lockMessage())
   }
 
-  /** Documents in memory now. */
+  /** Documents in memory now, counting those still being saved on their way out. */
   get size(): number {
-    return this.loaded.size
+    return this.loaded.size + this.unloading.size
   }
 
   /** Saves and unloads everything (shutdown). */
