@@ -1,32 +1,18 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../server/src/seed/demoAccounts.js'
 import { caretAtEnd, caretAtStart, clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startTestServer, type TestServer } from '../helpers/testServer.js'
+import { browserSuite } from '../helpers/browserSuite.js'
+import { startTestServer } from '../helpers/testServer.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close()
-  await server.destroy()
-})
+const suite = browserSuite()
 
 describe('co-editing in the browser', () => {
   it("two people type into the same paragraph at once and each sees both edits and the other's labelled caret", async () => {
-    const aigerim = await openApp(browser, server.url)
+    const aigerim = await openApp(suite.browser(), suite.server().url)
     await signInAs(aigerim, 'Ержан Нұрланұлы')
     await expectNoAxeViolations(aigerim)
     await openDeclaration(aigerim)
-    const john = await openApp(browser, server.url)
+    const john = await openApp(suite.browser(), suite.server().url)
     await signInAs(john, 'James Whitfield')
     await openDeclaration(john)
 
@@ -56,10 +42,10 @@ describe('co-editing in the browser', () => {
   })
 
   it('renumbers paragraphs on every screen when one is inserted', async () => {
-    const first = await openApp(browser, server.url)
+    const first = await openApp(suite.browser(), suite.server().url)
     await signInAs(first, 'Chidinma Okafor')
     await openDeclaration(first)
-    const second = await openApp(browser, server.url)
+    const second = await openApp(suite.browser(), suite.server().url)
     await signInAs(second, 'Aigerim Seitkali')
     await openDeclaration(second)
     const op2 = await clause(second, 'OP2').getAttribute('data-clause-id')
@@ -74,7 +60,7 @@ describe('co-editing in the browser', () => {
   })
 
   it('works from the keyboard alone', async () => {
-    const page = await openApp(browser, server.url)
+    const page = await openApp(suite.browser(), suite.server().url)
     await page.getByLabel('Login').waitFor()
     await page.keyboard.press('Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
@@ -105,20 +91,20 @@ describe('co-editing in the browser', () => {
   })
 
   it('keeps editing offline, counts what waits, and merges when the server is back', async () => {
-    const page = await openApp(browser, server.url)
+    const page = await openApp(suite.browser(), suite.server().url)
     await signInAs(page, '李伟')
     await openDeclaration(page)
-    const { port, dataDir } = server
-    await server.close()
+    const { port, dataDir } = suite.server()
+    await suite.server().close()
     await page.getByText(/^Offline, 0 changes waiting$/).waitFor()
 
     await caretAtStart(page, 'PP1')
     await page.keyboard.type('离线')
     await page.getByText(/^Offline, 2 changes waiting$/).waitFor()
 
-    server = await startTestServer({ dataDir, port })
+    suite.replaceServer(await startTestServer({ dataDir, port }))
     await page.getByText('All changes saved').waitFor({ timeout: 15_000 })
-    const other = await openApp(browser, server.url)
+    const other = await openApp(suite.browser(), suite.server().url)
     await signInAs(other, 'Siti Rahmawati')
     await openDeclaration(other, { editable: false })
     await expect.poll(() => clauseText(other, 'PP1')).toMatch(/^离线We, the participants/)

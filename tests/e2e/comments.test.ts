@@ -1,28 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { clause, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startTestServer, type TestServer } from '../helpers/testServer.js'
+import { browserSuite } from '../helpers/browserSuite.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close()
-  await server.destroy()
-})
+const suite = browserSuite()
 
 const PAYLOAD = '<img src=x onerror="document.title=\'owned\'"> Replace this word, @signatory-pol'
 
 async function openAs(name: string, editable: boolean): Promise<Page> {
-  const page = await openApp(browser, server.url)
+  const page = await openApp(suite.browser(), suite.server().url)
   await signInAs(page, name)
   await openDeclaration(page, { editable })
   return page

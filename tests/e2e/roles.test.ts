@@ -1,23 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs, signInWithPassword } from '../helpers/pages.js'
-import { startTestServer, type TestServer } from '../helpers/testServer.js'
+import { browserSuite } from '../helpers/browserSuite.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close()
-  await server.destroy()
-})
+const suite = browserSuite()
 
 const roles = [
   { name: 'Aigerim Seitkali', role: 'Moderator', edits: true, manages: true },
@@ -28,7 +13,7 @@ const roles = [
 
 describe('each role sees only what it may do', () => {
   it.each(roles)('$role ($name)', async ({ name, role, edits, manages }) => {
-    const page = await openApp(browser, server.url)
+    const page = await openApp(suite.browser(), suite.server().url)
     await expectNoAxeViolations(page)
     await signInAs(page, name)
     await expect.poll(() => page.locator('.declaration-list li').textContent()).toContain(role)
@@ -43,7 +28,7 @@ describe('each role sees only what it may do', () => {
 
 describe('inviting a participant', () => {
   it('a moderator invites someone, who sets a password from the link and signs in with it', async () => {
-    const moderator = await openApp(browser, server.url)
+    const moderator = await openApp(suite.browser(), suite.server().url)
     await signInAs(moderator, 'Aigerim Seitkali')
     await openDeclaration(moderator)
     await moderator.getByRole('link', { name: 'Participants' }).click()
@@ -60,7 +45,7 @@ describe('inviting a participant', () => {
     await moderator.getByText(/Nurgul Abenova \(nurgul, Kazakhstan\) as Signatory/).waitFor()
     await expectNoAxeViolations(moderator)
 
-    const invitee = await openApp(browser, link)
+    const invitee = await openApp(suite.browser(), link)
     await invitee.getByText(/you are invited to/).waitFor()
     await expectNoAxeViolations(invitee)
     await invitee.getByLabel(/Choose a password/).fill('nurgul-signs-2025')
@@ -72,17 +57,17 @@ describe('inviting a participant', () => {
     await moderator.getByRole('row', { name: /Nurgul Abenova/ }).waitFor()
     expect(await moderator.getByText(/Nurgul Abenova \(nurgul/).count()).toBe(0)
 
-    const again = await openApp(browser, server.url)
+    const again = await openApp(suite.browser(), suite.server().url)
     await signInWithPassword(again, 'nurgul', 'nurgul-signs-2025')
-    const used = await openApp(browser, link)
+    const used = await openApp(suite.browser(), link)
     await used.getByRole('alert').filter({ hasText: /not valid/ }).waitFor()
   })
 
   it('a role change reaches the open page of that person', async () => {
-    const moderator = await openApp(browser, server.url)
+    const moderator = await openApp(suite.browser(), suite.server().url)
     await signInAs(moderator, 'Marie Dubois')
-    await moderator.goto(`${server.url}/d/almaty-declaration/participants`)
-    const observer = await openApp(browser, server.url)
+    await moderator.goto(`${suite.server().url}/d/almaty-declaration/participants`)
+    const observer = await openApp(suite.browser(), suite.server().url)
     await signInAs(observer, 'Siti Rahmawati')
     await openDeclaration(observer, { editable: false })
 

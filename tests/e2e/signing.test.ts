@@ -1,29 +1,14 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import { describe, expect, it } from 'vitest'
 import { pdfText } from '../helpers/documentText.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startTestServer, type TestServer } from '../helpers/testServer.js'
+import { browserSuite } from '../helpers/browserSuite.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close()
-  await server.destroy()
-})
+const suite = browserSuite()
 
 describe('signing in the browser', () => {
   it('a signatory reviews the locked final text with its redline and signs; the signatures page updates on another screen', async () => {
-    const chair = await openApp(browser, server.url)
+    const chair = await openApp(suite.browser(), suite.server().url)
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
@@ -34,10 +19,10 @@ describe('signing in the browser', () => {
     }
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
     await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
-    await chair.goto(`${server.url}/d/almaty-declaration/signatures`)
+    await chair.goto(`${suite.server().url}/d/almaty-declaration/signatures`)
     await chair.getByText('0 of 2 delegations have signed.').waitFor()
 
-    const signatory = await openApp(browser, server.url)
+    const signatory = await openApp(suite.browser(), suite.server().url)
     await signInAs(signatory, 'Katarzyna Nowak')
     await openDeclaration(signatory, { editable: false })
     await signatory.getByRole('link', { name: 'Signatures' }).click()
@@ -49,6 +34,8 @@ describe('signing in the browser', () => {
     await signatory.getByRole('button', { name: 'Sign for Poland' }).click()
     await signatory.getByText(/^Signed for Poland with key [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\.$/).waitFor()
 
+    // The other screen: a window in the background has its rendering throttled, as in a real browser.
+    await chair.bringToFront()
     await chair.getByText('1 of 2 delegations have signed.').waitFor()
     const row = chair.getByRole('row', { name: /Poland/ })
     await expect.poll(() => row.textContent()).toMatch(/✓ Signed.*Katarzyna Nowak.*Ad referendum\. Reservation: Poland reserves its position on OP10\./)

@@ -1,30 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../helpers/browser.js'
+import { describe, expect, it } from 'vitest'
 import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startTestServer, type TestServer } from '../helpers/testServer.js'
+import { browserSuite } from '../helpers/browserSuite.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-beforeEach(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close()
-  await server.destroy()
-})
+const suite = browserSuite()
 
 describe('versions in the browser', () => {
   it('a moderator freezes rounds, reads the redline, and locks the final text; an editor sees the lock', async () => {
-    const chair = await openApp(browser, server.url)
+    const chair = await openApp(suite.browser(), suite.server().url)
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
-    const editor = await openApp(browser, server.url)
+    const editor = await openApp(suite.browser(), suite.server().url)
     await signInAs(editor, 'James Whitfield')
     await openDeclaration(editor)
 

@@ -6,6 +6,7 @@ import { DelegationsPanel } from './DelegationsPanel.js'
 import { InviteForm } from './InviteForm.js'
 import { InvitationsList } from './InvitationsList.js'
 import { MembersTable } from './MembersTable.js'
+import { BackLink } from '../navigation/BackLink.js'
 
 /** For moderators: who takes part in a declaration, in which role, who is invited, and the delegations. */
 export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfId: string; onBack: () => void }) {
@@ -28,17 +29,7 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   return (
     <div className="participants-page">
       <h1>Participants</h1>
-      <p>
-        <a
-          href={`/d/${name}`}
-          onClick={(event) => {
-            event.preventDefault()
-            onBack()
-          }}
-        >
-          Back to the declaration
-        </a>
-      </p>
+      <BackLink name={name} onBack={onBack} />
       {error && <p role="alert">{error}</p>}
       {!view && !error && <p role="status">Loading…</p>}
       {view && (

@@ -12,6 +12,7 @@ import { useDeclarationSync } from '../sync/useDeclarationSync.js'
 import { CanonicalTextView } from '../versions/CanonicalTextView.js'
 import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
+import { BackLink } from '../navigation/BackLink.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
@@ -24,17 +25,7 @@ export function SignaturesPage({ name, identity, onBack }: { name: string; ident
   return (
     <div className="signatures-page">
       <h1>Signatures</h1>
-      <p>
-        <a
-          href={`/d/${name}`}
-          onClick={(event) => {
-            event.preventDefault()
-            onBack()
-          }}
-        >
-          Back to the declaration
-        </a>
-      </p>
+      <BackLink name={name} onBack={onBack} />
       {access ? <LiveSignatures access={access} identity={identity} /> : <p role="status">Loading…</p>}
     </div>
   )

@@ -10,6 +10,7 @@ import { AuditLogView } from './AuditLogView.js'
 import { CanonicalTextView } from './CanonicalTextView.js'
 import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
+import { BackLink } from '../navigation/BackLink.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
 
@@ -57,17 +58,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   return (
     <div className="versions-page">
       <h1>Versions</h1>
-      <p>
-        <a
-          href={`/d/${name}`}
-          onClick={(event) => {
-            event.preventDefault()
-            onBack()
-          }}
-        >
-          Back to the declaration
-        </a>
-      </p>
+      <BackLink name={name} onBack={onBack} />
       <p role="status" className={notice?.isError ? 'error' : undefined}>
         {notice?.text}
       </p>

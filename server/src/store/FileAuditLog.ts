@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chainHash, GENESIS_HASH } from '../../../shared/versions/auditChain.js'
 import { appendJsonLine, readJsonLines } from './jsonLines.js'
+import { KeyedQueue } from './KeyedQueue.js'
 import type { AuditEntry, AuditLog } from './Store.js'
 
 /** Audit logs as JSON lines, one file per declaration, each line fsynced before it counts. */
 export class FileAuditLog implements AuditLog {
-  private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly queue = new KeyedQueue()
 
   private constructor(private readonly directory: string) {}
 
@@ -38,8 +39,6 @@ export class FileAuditLog implements AuditLog {
       await appendJsonLine(this.path(declaration), full)
       return full
     }
-    const done = (this.queues.get(declaration) ?? Promise.resolve()).then(run, run)
-    this.queues.set(declaration, done.catch(() => undefined))
-    return done
+    return this.queue.run(declaration, run)
   }
 }

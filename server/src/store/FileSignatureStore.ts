@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { appendJsonLine, readJsonLines } from './jsonLines.js'
+import { KeyedQueue } from './KeyedQueue.js'
 import type { SignatureRecord, SignatureStore } from './Store.js'
 
 /** Signatures as JSON lines, one append-only file per declaration. */
 export class FileSignatureStore implements SignatureStore {
-  private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly queue = new KeyedQueue()
 
   private constructor(private readonly directory: string) {}
 
@@ -27,8 +28,6 @@ export class FileSignatureStore implements SignatureStore {
       accept(await this.list(record.declaration))
       await appendJsonLine(this.path(record.declaration), record)
     }
-    const done = (this.queues.get(record.declaration) ?? Promise.resolve()).then(run, run)
-    this.queues.set(record.declaration, done.catch(() => undefined))
-    return done
+    return this.queue.run(record.declaration, run)
   }
 }

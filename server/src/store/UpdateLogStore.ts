@@ -1,5 +1,6 @@
 import { copyFile, mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { KeyedQueue } from './KeyedQueue.js'
 import type { DocumentStore } from './Store.js'
 import { fsyncDirectory, writeFileDurably } from './durableFile.js'
 import { decodeLog, encodeRecord, LOG_MAGIC } from './updateLogFormat.js'
@@ -13,7 +14,7 @@ interface OpenLog {
 /** Document histories as append-only, checksummed files, one per document: a write costs one document. */
 export class UpdateLogStore implements DocumentStore {
   private readonly open = new Map<string, OpenLog>()
-  private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly queue = new KeyedQueue()
 
   constructor(
     private readonly directory: string,
@@ -31,14 +32,7 @@ export class UpdateLogStore implements DocumentStore {
 
   /** Runs operations on one document strictly one after another. */
   private serially<T>(name: string, operation: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(name) ?? Promise.resolve()
-    const next = previous.then(operation, operation)
-    const settled = next.catch(() => undefined)
-    this.queues.set(name, settled)
-    void settled.then(() => {
-      if (this.queues.get(name) === settled) this.queues.delete(name)
-    })
-    return next
+    return this.queue.run(name, operation)
   }
 
   load(name: string): Promise<Uint8Array[]> {
@@ -110,7 +104,7 @@ export class UpdateLogStore implements DocumentStore {
 
   /** Closes every open file once pending operations finish. */
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()])
+    await this.queue.settled()
     await Promise.all([...this.open.keys()].map((name) => this.release(name)))
   }
 }

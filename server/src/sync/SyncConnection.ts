@@ -11,7 +11,7 @@ import { MessageType } from '../../../shared/protocol/messageTypes.js'
 import type { Logger } from '../log.js'
 import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
-import { encodeSyncStep1Frame, encodeSyncStep2Frame, isEmptyUpdate } from './syncFrames.js'
+import { addsNothing, encodeSyncStep1Frame, encodeSyncStep2Frame } from './syncFrames.js'
 
 /** A message the client sent that the server refuses; the connection closes with its code and reason. */
 class ProtocolViolation extends Error {
@@ -143,10 +143,14 @@ export class SyncConnection implements DocumentPeer {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
+        if (!this.canWrite || document.locked) {
+          // A copy of what the server already has is no change (local copies are resent on connect); anything else is refused.
+          if (addsNothing(document.doc, update)) break
+          if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
+          throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
+        }
         // Decoding first refuses a malformed update before any of it is applied.
-        if (isEmptyUpdate(update)) break
-        if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
-        if (document.locked) throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
+        Y.decodeUpdate(update)
         Y.applyUpdate(document.doc, update, this)
         break
       }

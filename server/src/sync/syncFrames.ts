@@ -35,8 +35,25 @@ export function encodeAwarenessFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** True when an update would add nothing: what a read-only client sends back at sync. */
-export function isEmptyUpdate(update: Uint8Array): boolean {
+/**
+ * True when applying an update would change nothing: every item and every deletion in it is already in the document.
+ * Stock providers resend what a local copy (IndexedDB) loads, so read-only and locked connections send such updates.
+ */
+export function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update)
-  return structs.length === 0 && ds.clients.size === 0
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc))
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue
+    if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return false
+  }
+  if (ds.clients.size === 0) return true
+  const deleted = Y.createDeleteSetFromStructStore(doc.store)
+  for (const [client, ranges] of ds.clients) {
+    const have = deleted.clients.get(client) ?? []
+    for (const range of ranges) {
+      const covered = have.some((done) => done.clock <= range.clock && done.clock + done.len >= range.clock + range.len)
+      if (!covered) return false
+    }
+  }
+  return true
 }
