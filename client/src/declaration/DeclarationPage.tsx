@@ -123,9 +123,9 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
             <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
           </p>
         )}
-        <SaveIndicator status={status} readOnly={!canEdit} />
+        <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
         {!sync.ready && <p role="status">Loading the text…</p>}
-        <DeclarationEditor editor={editor} editable={editable} />
+        <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
       </div>
       <aside className="workspace__side" aria-label="People and comments">
         <PresenceList provider={sync.provider} />
