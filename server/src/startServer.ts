@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter } from './auth/SignInLimiter.js'
+import { Metrics } from './metrics/Metrics.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -79,7 +80,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const url = `http://${config.host}:${port}`
   const allowedOrigins = new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.extraOrigins])
   const sessions = new SessionService(store, options.sessionTtlMs ?? 7 * DAY)
-  const hub = new DocumentHub(store.documents, { ...defaultSave, ...options.save }, log, async (name) => {
+  const metrics = new Metrics()
+  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, async (name) => {
     const lockedVersion = (await store.getDeclaration(name))?.lockedVersion
     const version = lockedVersion ? (await store.versions.list(name)).find((candidate) => candidate.id === lockedVersion) : undefined
     return version ? { id: version.id, name: version.name } : null
@@ -95,6 +97,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     maxPayloadBytes: 1024 * 1024,
     heartbeatMs: 30_000,
     allowedOrigins,
+    counters: metrics,
   })
   const app = createApp(
     {
@@ -110,6 +113,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       invitationTtlMs: options.invitationTtlMs ?? 7 * DAY,
     },
     versions,
+    () => metrics.render({ connections: sync.connections, documents: hub.size }),
     config.clientDir,
   )
   ready = app
@@ -130,6 +134,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           server.closeAllConnections()
         })
         await store.close()
+        metrics.stop()
         await unlock()
         log.info('stopped', {})
       })()

@@ -19,13 +19,18 @@ import { apiNotFound, errorHandler } from './errorHandlers.js'
 import { securityHeaders } from './securityHeaders.js'
 
 /** The Express app: JSON API under /api, health, and the built client for everything else. */
-export function createApp(context: AppContext, versions: VersionService, clientDir: string): Express {
+export function createApp(context: AppContext, versions: VersionService, metrics: () => string, clientDir: string): Express {
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders)
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' })
+  })
+
+  // Counts only, no content: Prometheus scrapes it without a session.
+  app.get('/metrics', (_request, response) => {
+    response.type('text/plain; version=0.0.4').send(metrics())
   })
 
   const api = express.Router()
@@ -48,7 +53,7 @@ export function createApp(context: AppContext, versions: VersionService, clientD
   if (existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false }))
     // The client routes in the browser; every other page path gets the app shell.
-    app.get(/^\/(?!api\/|sync\/).*/, (_request, response) => {
+    app.get(/^\/(?!api\/|sync\/|metrics$).*/, (_request, response) => {
       response.sendFile(join(clientDir, 'index.html'))
     })
   }

@@ -20,6 +20,8 @@ export interface SaveOptions {
   compactAfterRecords: number
   /** Wait before retrying a failed write. */
   retryDelayMs: number
+  /** Told how long each group of changes waited before it was on disk. */
+  onSaved?: (milliseconds: number) => void
 }
 
 interface AckWaiter {
@@ -40,6 +42,8 @@ export class SharedDocument {
   lockedOn: { id: string; name: string } | null = null
 
   private pending: Uint8Array[] = []
+  /** When the oldest change not yet on disk arrived. */
+  private pendingSince = 0
   /** Counts updates applied; an update is durable once `durableGeneration` has reached its count. */
   private generation = 0
   private durableGeneration = 0
@@ -72,6 +76,7 @@ export class SharedDocument {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.pending.length === 0) this.pendingSince = performance.now()
     this.pending.push(update)
     this.generation += 1
     this.scheduleFlush()
@@ -147,16 +152,19 @@ export class SharedDocument {
     while (this.pending.length > 0) {
       const batch = this.pending
       const target = this.generation
+      const since = this.pendingSince
       this.pending = []
       try {
         // One record per group commit; merging a small batch once is cheap, unlike merging a whole history.
         this.records = await this.store.append(this.name, [batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)])
       } catch (error) {
         this.pending = batch.concat(this.pending)
+        this.pendingSince = since
         this.reportSaveFailure(error)
         return
       }
       this.durableGeneration = target
+      this.options.onSaved?.(performance.now() - since)
       if (this.saveFailed) {
         this.saveFailed = false
         this.log.info('save_recovered', { document: this.name })

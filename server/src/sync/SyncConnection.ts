@@ -29,6 +29,12 @@ export interface ConnectionLimits {
   maxBufferedBytes: number
 }
 
+/** Counts of messages, for /metrics. */
+export interface MessageCounters {
+  messagesIn: number
+  messagesOut: number
+}
+
 /** One websocket speaking y-protocols for one session on one document. */
 export class SyncConnection implements DocumentPeer {
   private document: SharedDocument | null = null
@@ -43,11 +49,13 @@ export class SyncConnection implements DocumentPeer {
     private readonly canWrite: boolean,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
+    private readonly counters: MessageCounters,
   ) {
     ws.binaryType = 'nodebuffer'
     // Messages that arrive while the document loads are held, then replayed in order.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return this.close(CloseCode.malformedMessage, 'Text frames are not part of the protocol.')
+      counters.messagesIn += 1
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       if (this.document) this.receive(message)
       else this.early.push(message)
@@ -74,6 +82,7 @@ export class SyncConnection implements DocumentPeer {
       this.close(CloseCode.tryAgainLater, 'Too far behind; reconnect to resync.')
       return
     }
+    this.counters.messagesOut += 1
     this.ws.send(frame)
   }
 

@@ -10,7 +10,7 @@ import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from './DocumentHub.js'
-import { SyncConnection, type ConnectionLimits } from './SyncConnection.js'
+import { SyncConnection, type ConnectionLimits, type MessageCounters } from './SyncConnection.js'
 
 /** Everything the sync endpoint needs. */
 export interface SyncEndpointOptions {
@@ -22,6 +22,8 @@ export interface SyncEndpointOptions {
   maxPayloadBytes: number
   /** Origins whose pages may open sockets; a request without Origin is not from a browser page. */
   allowedOrigins: ReadonlySet<string>
+  /** Message counts for /metrics. */
+  counters: MessageCounters
   /** How often sockets are pinged; one that has not answered the previous ping is ended. */
   heartbeatMs: number
 }
@@ -100,7 +102,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
-      const connection = new SyncConnection(id, ws, user, can(role, 'text.edit'), limits, log)
+      const connection = new SyncConnection(id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
       const entry = { declaration: name, connection }
       const mine = byParticipant.get(identity.id) ?? new Set()
       byParticipant.set(identity.id, mine.add(entry))

@@ -1,0 +1,59 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
+
+const SAVE_BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 5000]
+
+/** The server's counters, rendered in the Prometheus text format at /metrics. */
+export class Metrics {
+  messagesIn = 0
+  messagesOut = 0
+  private readonly saveBuckets = SAVE_BUCKETS_MS.map(() => 0)
+  private saveCount = 0
+  private saveSumMs = 0
+  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 })
+
+  constructor() {
+    this.loopDelay.enable()
+  }
+
+  /** Records how long changes waited from arrival until they were on disk. */
+  recordSave(milliseconds: number): void {
+    this.saveCount += 1
+    this.saveSumMs += milliseconds
+    SAVE_BUCKETS_MS.forEach((bound, index) => {
+      if (milliseconds <= bound) this.saveBuckets[index]! += 1
+    })
+  }
+
+  /** The text Prometheus scrapes; gauges are read when asked. */
+  render(gauges: { connections: number; documents: number }): string {
+    const seconds = (ms: number) => (ms / 1000).toString()
+    const lines = [
+      '# HELP kelisim_connections Open sync connections.',
+      '# TYPE kelisim_connections gauge',
+      `kelisim_connections ${gauges.connections}`,
+      '# HELP kelisim_documents_loaded Declarations loaded in memory.',
+      '# TYPE kelisim_documents_loaded gauge',
+      `kelisim_documents_loaded ${gauges.documents}`,
+      '# HELP kelisim_messages_in_total Sync messages received.',
+      '# TYPE kelisim_messages_in_total counter',
+      `kelisim_messages_in_total ${this.messagesIn}`,
+      '# HELP kelisim_messages_out_total Sync messages sent.',
+      '# TYPE kelisim_messages_out_total counter',
+      `kelisim_messages_out_total ${this.messagesOut}`,
+      '# HELP kelisim_save_latency_seconds From a change arriving to its fsync.',
+      '# TYPE kelisim_save_latency_seconds histogram',
+      ...SAVE_BUCKETS_MS.map((bound, index) => `kelisim_save_latency_seconds_bucket{le="${seconds(bound)}"} ${this.saveBuckets[index]}`),
+      `kelisim_save_latency_seconds_bucket{le="+Inf"} ${this.saveCount}`,
+      `kelisim_save_latency_seconds_sum ${seconds(this.saveSumMs)}`,
+      `kelisim_save_latency_seconds_count ${this.saveCount}`,
+      '# HELP kelisim_event_loop_delay_p99_seconds 99th percentile of event-loop delay since start.',
+      '# TYPE kelisim_event_loop_delay_p99_seconds gauge',
+      `kelisim_event_loop_delay_p99_seconds ${this.loopDelay.percentile(99) / 1e9}`,
+    ]
+    return `${lines.join('\n')}\n`
+  }
+
+  stop(): void {
+    this.loopDelay.disable()
+  }
+}
