@@ -4,6 +4,7 @@ import { ApiRequestError, callApi, NoContent } from './api/apiClient.js'
 import { DeclarationPage } from './declaration/DeclarationPage.js'
 import { DeclarationList } from './declarations/DeclarationList.js'
 import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
+import { AppLink } from './navigation/AppLink.js'
 import { usePath } from './navigation/usePath.js'
 import { ParticipantsPage } from './participants/ParticipantsPage.js'
 import { SignaturesPage } from './signatures/SignaturesPage.js'
@@ -81,16 +82,9 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <a
-          className="brand"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
+        <AppLink className="brand" to="/" onNavigate={navigate}>
           Kelisim
-        </a>
+        </AppLink>
         {session.kind === 'signed-in' && (
           <nav aria-label="Account" className="whoami">
             <span>

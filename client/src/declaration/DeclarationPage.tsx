@@ -8,6 +8,7 @@ import { DeclarationEditor } from '../editor/DeclarationEditor.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
+import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
 
 interface DeclarationPageProps {
@@ -53,34 +54,16 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           {!can(access.role, 'text.edit') && ' (read-only)'}
         </p>
         <nav aria-label="Declaration" className="declaration-nav">
-          <a
-            href={`/d/${name}/versions`}
-            onClick={(event) => {
-              event.preventDefault()
-              onNavigate(`/d/${name}/versions`)
-            }}
-          >
+          <AppLink to={`/d/${name}/versions`} onNavigate={onNavigate}>
             Versions
-          </a>
-          <a
-            href={`/d/${name}/signatures`}
-            onClick={(event) => {
-              event.preventDefault()
-              onNavigate(`/d/${name}/signatures`)
-            }}
-          >
+          </AppLink>
+          <AppLink to={`/d/${name}/signatures`} onNavigate={onNavigate}>
             Signatures
-          </a>
+          </AppLink>
           {can(access.role, 'participants.manage') && (
-            <a
-              href={`/d/${name}/participants`}
-              onClick={(event) => {
-                event.preventDefault()
-                onNavigate(`/d/${name}/participants`)
-              }}
-            >
+            <AppLink to={`/d/${name}/participants`} onNavigate={onNavigate}>
               Participants
-            </a>
+            </AppLink>
           )}
         </nav>
       </div>

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { AppLink } from '../navigation/AppLink.js'
 
 /** The declarations the signed-in participant takes part in, with their role in each. */
 export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) {
@@ -24,15 +25,9 @@ export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) 
       <ul className="declaration-list">
         {declarations?.map((declaration) => (
           <li key={declaration.name}>
-            <a
-              href={`/d/${declaration.name}`}
-              onClick={(event) => {
-                event.preventDefault()
-                onOpen(declaration.name)
-              }}
-            >
+            <AppLink to={`/d/${declaration.name}`} onNavigate={() => onOpen(declaration.name)}>
               {declaration.title}
-            </a>{' '}
+            </AppLink>{' '}
             <span className="role-badge">{roleLabel[declaration.role]}</span>
           </li>
         ))}

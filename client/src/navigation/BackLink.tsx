@@ -1,16 +1,12 @@
-/** The link back to a declaration from one of its screens, handled in the page without a reload. */
+import { AppLink } from './AppLink.js'
+
+/** The link back to a declaration from one of its screens. */
 export function BackLink({ name, onBack }: { name: string; onBack: () => void }) {
   return (
     <p>
-      <a
-        href={`/d/${name}`}
-        onClick={(event) => {
-          event.preventDefault()
-          onBack()
-        }}
-      >
+      <AppLink to={`/d/${name}`} onNavigate={onBack}>
         Back to the declaration
-      </a>
+      </AppLink>
     </p>
   )
 }
