@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
-import { encodeAwarenessFrame, encodeUpdateFrame } from './syncFrames.js'
+import { encodeAwarenessFrame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
 export interface DocumentPeer {
@@ -106,6 +106,11 @@ export class SharedDocument {
   /** Tells everyone whether the draft is locked. */
   lockMessage(): LockMessage {
     return { v: CONTROL_PROTOCOL_VERSION, type: 'lock', locked: this.locked, version: this.lockedOn }
+  }
+
+  /** The answer to a peer's state vector: everything it is missing. */
+  syncStep2Frame(stateVector: Uint8Array): Uint8Array {
+    return encodeSyncStep2Frame(this.doc, stateVector)
   }
 
   /** Every presence state now, for a peer that just joined or asked. */

@@ -11,7 +11,7 @@ import { MessageType } from '../../../shared/protocol/messageTypes.js'
 import type { Logger } from '../log.js'
 import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
-import { addsNothing, encodeSyncStep1Frame, encodeSyncStep2Frame } from './syncFrames.js'
+import { addsNothing, encodeSyncStep1Frame } from './syncFrames.js'
 
 /** A message the client sent that the server refuses; the connection closes with its code and reason. */
 class ProtocolViolation extends Error {
@@ -146,7 +146,7 @@ export class SyncConnection implements DocumentPeer {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         Y.decodeStateVector(stateVector)
-        this.send(encodeSyncStep2Frame(document.doc, stateVector))
+        this.send(document.syncStep2Frame(stateVector))
         break
       }
       case syncProtocol.messageYjsSyncStep2:
