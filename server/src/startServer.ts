@@ -12,6 +12,7 @@ import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
 import { DocumentHub } from './sync/DocumentHub.js'
 import type { SaveOptions } from './sync/SharedDocument.js'
+import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { VersionService } from './versions/VersionService.js'
 
@@ -29,6 +30,7 @@ export interface RunningServer {
 export interface StartOptions {
   log?: Logger
   save?: Partial<SaveOptions>
+  limits?: Partial<ConnectionLimits>
   sessionTtlMs?: number
   invitationTtlMs?: number
 }
@@ -36,6 +38,14 @@ export interface StartOptions {
 const DAY = 24 * 60 * 60 * 1000
 
 const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
+
+// Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods.
+const defaultLimits: ConnectionLimits = {
+  maxBufferedBytes: 16 * 1024 * 1024,
+  budget: { perSecond: 300, burst: 1000 },
+  maxThrottles: 3,
+  throttleWindowMs: 10_000,
+}
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -93,7 +103,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     store,
     sessions,
     log,
-    limits: { maxBufferedBytes: 16 * 1024 * 1024 },
+    limits: { ...defaultLimits, ...options.limits },
     maxPayloadBytes: 1024 * 1024,
     heartbeatMs: 30_000,
     allowedOrigins,

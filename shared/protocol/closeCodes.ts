@@ -16,6 +16,8 @@ export const CloseCode = {
   /** The participant's role changed; the client reopens with its new rights. */
   roleChanged: 4409,
   schemaMismatch: 4426,
+  /** The connection sent messages faster than anyone types, even after being slowed down. */
+  tooManyMessages: 4429,
   serverShuttingDown: 1012,
   tryAgainLater: 1013,
   tooLarge: 1009,

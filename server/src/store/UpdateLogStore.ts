@@ -2,13 +2,15 @@ import { copyFile, mkdir, open, readFile, type FileHandle } from 'node:fs/promis
 import { join } from 'node:path'
 import { KeyedQueue } from './KeyedQueue.js'
 import type { DocumentStore } from './Store.js'
-import { fsyncDirectory, writeFileDurably } from './durableFile.js'
+import { appendWhole, fsyncDirectory, writeFileDurably } from './durableFile.js'
 import { decodeLog, encodeRecord, LOG_MAGIC } from './updateLogFormat.js'
 import type { Logger } from '../log.js'
 
 interface OpenLog {
   handle: FileHandle
   records: number
+  /** Bytes of whole records; anything after them is a failed append's remains. */
+  size: number
 }
 
 /** Document histories as append-only, checksummed files, one per document: a write costs one document. */
@@ -51,7 +53,7 @@ export class UpdateLogStore implements DocumentStore {
         await handle.close()
       }
       await this.closeHandle(name)
-      this.open.set(name, { handle: await open(path, 'a'), records: updates.length })
+      this.open.set(name, { handle: await open(path, 'r+'), records: updates.length, size: validBytes })
       return updates
     })
   }
@@ -60,8 +62,9 @@ export class UpdateLogStore implements DocumentStore {
     return this.serially(name, async () => {
       const log = this.open.get(name)
       if (!log) throw new Error(`document ${name} is not loaded`)
-      await log.handle.write(Buffer.concat(updates.map(encodeRecord)))
-      await log.handle.datasync()
+      const bytes = Buffer.concat(updates.map(encodeRecord))
+      await appendWhole(log.handle, log.size, bytes)
+      log.size += bytes.byteLength
       log.records += updates.length
       return log.records
     })
@@ -70,9 +73,10 @@ export class UpdateLogStore implements DocumentStore {
   compact(name: string, state: Uint8Array): Promise<void> {
     return this.serially(name, async () => {
       const path = this.pathOf(name)
-      await writeFileDurably(path, Buffer.concat([LOG_MAGIC, encodeRecord(state)]))
+      const bytes = Buffer.concat([LOG_MAGIC, encodeRecord(state)])
+      await writeFileDurably(path, bytes)
       await this.closeHandle(name)
-      this.open.set(name, { handle: await open(path, 'a'), records: 1 })
+      this.open.set(name, { handle: await open(path, 'r+'), records: 1, size: bytes.byteLength })
     })
   }
 

@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises'
+import { open, rename, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 /** Fsyncs a directory so a rename or a new file inside it survives a crash. */
@@ -23,4 +23,22 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
   }
   await rename(temp, path)
   await fsyncDirectory(dirname(path))
+}
+
+/**
+ * Writes all of `data` at `size`, the end of what is whole in the file, and syncs it. A full disk can leave part of
+ * a record behind; it is cut off here, and in any case lies beyond `size`, where the next append overwrites it.
+ */
+export async function appendWhole(handle: FileHandle, size: number, data: Uint8Array): Promise<void> {
+  try {
+    let written = 0
+    while (written < data.byteLength) {
+      const { bytesWritten } = await handle.write(data, written, data.byteLength - written, size + written)
+      written += bytesWritten
+    }
+    await handle.datasync()
+  } catch (error) {
+    await handle.truncate(size).catch(() => undefined)
+    throw error
+  }
 }

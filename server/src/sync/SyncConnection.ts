@@ -9,24 +9,22 @@ import { decodeControl, encodeControl } from '../../../shared/protocol/controlCo
 import { ClientControlMessage } from '../../../shared/protocol/controlMessages.js'
 import { MessageType } from '../../../shared/protocol/messageTypes.js'
 import type { Logger } from '../log.js'
+import { MessageBudget, type BudgetLimits } from './MessageBudget.js'
 import { decodePresence, encodePresence, stampIdentity } from './presence.js'
+import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
 import { addsNothing, encodeSyncStep1Frame } from './syncFrames.js'
-
-/** A message the client sent that the server refuses; the connection closes with its code and reason. */
-class ProtocolViolation extends Error {
-  constructor(
-    readonly code: number,
-    reason: string,
-  ) {
-    super(reason)
-  }
-}
+import { checkPending, checkUntrustedUpdate } from './untrustedUpdate.js'
 
 /** Limits that protect the server from one connection. */
 export interface ConnectionLimits {
   /** Close a peer whose unsent backlog passes this many bytes: it is not reading. */
   maxBufferedBytes: number
+  /** What one connection may ask of the server; past it, reading pauses. */
+  budget: BudgetLimits
+  /** Close a connection throttled this many times within `throttleWindowMs`: it is flooding, not typing. */
+  maxThrottles: number
+  throttleWindowMs: number
 }
 
 /** Counts of messages, for /metrics. */
@@ -41,6 +39,8 @@ export class SyncConnection implements DocumentPeer {
   private early: Uint8Array[] = []
   private closed = false
   private presenceId: number | null = null
+  private readonly budget: MessageBudget
+  private throttledAt: number[] = []
 
   constructor(
     readonly id: string,
@@ -52,14 +52,36 @@ export class SyncConnection implements DocumentPeer {
     private readonly counters: MessageCounters,
   ) {
     ws.binaryType = 'nodebuffer'
+    this.budget = new MessageBudget(limits.budget)
     // Messages that arrive while the document loads are held, then replayed in order.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (this.closed) return
       if (!isBinary) return this.close(CloseCode.malformedMessage, 'Text frames are not part of the protocol.')
       counters.messagesIn += 1
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      const started = performance.now()
       if (this.document) this.receive(message)
       else this.early.push(message)
+      this.charge(1 + performance.now() - started)
     })
+  }
+
+  /** Pauses reading from a connection that is over its budget, and closes one that keeps flooding. */
+  private charge(cost: number): void {
+    const waitMs = this.budget.spend(cost)
+    if (waitMs === 0 || this.closed) return
+    const now = performance.now()
+    this.throttledAt = this.throttledAt.filter((at) => now - at < this.limits.throttleWindowMs)
+    this.throttledAt.push(now)
+    if (this.throttledAt.length > this.limits.maxThrottles) {
+      this.log.warn('sync_flood_closed', { connection: this.id, document: this.document?.name })
+      this.close(CloseCode.tooManyMessages, 'Too many messages; the connection was closed.')
+      return
+    }
+    this.ws.pause()
+    setTimeout(() => {
+      if (!this.closed) this.ws.resume()
+    }, waitMs)
   }
 
   /** Joins the loaded document: greet, then replay what arrived meanwhile. */
@@ -158,9 +180,9 @@ export class SyncConnection implements DocumentPeer {
           if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
           throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
         }
-        // Decoding first refuses a malformed update before any of it is applied.
-        Y.decodeUpdate(update)
+        checkUntrustedUpdate(document.doc, update)
         Y.applyUpdate(document.doc, update, this)
+        checkPending(document.doc)
         break
       }
       default:
