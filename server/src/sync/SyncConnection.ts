@@ -69,7 +69,8 @@ export class SyncConnection implements DocumentPeer {
   /** Pauses reading from a connection that is over its budget, and closes one that keeps flooding. */
   private charge(cost: number): void {
     const waitMs = this.budget.spend(cost)
-    if (waitMs === 0 || this.closed) return
+    // Frames already received keep arriving for a moment after a pause; they add to the debt, not to the count.
+    if (waitMs === 0 || this.closed || this.ws.isPaused) return
     const now = performance.now()
     this.throttledAt = this.throttledAt.filter((at) => now - at < this.limits.throttleWindowMs)
     this.throttledAt.push(now)
@@ -101,7 +102,10 @@ export class SyncConnection implements DocumentPeer {
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CloseCode.tryAgainLater, 'Too far behind; reconnect to resync.')
+      // A close frame would queue behind the backlog it cannot drain; the client reconnects and resyncs.
+      this.log.warn('sync_backlog_dropped', { connection: this.id, document: this.document?.name, bufferedBytes: this.ws.bufferedAmount })
+      this.closed = true
+      this.ws.terminate()
       return
     }
     this.counters.messagesOut += 1
@@ -115,6 +119,8 @@ export class SyncConnection implements DocumentPeer {
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
+    // A throttled socket must be read again, or the client's half of the closing handshake is never seen.
+    this.ws.resume()
     this.ws.close(code, reason)
   }
 

@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import http from 'node:http'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, whenSynced } from '../../helpers/syncClients.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
+import { upgradeStatus as upgradeStatusOf } from '../../helpers/upgradeStatus.js'
 
 let server: TestServer
 let token: string
@@ -18,26 +18,9 @@ beforeAll(async () => {
 
 afterAll(() => server.destroy())
 
-/** Sends an upgrade request with the path exactly as given and returns the HTTP status of the answer. */
+/** The status of an upgrade to `path`, with the session's token unless other headers are given. */
 function upgradeStatus(path: string, headers: Record<string, string> = { Authorization: `Bearer ${token}` }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({
-      host: '127.0.0.1',
-      port: server.port,
-      path,
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
-    })
-    request.on('response', (response) => {
-      response.resume()
-      resolve(response.statusCode ?? 0)
-    })
-    request.on('upgrade', (response, socket) => {
-      socket.destroy()
-      resolve(response.statusCode ?? 0)
-    })
-    request.on('error', reject)
-    request.end()
-  })
+  return upgradeStatusOf(server.port, path, headers)
 }
 
 /** Opens a real websocket, sends frames, and reports how the server closed it. */
