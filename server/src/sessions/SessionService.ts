@@ -6,6 +6,8 @@ import { hashToken, newToken, sessionTokenOf } from '../auth/tokens.js'
 /** A valid session and who it belongs to. */
 export interface Session {
   tokenHash: string
+  /** When the session ends, in ms since the epoch. */
+  expiresAt: number
   participant: ParticipantRecord
   identity: Identity
 }
@@ -50,6 +52,7 @@ export class SessionService {
     if (!participant || !delegation) return undefined
     return {
       tokenHash,
+      expiresAt: Date.parse(session.expiresAt),
       participant,
       identity: { id: participant.id, login: participant.login, name: participant.name, delegation },
     }

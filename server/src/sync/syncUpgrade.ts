@@ -28,6 +28,9 @@ export interface SyncEndpointOptions {
   heartbeatMs: number
 }
 
+/** The longest delay a Node timer takes (24 days); sessions last a week by default. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 /** Refuses an upgrade with an HTTP status and a JSON body, before any websocket exists. */
 function refuse(socket: Duplex, status: number, error: string, message: string): void {
   const body = JSON.stringify({ error, message })
@@ -109,7 +112,12 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       log.info('sync_connected', { connection: id, document: name, participant: identity.id, role })
       let attachedTo: Awaited<ReturnType<DocumentHub['acquire']>> | null = null
       let gone = false
+      // A socket outlives no session: at its end the client is told to sign in again.
+      const remaining = session.expiresAt - Date.now()
+      const expiry =
+        remaining <= MAX_TIMER_MS ? setTimeout(() => connection.close(CloseCode.unauthorized, 'Your session has ended; sign in again.'), remaining) : undefined
       ws.on('close', (code: number) => {
+        clearTimeout(expiry)
         gone = true
         mine.delete(entry)
         if (mine.size === 0) byParticipant.delete(identity.id)
