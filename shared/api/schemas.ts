@@ -23,14 +23,23 @@ export const DeclarationSummary = z.object({
 })
 export type DeclarationSummary = z.infer<typeof DeclarationSummary>
 
-/** A person's display name: trimmed, 1 to 80 characters, any script, no control characters. */
+/**
+ * A person's display name: trimmed, 1 to 80 characters, any script, no control or invisible formatting characters
+ * except the joiners and direction marks that Persian, Indic and emoji spellings and mixed-direction names need.
+ */
 export const DisplayName = z
   .string()
   .trim()
   .min(1, 'Enter your name.')
   .max(80, 'Names are at most 80 characters.')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'Names cannot contain control or invisible formatting characters.')
+  .regex(/^(?:(?![\p{Cc}\p{Cf}])[^]|[\u061c\u200c-\u200f])+$/u, 'Names cannot contain control or invisible formatting characters.')
   .transform((name) => name.normalize('NFC'))
+
+/** Plain text over several lines: no control characters but line breaks and tabs. */
+export const multilineText = /^(?:[^\p{Cc}]|[\n\t])*$/u
+
+/** Passwords may be in any script, but not hold control characters: scrypt would take "secret" and "secret\0" alike. */
+const Password = z.string().regex(/^\P{Cc}*$/u, 'Passwords cannot contain control characters.')
 
 /** A login: lowercase letters, digits, dots, hyphens and underscores. */
 export const Login = z
@@ -40,10 +49,10 @@ export const Login = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'Logins are 2 to 40 lowercase letters, digits, dots, hyphens or underscores.')
 
 /** A new password: long enough to resist guessing, short enough to hash quickly. */
-export const NewPassword = z.string().min(10, 'Passwords are at least 10 characters.').max(200, 'Passwords are at most 200 characters.')
+export const NewPassword = Password.min(10, 'Passwords are at least 10 characters.').max(200, 'Passwords are at most 200 characters.')
 
 /** Body of POST /api/session. */
-export const SignInBody = z.strictObject({ login: z.string().max(100), password: z.string().max(200) })
+export const SignInBody = z.strictObject({ login: z.string().max(100), password: Password.max(200) })
 
 /** Body of POST /api/delegations. */
 export const DelegationBody = z.strictObject({

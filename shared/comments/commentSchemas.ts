@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Delegation } from '../api/schemas.js'
+import { Delegation, multilineText } from '../api/schemas.js'
 import { MAX_MENTIONS, withinMentionLimit } from './mentions.js'
 
 /** Longest comment, in characters. */
@@ -11,7 +11,7 @@ export const CommentBody = z
   .trim()
   .min(1, 'A comment cannot be empty.')
   .max(MAX_COMMENT_LENGTH, `Comments are at most ${MAX_COMMENT_LENGTH} characters.`)
-  .regex(/^(?:[^\p{Cc}]|[\n\t])*$/u, 'Comments cannot contain control characters other than line breaks.')
+  .regex(multilineText, 'Comments cannot contain control characters other than line breaks.')
   .refine(withinMentionLimit, `A comment may mention at most ${MAX_MENTIONS} people or delegations.`)
   .transform((body) => body.normalize('NFC'))
 

@@ -1,5 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import canonicalize from 'canonicalize'
+import { clauseIdPattern } from '../editor/clauseId.js'
 import { labelClauses } from '../editor/clauseLabels.js'
 
 /** A run of text with its formatting, or a footnote-style note. */
@@ -54,7 +55,7 @@ function list(node: ProseMirrorNode): CanonicalBlock {
 
 /** Reads the canonical form of a declaration document. */
 export function canonicalText(doc: ProseMirrorNode): CanonicalText {
-  const labels = new Map(labelClauses(doc).map((clause) => [clause.pos, clause.label]))
+  const clauses = new Map(labelClauses(doc).map((clause) => [clause.pos, clause]))
   const blocks: CanonicalBlock[] = []
   let title = ''
   doc.forEach((node, pos) => {
@@ -62,11 +63,16 @@ export function canonicalText(doc: ProseMirrorNode): CanonicalText {
       case 'title':
         title = nfc(node.textContent)
         break
-      case 'clause':
-        blocks.push({ type: 'clause', id: typeof node.attrs.id === 'string' ? node.attrs.id : null, kind: String(node.attrs.kind), label: labels.get(pos) ?? '', content: inlines(node) })
+      case 'clause': {
+        // Attributes come from the shared document as any client wrote them; only what the schema means is frozen.
+        const clause = clauses.get(pos)
+        const id = clause?.id && clauseIdPattern.test(clause.id) ? clause.id : null
+        blocks.push({ type: 'clause', id, kind: clause?.kind ?? 'operative', label: clause?.label ?? '', content: inlines(node) })
         break
+      }
       case 'heading':
-        blocks.push({ type: 'heading', level: Number(node.attrs.level), content: inlines(node) })
+        // The editor shows any level but 3 as a level 2 heading.
+        blocks.push({ type: 'heading', level: node.attrs.level === 3 ? 3 : 2, content: inlines(node) })
         break
       default:
         blocks.push(list(node))

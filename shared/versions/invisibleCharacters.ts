@@ -1,7 +1,10 @@
 import { plainText, type CanonicalText } from './canonicalText.js'
 
-/** Bidirectional controls and zero-width characters: invisible on screen, but they change what a text says or hashes. */
-const invisible = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu
+/**
+ * Bidirectional controls, zero-width characters and control characters (line breaks and tabs aside): invisible on
+ * screen, but they change what a text says or hashes.
+ */
+const invisible = /(?![\t\n])\p{Cc}|[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu
 
 /** One invisible character found in the text. */
 export interface InvisibleCharacter {

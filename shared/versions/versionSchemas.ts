@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DisplayName } from '../api/schemas.js'
+import { DisplayName, multilineText } from '../api/schemas.js'
 import { Author } from '../comments/commentSchemas.js'
 
 /** A version's name: "Zero draft", "Rev.1", "Final text". */
@@ -8,7 +8,13 @@ export const VersionName = DisplayName.pipe(z.string().max(60, 'Version names ar
 /** Body of POST /api/declarations/:name/versions (freeze) and of POST .../unlock. */
 export const FreezeBody = z.strictObject({
   name: VersionName,
-  note: z.string().trim().max(1000, 'Notes are at most 1,000 characters.').default(''),
+  note: z
+    .string()
+    .trim()
+    .max(1000, 'Notes are at most 1,000 characters.')
+    .regex(multilineText, 'Notes cannot contain control characters other than line breaks.')
+    .transform((note) => note.normalize('NFC'))
+    .default(''),
   /** The moderator has seen the invisible characters the server reported, and freezes anyway. */
   acceptInvisibleCharacters: z.boolean().default(false),
 })

@@ -15,7 +15,8 @@ import { versionsRouter } from '../routes/versions/versionsRouter.js'
 import type { VersionService } from '../versions/VersionService.js'
 import type { AppContext } from './AppContext.js'
 import { csrfGuard } from './csrfGuard.js'
-import { apiNotFound, errorHandler } from './errorHandlers.js'
+import { errorHandler, notFound } from './errorHandlers.js'
+import { jsonBody } from './jsonBody.js'
 import { securityHeaders } from './securityHeaders.js'
 
 /** The Express app: JSON API under /api, health, and the built client for everything else. */
@@ -35,7 +36,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
 
   const api = express.Router()
   api.use(csrfGuard(context.allowedOrigins))
-  api.use(express.json({ limit: '64kb' }))
+  api.use(jsonBody('64kb'))
   api.use('/session', sessionRouter(context))
   api.use('/delegations', delegationsRouter(context))
   api.use('/declarations', declarationsRouter(context))
@@ -47,7 +48,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))
-  api.use(apiNotFound)
+  api.use(notFound)
   app.use('/api', api)
 
   if (existsSync(join(clientDir, 'index.html'))) {
@@ -58,6 +59,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
     })
   }
 
+  app.use(notFound)
   app.use(errorHandler(context.log))
   return app
 }

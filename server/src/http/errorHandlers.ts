@@ -2,9 +2,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../log.js'
 import { ApiProblem } from './ApiProblem.js'
 
-/** Unknown API paths answer JSON, not the client app. */
-export const apiNotFound: RequestHandler = (_request, _response, next) => {
-  next(new ApiProblem(404, 'not_found', 'No such API route.'))
+/** Unknown API paths, and anything the client app does not serve, answer JSON rather than an HTML error page. */
+export const notFound: RequestHandler = (_request, _response, next) => {
+  next(new ApiProblem(404, 'not_found', 'There is nothing at this address.'))
 }
 
 /** Every failure leaves as JSON `{error, message}`; only real faults are 500 and logged as errors. */
@@ -12,7 +12,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     let problem: ApiProblem
     if (error instanceof ApiProblem) problem = error
-    else if (isBodyParserError(error)) problem = new ApiProblem(error.status, error.type.replaceAll('.', '_'), bodyMessage(error))
+    else if (isClientError(error)) problem = new ApiProblem(error.status, codeOf(error), messageOf(error))
     else {
       log.error('request_failed', { method: request.method, path: request.path, error: String(error) })
       problem = new ApiProblem(500, 'internal', 'The server failed to handle this request.')
@@ -24,26 +24,27 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   }
 }
 
-interface BodyParserError {
+/** A 4xx raised by Express or its parsers: the body parser, path decoding, static files. */
+interface ClientError {
   status: number
-  type: string
+  type?: unknown
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'type' in error &&
-    typeof error.type === 'string' &&
-    'status' in error &&
-    typeof error.status === 'number' &&
-    error.status >= 400 &&
-    error.status < 500
-  )
+function isClientError(error: unknown): error is ClientError {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' && error.status >= 400 && error.status < 500
 }
 
-function bodyMessage(error: BodyParserError): string {
+function codeOf(error: ClientError): string {
+  if (typeof error.type === 'string') return error.type.replaceAll('.', '_')
+  return error instanceof URIError ? 'bad_path' : 'bad_request'
+}
+
+function messageOf(error: ClientError): string {
   if (error.type === 'entity.too.large') return 'The request body is too large.'
   if (error.type === 'entity.parse.failed') return 'The request body is not valid JSON.'
-  return 'The request body could not be read.'
+  if (error.type === 'charset.unsupported') return 'Send the request body as JSON in UTF-8.'
+  if (typeof error.type === 'string') return 'The request body could not be read.'
+  // Express decodes path parameters; "%ZZ" or bytes that are not UTF-8 fail there.
+  if (error instanceof URIError) return 'The address holds invalid percent-encoding.'
+  return 'The request could not be handled.'
 }

@@ -5,7 +5,8 @@ import type { RequestHandler } from 'express'
  * because the editor colours other people's selections with them.
  */
 export const securityHeaders: RequestHandler = (request, response, next) => {
-  const host = request.headers.host ?? ''
+  // The Host header is the client's to write; anything but a host and port would add directives to the policy.
+  const host = /^[a-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i.test(request.headers.host ?? '') ? request.headers.host : null
   response.setHeader(
     'Content-Security-Policy',
     [
@@ -15,7 +16,7 @@ export const securityHeaders: RequestHandler = (request, response, next) => {
       "style-src-attr 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
-      `connect-src 'self' ws://${host} wss://${host}`,
+      host ? `connect-src 'self' ws://${host} wss://${host}` : "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",

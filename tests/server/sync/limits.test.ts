@@ -11,7 +11,7 @@ import { openRawSync } from '../../helpers/rawSync.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../../helpers/syncClients.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
-import { upgradeStatus } from '../../helpers/upgradeStatus.js'
+import { upgradeStatus } from '../../helpers/rawHttp.js'
 
 const DOC = 'almaty-declaration'
 const MAX_BUFFERED = 1024 * 1024

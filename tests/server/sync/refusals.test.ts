@@ -6,7 +6,7 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, whenSynced } from '../../helpers/syncClients.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
-import { upgradeStatus as upgradeStatusOf } from '../../helpers/upgradeStatus.js'
+import { upgradeStatus as upgradeStatusOf } from '../../helpers/rawHttp.js'
 
 let server: TestServer
 let token: string
