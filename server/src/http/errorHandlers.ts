@@ -13,7 +13,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     let problem: ApiProblem
     if (error instanceof ApiProblem) problem = error
     else if (isClientError(error)) problem = new ApiProblem(error.status, codeOf(error), messageOf(error))
-    else {
+    else if (isStorageFailure(error)) {
+      log.error('storage_failed', { method: request.method, path: request.path, error: String(error) })
+      problem = new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now; nothing was changed. Try again shortly.')
+    } else {
       log.error('request_failed', { method: request.method, path: request.path, error: String(error) })
       problem = new ApiProblem(500, 'internal', 'The server failed to handle this request.')
     }
@@ -22,6 +25,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     response.status(problem.status).json({ error: problem.code, message: problem.message })
   }
+}
+
+/** The disk is full, read-only or failing: the request was fine, and may succeed later. */
+function isStorageFailure(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' || code === 'EIO'
 }
 
 /** A 4xx raised by Express or its parsers: the body parser, path decoding, static files. */

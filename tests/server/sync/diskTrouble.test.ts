@@ -7,6 +7,7 @@ import { ServerControlMessage } from '../../../shared/protocol/controlMessages.j
 import { MessageType } from '../../../shared/protocol/messageTypes.js'
 import { StartupError } from '../../../server/src/store/dataDirectory.js'
 import { decodeLog } from '../../../server/src/store/updateLogFormat.js'
+import { api } from '../../helpers/api.js'
 import { clauseText } from '../../helpers/declarationText.js'
 import { startSession } from '../../helpers/sessions.js'
 import { mountSmallDisk, type SmallDisk } from '../../helpers/smallDisk.js'
@@ -48,7 +49,8 @@ describe('disk trouble', () => {
     if (!disk) return context.skip()
     const dataDir = join(disk.path, 'data')
     let server: TestServer = await startTestServer({ dataDir, save: { retryDelayMs: 200 } })
-    const writer = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
+    const token = await startSession(server.url, 'chair')
+    const writer = connectClient(server.wsUrl, DOC, token)
     await whenSynced(writer)
     const control = controlMessages(writer)
 
@@ -68,9 +70,13 @@ describe('disk trouble', () => {
     const during = await readFile(logPath)
     expect(during.subarray(0, before.byteLength).equals(before)).toBe(true)
     expect(decodeLog(during).validBytes).toBe(during.byteLength)
+    // A request that must write is answered plainly, and changes nothing.
+    const refused = await api(server.url, 'POST', '/api/delegations', { token, body: { code: 'ISL', name: 'Iceland', color: '#225588' } })
+    expect(refused).toMatchObject({ status: 503, body: { error: 'storage_unavailable', message: expect.stringMatching(/cannot write/) } })
 
     await disk.free()
     await waitFor(() => control.has('saved', 2), 'saving resumes once space returns', 10_000)
+    expect((await api(server.url, 'GET', '/api/delegations', { token })).body).not.toContainEqual(expect.objectContaining({ code: 'ISL' }))
     const expected = writer.text.toString()
     writer.destroy()
     await server.close()
