@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter } from './auth/SignInLimiter.js'
@@ -72,6 +73,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (ready) return ready(request, response)
     response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
     response.end(JSON.stringify({ error: 'starting', message: 'The server is starting; try again in a moment.' }))
+  })
+  // Requests Node cannot parse (headers over 16 kB, bad framing) get a JSON refusal too, not a bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy()
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+    const body = JSON.stringify({ error: tooLarge ? 'headers_too_large' : 'bad_request', message: tooLarge ? 'The request headers are too large.' : 'The request could not be parsed.' })
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   })
   await listen(server, config.port, config.host)
 

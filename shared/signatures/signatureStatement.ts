@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { z } from 'zod'
+import { multilineText } from '../api/schemas.js'
 import { DocumentName } from '../documentName.js'
 import { sha256HexOfBytes } from '../versions/canonicalText.js'
 
@@ -21,7 +22,7 @@ export const SignatureStatement = z.strictObject({
   signedAt: z.iso.datetime(),
   /** Signed subject to confirmation by the delegation's government. */
   adReferendum: z.boolean(),
-  reservation: z.string().max(2000).nullable(),
+  reservation: z.string().max(2000).regex(multilineText, 'A reservation cannot contain control characters other than line breaks.').nullable(),
 })
 export type SignatureStatement = z.infer<typeof SignatureStatement>
 

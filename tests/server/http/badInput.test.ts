@@ -185,6 +185,12 @@ describe('every route answers bad input with a JSON 4xx and stores nothing', () 
     }
     expect(failures).toEqual([])
   })
+
+  it('headers too large for the server to parse', async () => {
+    const answer = await rawRequest(server.port, 'GET', '/api/declarations', { headers: { 'X-Padding': 'a'.repeat(20_000) } })
+    expect(answer.status).toBe(431)
+    expect(answer.json).toEqual({ error: 'headers_too_large', message: expect.any(String) })
+  })
 })
 
 describe('hard Unicode where it is valid text', () => {
