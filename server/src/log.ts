@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 /** Structured logging: one JSON line per event. */
 export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void
@@ -11,6 +13,14 @@ type Level = 'info' | 'warn' | 'error'
 export interface LogRateLimit {
   linesPerWindow: number
   windowMs: number
+}
+
+/** Fields every line logged while handling one request carries, such as its id. */
+const contextFields = new AsyncLocalStorage<Record<string, unknown>>()
+
+/** Runs `handle` so that every line it logs, however deep, carries `fields`. */
+export function withLogFields<T>(fields: Record<string, unknown>, handle: () => T): T {
+  return contextFields.run(fields, handle)
 }
 
 const rank: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, silent: 3 }
@@ -34,7 +44,7 @@ export function createLogger(
 ): Logger {
   const windows = new Map<string, EventWindow>()
   const line = (level: Level, event: string, fields: Record<string, unknown>) =>
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`)
+    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...contextFields.getStore(), ...fields })}\n`)
 
   const report = (event: string, window: EventWindow) => {
     if (window.suppressed > 0) line('warn', 'log_suppressed', { suppressedEvent: event, count: window.suppressed, windowMs: rateLimit.windowMs })

@@ -17,6 +17,7 @@ import type { AppContext } from './AppContext.js'
 import { csrfGuard } from './csrfGuard.js'
 import { errorHandler, notFound } from './errorHandlers.js'
 import { jsonBody } from './jsonBody.js'
+import { requestId } from './requestId.js'
 import { securityHeaders } from './securityHeaders.js'
 
 /** The Express app: JSON API under /api, health, and the built client for everything else. */
@@ -24,6 +25,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders)
+  app.use(requestId)
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' })
