@@ -145,12 +145,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     hub,
     close: () => {
       closing ??= (async () => {
+        // Stop taking connections first, so nothing new arrives while the last changes are saved.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         sync.closeAll()
         await hub.closeAll()
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        })
+        server.closeAllConnections()
+        await stopped
         await store.close()
         metrics.stop()
         await unlock()

@@ -34,7 +34,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 /** Refuses an upgrade with an HTTP status and a JSON body, before any websocket exists. */
 function refuse(socket: Duplex, status: number, error: string, message: string): void {
   const body = JSON.stringify({ error, message })
-  const reason = ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as Record<number, string>)[status] ?? 'Error'
+  const reason = ({ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Error'
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
@@ -53,6 +53,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   const { hub, store, sessions, log, limits } = options
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
   let nextConnection = 0
+  /** Set at shutdown: a client reconnecting while the last saves run must not be let in. */
+  let shuttingDown = false
   /** Open connections by participant, so a change of access can end them. */
   const byParticipant = new Map<string, Set<{ declaration: string; connection: SyncConnection }>>()
 
@@ -72,6 +74,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
 
   const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // The raw path, never normalised: "%2e%2e" and friends must be refused, not resolved.
+    if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
     const [path = '/', query = ''] = (request.url ?? '/').split('?', 2)
     if (!path.startsWith('/sync/')) return refuse(socket, 404, 'not_found', 'No websocket endpoint here.')
     const name = documentNameOf(path)
@@ -93,6 +96,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       return refuse(socket, 403, 'forbidden', 'You take no part in this declaration.')
     }
     const { identity } = session
+    if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
 
     wss.handleUpgrade(request, socket, head, (ws) => {
       answered.add(ws)
@@ -161,8 +165,9 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       }
       return closed
     },
-    /** Closes every connection with a code that tells clients to come back. */
+    /** Refuses new connections and closes every open one with a code that tells clients to come back. */
     closeAll(): void {
+      shuttingDown = true
       clearInterval(heartbeat)
       for (const ws of wss.clients) ws.close(CloseCode.serverShuttingDown, 'The server is restarting.')
     },
