@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
 import { ControlChannel } from './ControlChannel.js'
+import { spreadReconnects } from './reconnectJitter.js'
 import { SaveTracker, type SaveStatus } from './SaveTracker.js'
 
 /** A declaration's shared document, connected to the server and kept in the browser for offline use. */
@@ -36,6 +37,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
       // Every edit goes through the server, even between tabs of one browser.
       disableBc: true,
     })
+    const stopSpreadingReconnects = spreadReconnects(provider)
     const channel = new ControlChannel(provider)
     const tracker = new SaveTracker(doc, provider, channel, new Set([local]))
     const current: DeclarationSync = { doc, provider, tracker, channel, ready: false }
@@ -55,6 +57,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
       if (synced) markReady()
     })
     return () => {
+      stopSpreadingReconnects()
       tracker.destroy()
       provider.destroy()
       void local.destroy()
