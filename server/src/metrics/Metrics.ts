@@ -6,6 +6,8 @@ const SAVE_BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 5000]
 export class Metrics {
   messagesIn = 0
   messagesOut = 0
+  connectionsOpened = 0
+  connectionsRefused = 0
   private readonly saveBuckets = SAVE_BUCKETS_MS.map(() => 0)
   private saveCount = 0
   private saveSumMs = 0
@@ -31,6 +33,12 @@ export class Metrics {
       '# HELP kelisim_connections Open sync connections.',
       '# TYPE kelisim_connections gauge',
       `kelisim_connections ${gauges.connections}`,
+      '# HELP kelisim_connections_opened_total Sync connections accepted since start (a reconnect storm shows here).',
+      '# TYPE kelisim_connections_opened_total counter',
+      `kelisim_connections_opened_total ${this.connectionsOpened}`,
+      '# HELP kelisim_connections_refused_total Sync connections closed for malformed, refused or flooding messages.',
+      '# TYPE kelisim_connections_refused_total counter',
+      `kelisim_connections_refused_total ${this.connectionsRefused}`,
       '# HELP kelisim_documents_loaded Declarations loaded in memory.',
       '# TYPE kelisim_documents_loaded gauge',
       `kelisim_documents_loaded ${gauges.documents}`,

@@ -27,10 +27,13 @@ export interface ConnectionLimits {
   throttleWindowMs: number
 }
 
-/** Counts of messages, for /metrics. */
+/** Counts of messages and connections, for /metrics. */
 export interface MessageCounters {
   messagesIn: number
   messagesOut: number
+  connectionsOpened: number
+  /** Connections the server closed for what they sent or how fast they sent it. */
+  connectionsRefused: number
 }
 
 /** One websocket speaking y-protocols for one session on one document. */
@@ -76,6 +79,7 @@ export class SyncConnection implements DocumentPeer {
     this.throttledAt.push(now)
     if (this.throttledAt.length > this.limits.maxThrottles) {
       this.log.warn('sync_flood_closed', { connection: this.id, document: this.document?.name })
+      this.counters.connectionsRefused += 1
       this.close(CloseCode.tooManyMessages, 'Too many messages; the connection was closed.')
       return
     }
@@ -138,6 +142,7 @@ export class SyncConnection implements DocumentPeer {
         reason: violation.message,
         detail: error instanceof ProtocolViolation ? undefined : String(error),
       })
+      this.counters.connectionsRefused += 1
       this.close(violation.code, violation.message)
     }
   }

@@ -23,6 +23,8 @@ describe('/metrics', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     const text = await response.text()
     expect(metric(text, 'kelisim_connections')).toBe(1)
+    expect(metric(text, 'kelisim_connections_opened_total')).toBe(1)
+    expect(metric(text, 'kelisim_connections_refused_total')).toBe(0)
     expect(metric(text, 'kelisim_documents_loaded')).toBe(1)
     expect(metric(text, 'kelisim_messages_in_total')).toBeGreaterThanOrEqual(3)
     expect(metric(text, 'kelisim_messages_out_total')).toBeGreaterThanOrEqual(2)

@@ -105,6 +105,10 @@ describe('garbage on the socket', () => {
     expect(suppressed.length).toBeGreaterThan(0)
     expect(captured.lines.length).toBeLessThan(3000)
 
+    // Operators see the attack as a count, not as log lines.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text()
+    expect(metrics).toContain(`kelisim_connections_refused_total ${closes.length}`)
+
     // After a restart, the stored document is what the honest editors see.
     for (const client of honest) client.destroy()
     const { dataDir } = server
