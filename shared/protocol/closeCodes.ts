@@ -1,6 +1,6 @@
 /**
  * Websocket close codes. 4400-4499 tell the stock provider to stop reconnecting (refused for good);
- * 1013 and 4500+ mean "try again later".
+ * 1013 and 4500+ mean "try again later" (the stock provider reconnects).
  */
 export const CloseCode = {
   malformedMessage: 4400,
@@ -18,6 +18,8 @@ export const CloseCode = {
   schemaMismatch: 4426,
   /** The connection sent messages faster than anyone types, even after being slowed down. */
   tooManyMessages: 4429,
+  /** The update added changes under a writer id another open connection speaks for; reconnecting resyncs. */
+  writerConflict: 4509,
   serverShuttingDown: 1012,
   tryAgainLater: 1013,
   tooLarge: 1009,

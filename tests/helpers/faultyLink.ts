@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { decodeControl, encodeControl } from '../../shared/protocol/controlCodec.js'
@@ -33,12 +34,14 @@ export class FaultyLink {
   private synced = false
   private flushSeq = 0
   private readonly savedWaiters = new Map<number, { resolve: () => void; reject: (error: Error) => void }>()
+  private readonly awareness: Awareness
 
   constructor(
     private readonly url: string,
     private readonly token: string,
     readonly doc: Y.Doc,
   ) {
+    this.awareness = new Awareness(doc)
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Like the stock provider, only a live connection carries edits; a reconnect's step 2 brings the rest.
       if (origin !== this && this.connected) this.held.toServer.push(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update)))
@@ -77,6 +80,11 @@ export class FaultyLink {
       ws.once('error', reject)
     })
     this.held.toServer.push(syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)))
+    // Like the stock provider, announce presence at once: it tells the server which writer id this connection is.
+    const presence = encoding.createEncoder()
+    encoding.writeVarUint(presence, MessageType.awareness)
+    encoding.writeVarUint8Array(presence, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
+    ws.send(encoding.toUint8Array(presence))
   }
 
   /** Closes the socket; frames in flight either way are lost. */

@@ -191,7 +191,13 @@ export class SyncConnection implements DocumentPeer {
           if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
           throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
         }
-        checkUntrustedUpdate(document.doc, update)
+        checkUntrustedUpdate(document.doc, update, {
+          own: this.presenceId,
+          isLiveElsewhere: (client) => {
+            const owner = document.presenceOwners.get(client)
+            return owner !== undefined && owner !== this
+          },
+        })
         Y.applyUpdate(document.doc, update, this)
         checkPending(document.doc)
         break

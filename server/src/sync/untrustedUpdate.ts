@@ -18,28 +18,49 @@ class RecordingDecoderV1 extends Y.UpdateDecoderV1 {
   }
 }
 
-/** How many structs and deletions of an update Yjs would park, because they start past what the document has. */
-function parkedPieces(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): number {
+/** Whose writer ids a connection may extend: its own, and any that no other open connection is writing with. */
+export interface WriterClaims {
+  /** The writer id this connection speaks for (its presence id), once known. */
+  own: number | null
+  /** True when another open connection speaks for this writer id. */
+  isLiveElsewhere(client: number): boolean
+}
+
+/**
+ * Checks what an update adds against whose it is. New changes under a writer id another open connection speaks for
+ * are refused with "try again" (after a restart a client may resend another's lost changes before their author is
+ * back). Pieces that Yjs would park, because they start past what the document has, may only be the connection's
+ * own: parked pieces are merged into later updates of the same writer and could replace that writer's real changes.
+ */
+function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, claims: WriterClaims): void {
   const reach = new Map<number, number>()
   const stateOf = (client: number) => reach.get(client) ?? Y.getState(doc.store, client)
   let parked = 0
+  const park = (client: number) => {
+    if (client !== claims.own) throw new ProtocolViolation(CloseCode.malformedMessage, 'The update builds on changes the server does not have.')
+    parked += 1
+  }
   for (const struct of decoded.structs) {
     const { client, clock } = struct.id
-    if (clock > stateOf(client)) parked += 1
-    else reach.set(client, Math.max(stateOf(client), clock + struct.length))
+    if (struct instanceof Y.Skip || clock + struct.length <= stateOf(client)) continue
+    if (client !== claims.own && claims.isLiveElsewhere(client)) {
+      throw new ProtocolViolation(CloseCode.writerConflict, 'The update adds changes under another open connection\'s writer id; reconnect to resync.')
+    }
+    if (clock > stateOf(client)) park(client)
+    else reach.set(client, clock + struct.length)
   }
   for (const [client, ranges] of decoded.ds.clients) {
-    for (const range of ranges) if (range.clock + range.len > stateOf(client)) parked += 1
+    for (const range of ranges) if (range.clock + range.len > stateOf(client)) park(client)
   }
-  return parked
+  if (parked > MAX_PARKED_PIECES) throw new ProtocolViolation(CloseCode.malformedMessage, 'The update builds on changes the server does not have.')
 }
 
 /**
  * Checks an update from a client before any of it is applied. Only the V1 encoding is read (its decoding is linear in
  * the bytes, unlike crafted V2 payloads), all of it must be consumed, it may carry no more than a bounded number of
- * writers, which bounds the work of integrating concurrent inserts, and little of it may wait on missing changes.
+ * writers, which bounds the work of integrating concurrent inserts, and what it adds must be the sender's to add.
  */
-export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array): void {
+export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): void {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdateV2(update, RecordingDecoderV1)
@@ -54,9 +75,7 @@ export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array): void {
   if (clients.size > MAX_CLIENTS_PER_UPDATE) {
     throw new ProtocolViolation(CloseCode.malformedMessage, `An update may carry at most ${MAX_CLIENTS_PER_UPDATE} writers.`)
   }
-  if (parkedPieces(doc, decoded) > MAX_PARKED_PIECES) {
-    throw new ProtocolViolation(CloseCode.malformedMessage, 'The update builds on changes the server does not have.')
-  }
+  checkWriters(doc, decoded, claims)
 }
 
 /** Bytes of changes held back because what they build on has not arrived; a client's first edits can briefly be. */
