@@ -47,6 +47,8 @@ export class SyncConnection implements DocumentPeer {
 
   constructor(
     readonly id: string,
+    /** Whose session this is. */
+    readonly participant: string,
     private readonly ws: WebSocket,
     private readonly user: PresenceUser,
     private readonly canWrite: boolean,
@@ -193,10 +195,7 @@ export class SyncConnection implements DocumentPeer {
         }
         checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,
-          isLiveElsewhere: (client) => {
-            const owner = document.presenceOwners.get(client)
-            return owner !== undefined && owner !== this
-          },
+          isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
         Y.applyUpdate(document.doc, update, this)
         checkPending(document.doc)
@@ -208,6 +207,14 @@ export class SyncConnection implements DocumentPeer {
   }
 
   /**
+   * True when a writer id belongs to someone else's open connection. A page reconnecting from bad Wi-Fi may find its
+   * old socket not yet known dead, so the same person's connections share their ids.
+   */
+  private isOthers(owner: DocumentPeer | undefined): boolean {
+    return owner !== undefined && owner !== this && !(owner instanceof SyncConnection && owner.participant === this.participant)
+  }
+
+  /**
    * Stock providers relay every presence state they hear, so a connection's messages carry others' states too.
    * A connection speaks only for the one client id it claims, with its first single own state; the rest is dropped.
    */
@@ -216,7 +223,7 @@ export class SyncConnection implements DocumentPeer {
     if (this.presenceId === null) {
       const [first] = entries
       const owner = first ? document.presenceOwners.get(first.clientId) : undefined
-      if (entries.length !== 1 || !first || first.state === null || (owner && owner !== this)) return
+      if (entries.length !== 1 || !first || first.state === null || this.isOthers(owner)) return
       this.presenceId = first.clientId
       document.presenceOwners.set(first.clientId, this)
     }

@@ -109,7 +109,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
-      const connection = new SyncConnection(id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
+      const connection = new SyncConnection(id, identity.id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, connection }
       const mine = byParticipant.get(identity.id) ?? new Set()

@@ -18,17 +18,17 @@ class RecordingDecoderV1 extends Y.UpdateDecoderV1 {
   }
 }
 
-/** Whose writer ids a connection may extend: its own, and any that no other open connection is writing with. */
+/** Whose writer ids a connection may extend: its own, and any that no one else's open connection is writing with. */
 export interface WriterClaims {
   /** The writer id this connection speaks for (its presence id), once known. */
   own: number | null
-  /** True when another open connection speaks for this writer id. */
+  /** True when another person's open connection speaks for this writer id. */
   isLiveElsewhere(client: number): boolean
 }
 
 /**
- * Checks what an update adds against whose it is. New changes under a writer id another open connection speaks for
- * are refused with "try again" (after a restart a client may resend another's lost changes before their author is
+ * Checks what an update adds against whose it is. New changes under a writer id another person's open connection
+ * speaks for are refused with "try again" (after a restart a client may resend another's lost changes before their author is
  * back). Pieces that Yjs would park, because they start past what the document has, may only be the connection's
  * own: parked pieces are merged into later updates of the same writer and could replace that writer's real changes.
  */

@@ -1,7 +1,8 @@
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
-import { encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
+import { encodeAwarenessFrame, encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
 import { clauseText, fragmentOf } from '../../helpers/declarationText.js'
 import { openRawSync } from '../../helpers/rawSync.js'
 import { startSession } from '../../helpers/sessions.js'
@@ -37,7 +38,7 @@ async function connected(): Promise<SyncClient> {
 }
 
 describe('writer ids', () => {
-  it("refuses new changes under another open connection's writer id with 4509, and that writer's edits still land", async () => {
+  it("refuses new changes under another person's open connection's writer id with 4509, and that writer's edits still land", async () => {
     const victim = await connected()
     clauseText(victim.text, 0).insert(0, 'victim was here ')
     const reader = await connected()
@@ -45,7 +46,7 @@ describe('writer ids', () => {
     const forger = impersonate(victim)
     const before = Y.encodeStateVector(forger)
     clauseText(fragmentOf(forger), 0).insert(0, 'FORGED ')
-    const attacker = await openRawSync(server.wsUrl, DOC, token)
+    const attacker = await openRawSync(server.wsUrl, DOC, await startSession(server.url, 'editor-nga'))
     attacker.send(encodeUpdateFrame(Y.encodeStateAsUpdate(forger, before)))
     expect(await attacker.closed).toMatchObject({ code: CloseCode.writerConflict })
 
@@ -70,5 +71,25 @@ describe('writer ids', () => {
     attacker.send(encodeUpdateFrame(Y.encodeStateAsUpdate(forger, skipped)))
     expect(await attacker.closed).toMatchObject({ code: CloseCode.malformedMessage })
     expect(await server.hub.withDocument(DOC, (document) => document.doc.store.pendingStructs)).toBeNull()
+  })
+
+  it('lets a page that reconnects before its old socket is known dead keep writing under its own id', async () => {
+    const reader = await connected()
+    const page = new Y.Doc()
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(reader.doc))
+    const presence = encodeAwarenessFrame(encodeAwarenessUpdate(new Awareness(page), [page.clientID]))
+    // The old socket stays open on the server, as a dropped Wi-Fi link does until the heartbeat notices.
+    const old = await openRawSync(server.wsUrl, DOC, token)
+    old.send(presence)
+    expect(await old.probe()).toBe(true)
+    const reconnected = await openRawSync(server.wsUrl, DOC, token)
+    reconnected.send(presence)
+    const before = Y.encodeStateVector(page)
+    clauseText(fragmentOf(page), 2).insert(0, 'AFTER RECONNECT ')
+    reconnected.send(encodeUpdateFrame(Y.encodeStateAsUpdate(page, before)))
+    expect(await reconnected.probe()).toBe(true)
+    await waitFor(() => reader.text.toString().includes('AFTER RECONNECT'), 'the edit lands')
+    for (const socket of [old, reconnected]) socket.ws.close()
+    reader.destroy()
   })
 })
