@@ -24,6 +24,17 @@ export interface SaveOptions {
   onSaved?: (milliseconds: number) => void
 }
 
+/** Presence changes gather this long, then one frame carries them all: cursors move at typing speed in every room. */
+const PRESENCE_TICK_MS = 30
+
+/** Sync answers kept per document between changes; joiners mostly send one of a few state vectors (often the empty one). */
+const CACHED_ANSWERS = 4
+
+interface Outgoing {
+  update: Uint8Array
+  origin: unknown
+}
+
 interface AckWaiter {
   peer: DocumentPeer
   seq: number
@@ -52,6 +63,12 @@ export class SharedDocument {
   private flushing: Promise<void> | null = null
   private records = 0
   private saveFailed = false
+  private readonly presenceChanged = new Set<number>()
+  private presenceTimer: NodeJS.Timeout | null = null
+  /** Updates applied in this turn of the event loop, not yet sent. */
+  private outgoing: Outgoing[] = []
+  /** Sync step 2 frames already encoded since the last change, by the state vector they answer. */
+  private readonly answers = new Map<string, Uint8Array>()
 
   private constructor(
     readonly name: string,
@@ -76,12 +93,34 @@ export class SharedDocument {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.answers.clear()
     if (this.pending.length === 0) this.pendingSince = performance.now()
     this.pending.push(update)
     this.generation += 1
     this.scheduleFlush()
-    const frame = encodeUpdateFrame(update)
-    for (const peer of this.peers) if (peer !== origin) peer.send(frame)
+    this.outgoing.push({ update, origin })
+    if (this.outgoing.length === 1) setImmediate(this.sendUpdates)
+  }
+
+  /**
+   * Sends the updates applied in one turn of the event loop as one frame per peer, each without the peer's own
+   * changes. When idle a turn holds one update, so nothing waits; under load a turn holds many, and a write per update
+   * per peer is what would saturate the server.
+   */
+  private readonly sendUpdates = (): void => {
+    const outgoing = this.outgoing
+    this.outgoing = []
+    const merged = (from: Outgoing[]) => encodeUpdateFrame(from.length === 1 ? from[0]!.update : Y.mergeUpdates(from.map(({ update }) => update)))
+    const everything = merged(outgoing)
+    const origins = new Set(outgoing.map(({ origin }) => origin))
+    for (const peer of this.peers) {
+      if (!origins.has(peer)) {
+        peer.send(everything)
+        continue
+      }
+      const others = outgoing.filter(({ origin }) => origin !== peer)
+      if (others.length > 0) peer.send(merged(others))
+    }
   }
 
   private readonly handleAwarenessUpdate = ({
@@ -93,8 +132,15 @@ export class SharedDocument {
     updated: number[]
     removed: number[]
   }): void => {
-    const changed = [...added, ...updated, ...removed]
-    const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed))
+    for (const clientId of [...added, ...updated, ...removed]) this.presenceChanged.add(clientId)
+    this.presenceTimer ??= setTimeout(this.sendPresence, PRESENCE_TICK_MS)
+  }
+
+  /** One frame per tick with every presence that changed in it: a frame per cursor move costs every peer a write. */
+  private readonly sendPresence = (): void => {
+    this.presenceTimer = null
+    const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]))
+    this.presenceChanged.clear()
     // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
     for (const peer of this.peers) peer.send(frame)
   }
@@ -108,9 +154,15 @@ export class SharedDocument {
     return { v: CONTROL_PROTOCOL_VERSION, type: 'lock', locked: this.locked, version: this.lockedOn }
   }
 
-  /** The answer to a peer's state vector: everything it is missing. */
+  /** The answer to a peer's state vector: everything it is missing; encoded once per state vector between changes. */
   syncStep2Frame(stateVector: Uint8Array): Uint8Array {
-    return encodeSyncStep2Frame(this.doc, stateVector)
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64')
+    const cached = this.answers.get(key)
+    if (cached) return cached
+    const frame = encodeSyncStep2Frame(this.doc, stateVector)
+    if (this.answers.size >= CACHED_ANSWERS) this.answers.clear()
+    this.answers.set(key, frame)
+    return frame
   }
 
   /** Every presence state now, for a peer that just joined or asked. */
@@ -228,6 +280,7 @@ export class SharedDocument {
     await this.flushAll()
     if (this.records > 1) await this.compact()
     await this.store.release(this.name)
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.destroy()
     this.doc.destroy()
   }

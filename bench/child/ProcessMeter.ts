@@ -1,0 +1,56 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+/** What a bench process used since its meter was last reset. */
+export interface ProcessStats {
+  wallSeconds: number
+  cpuSeconds: number
+  /** CPU seconds per wall second: 1 is one core saturated. */
+  cpuShare: number
+  rssBytes: number
+  peakRssBytes: number
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
+}
+
+/** Measures this process: CPU, RSS (sampled every 20 ms for the peak) and event-loop delay. */
+export class ProcessMeter {
+  private readonly delay = monitorEventLoopDelay({ resolution: 5 })
+  private cpu = process.cpuUsage()
+  private started = performance.now()
+  private peakRss = process.memoryUsage.rss()
+  private readonly sampler: NodeJS.Timeout
+
+  constructor() {
+    this.delay.enable()
+    this.sampler = setInterval(() => {
+      this.peakRss = Math.max(this.peakRss, process.memoryUsage.rss())
+    }, 20)
+    // Sampling must never keep a finished process alive.
+    this.sampler.unref()
+  }
+
+  /** Starts a new measuring window. */
+  reset(): void {
+    this.delay.reset()
+    this.cpu = process.cpuUsage()
+    this.started = performance.now()
+    this.peakRss = process.memoryUsage.rss()
+  }
+
+  /** The window so far. */
+  read(): ProcessStats {
+    const used = process.cpuUsage(this.cpu)
+    const wallSeconds = (performance.now() - this.started) / 1000
+    const cpuSeconds = (used.user + used.system) / 1e6
+    const rssBytes = process.memoryUsage.rss()
+    return {
+      wallSeconds,
+      cpuSeconds,
+      cpuShare: wallSeconds > 0 ? cpuSeconds / wallSeconds : 0,
+      rssBytes,
+      peakRssBytes: Math.max(this.peakRss, rssBytes),
+      loopDelayP99Ms: this.delay.count > 0 ? this.delay.percentile(99) / 1e6 : 0,
+      loopDelayMaxMs: this.delay.count > 0 ? this.delay.max / 1e6 : 0,
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Scenario } from '../benchOptions.js'
+import type { ServerKind } from '../servers/ServerKind.js'
+import type { Distribution } from './summarize.js'
+
+/** Units a metric is shown in. */
+export type Unit = 'ms' | 's' | 'MB' | 'KB' | 'bytes' | 'count' | 'connections' | '%'
+
+/** One measured quantity, for every server it applies to. */
+export interface Metric {
+  name: string
+  unit: Unit
+  better: 'lower' | 'higher'
+  values: Partial<Record<ServerKind, number>>
+  /** The product target for Kelisim, and whether this run met it. */
+  target?: { text: string; met: boolean }
+}
+
+/** One scenario's outcome. */
+export interface ScenarioReport {
+  id: Scenario
+  title: string
+  /** How it was measured, in a sentence or two. */
+  method: string
+  metrics: Metric[]
+  /** Anything that makes a number less trustworthy: a saturated load generator, missing deliveries. */
+  flags: string[]
+}
+
+/** Propagation latency of one load size, for the chart. */
+export interface LatencySeries {
+  label: string
+  values: Partial<Record<ServerKind, Distribution>>
+}
+
+/** Where the numbers came from. */
+export interface MachineInfo {
+  cores: number
+  cpuModel: string
+  node: string
+  platform: string
+  memoryGb: number
+  /** Whether servers and load were pinned to separate cores. */
+  pinned: boolean
+  /** One-minute load average when the run started: above zero means other work shared the cores. */
+  loadAverageAtStart: number
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  startedAt: string
+  durationSeconds: number
+  machine: MachineInfo
+  flags: string
+  latencyMethod: string
+  scenarios: ScenarioReport[]
+  latency: LatencySeries[]
+}

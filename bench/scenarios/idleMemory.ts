@@ -1,0 +1,53 @@
+import { REALISTIC_DOCUMENT } from '../benchDocuments.js'
+import type { ScenarioReport } from '../report/BenchResults.js'
+import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
+import type { BenchContext } from './BenchContext.js'
+import { withServer } from './withServer.js'
+
+const KB = 1024
+
+interface IdleRun {
+  perConnection: number
+  growthPerCycle: number
+}
+
+/** Scenario 4: what an idle connection costs, and whether connecting and disconnecting again leaks. */
+export async function idleMemory(context: BenchContext): Promise<ScenarioReport> {
+  const { idleConnections: count, idleCycles } = context.options
+  const runs = new Map<ServerKind, IdleRun>()
+  const flags: string[] = []
+  for (const kind of SERVER_KINDS) {
+    context.progress(`idle memory: ${count} connections on ${SERVER_LABELS[kind]}`)
+    const run = await withServer(context, kind, async (server) => {
+      const open = async (n: number) => {
+        const synced = await context.load.call<number>('openIdle', { target: server.target(REALISTIC_DOCUMENT), token: server.tokens[0], count: n })
+        if (synced < n) flags.push(`${SERVER_LABELS[kind]}: ${n - synced} of ${n} idle connections never synced.`)
+      }
+      // One connection first, so the document is loaded before the baseline.
+      await open(1)
+      const loaded = await server.rssAfterGc()
+      await open(count)
+      const full = await server.rssAfterGc()
+      let last = full
+      for (let cycle = 0; cycle < idleCycles; cycle += 1) {
+        await context.load.call('closeAll')
+        await open(count + 1)
+        last = await server.rssAfterGc()
+      }
+      return { perConnection: (full - loaded) / count, growthPerCycle: (last - full) / idleCycles }
+    })
+    runs.set(kind, run)
+  }
+  const values = (read: (run: IdleRun) => number) => Object.fromEntries([...runs].map(([kind, run]) => [kind, read(run)]))
+  const perConnection = values((run) => run.perConnection / KB)
+  return {
+    id: 'idle',
+    title: `Idle memory: ${count} idle connections`,
+    method: `${count} light clients join the realistic declaration and stay idle; RSS after GC with them minus RSS after GC with one. Then all disconnect and reconnect ${idleCycles} times; growth is the RSS change per cycle, after GC.`,
+    metrics: [
+      { name: 'RSS per idle connection', unit: 'KB', better: 'lower', values: perConnection, target: perConnection.kelisim === undefined ? undefined : { text: '≤ 10 KB', met: perConnection.kelisim <= 10 } },
+      { name: 'RSS growth per connect/disconnect cycle', unit: 'KB', better: 'lower', values: values((run) => run.growthPerCycle / KB) },
+    ],
+    flags,
+  }
+}

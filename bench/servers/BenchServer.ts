@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { EDITOR_LOGINS } from '../benchDocuments.js'
+import { startSession } from '../../tests/helpers/sessions.js'
+import { ChildHandle } from '../child/ChildHandle.js'
+import type { ProcessStats } from '../child/ProcessMeter.js'
+import type { Target } from '../load/wireDialect.js'
+import type { ServerInfo } from './serveBenchServer.js'
+import type { ServerKind } from './ServerKind.js'
+
+const scripts: Record<ServerKind, string> = {
+  kelisim: fileURLToPath(new URL('./kelisimServer.ts', import.meta.url)),
+  reference: fileURLToPath(new URL('./referenceServer.ts', import.meta.url)),
+  hocuspocus: fileURLToPath(new URL('./hocuspocusServer.ts', import.meta.url)),
+}
+
+/** The core servers run on; the load generator gets the other one. */
+export const SERVER_CORE = 0
+
+/** Where CPU profiles go with `--profile`, one folder per server. */
+export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url))
+
+/** One server under test, in its own pinned process, with the session tokens the load presents. */
+export class BenchServer {
+  private constructor(
+    readonly kind: ServerKind,
+    private readonly child: ChildHandle,
+    readonly info: ServerInfo,
+    /** Editors' tokens: Kelisim checks them, the peers ignore them. */
+    readonly tokens: string[],
+  ) {}
+
+  /** Starts a fresh server; for Kelisim, signs each editor in once. */
+  static async start(kind: ServerKind, basePath: string, profile: boolean): Promise<BenchServer> {
+    const profileDir = `${PROFILE_DIR}${kind}`
+    if (profile) await mkdir(profileDir, { recursive: true })
+    const child = ChildHandle.start({
+      script: scripts[kind],
+      core: SERVER_CORE,
+      env: { BENCH_LARGE_BASE: basePath },
+      nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    })
+    const info = await child.call<ServerInfo>('info')
+    const tokens = kind === 'kelisim' ? await Promise.all(EDITOR_LOGINS.map((login) => startSession(`http://127.0.0.1:${info.port}`, login))) : ['none']
+    return new BenchServer(kind, child, info, tokens)
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.info.port}`
+  }
+
+  /** A document on this server, as the load generator addresses it. */
+  target(document: string): Target {
+    return { kind: this.kind, port: this.info.port, document }
+  }
+
+  resetStats(): Promise<void> {
+    return this.child.call('resetStats')
+  }
+
+  stats(): Promise<ProcessStats> {
+    return this.child.call('stats')
+  }
+
+  /** RSS after garbage collection, in bytes. */
+  rssAfterGc(): Promise<number> {
+    return this.child.call('rssAfterGc')
+  }
+
+  stop(): Promise<void> {
+    return this.child.stop()
+  }
+}

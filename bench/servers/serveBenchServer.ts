@@ -1,0 +1,43 @@
+import { ProcessMeter } from '../child/ProcessMeter.js'
+import { serveRequests } from '../child/serveRequests.js'
+
+/** A server started inside a bench child. */
+export interface StartedServer {
+  port: number
+  /** Where it keeps its data, for servers that save. */
+  dataDir: string | null
+  close(): Promise<void>
+}
+
+/** What a server child tells the bench once it listens. */
+export interface ServerInfo {
+  port: number
+  dataDir: string | null
+  pid: number
+}
+
+/** Runs a server in this child and answers the bench's questions about it: resource use, memory after GC. */
+export function serveBenchServer(start: () => Promise<StartedServer>): void {
+  const meter = new ProcessMeter()
+  const started = start()
+  serveRequests(
+    {
+      info: async (): Promise<ServerInfo> => {
+        const server = await started
+        return { port: server.port, dataDir: server.dataDir, pid: process.pid }
+      },
+      resetStats: () => meter.reset(),
+      stats: () => meter.read(),
+      rssAfterGc: async () => {
+        // Two passes and a turn of the loop let weak references and finalizers settle before reading RSS.
+        globalThis.gc?.()
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        globalThis.gc?.()
+        return process.memoryUsage.rss()
+      },
+    },
+    async () => {
+      await (await started).close()
+    },
+  )
+}
