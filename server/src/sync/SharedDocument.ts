@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
-import { encodeAwarenessFrame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
+import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
 export interface DocumentPeer {
@@ -69,6 +69,8 @@ export class SharedDocument {
   private outgoing: Outgoing[] = []
   /** Sync step 2 frames already encoded since the last change, by the state vector they answer. */
   private readonly answers = new Map<string, Uint8Array>()
+  /** The greeting every joiner gets (the document's state vector), encoded once per change. */
+  private greeting: Uint8Array | null = null
 
   private constructor(
     readonly name: string,
@@ -94,6 +96,7 @@ export class SharedDocument {
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
     this.answers.clear()
+    this.greeting = null
     if (this.pending.length === 0) this.pendingSince = performance.now()
     this.pending.push(update)
     this.generation += 1
@@ -152,6 +155,12 @@ export class SharedDocument {
   /** Tells everyone whether the draft is locked. */
   lockMessage(): LockMessage {
     return { v: CONTROL_PROTOCOL_VERSION, type: 'lock', locked: this.locked, version: this.lockedOn }
+  }
+
+  /** The server's opening sync step for a joiner: its state vector. */
+  syncStep1Frame(): Uint8Array {
+    this.greeting ??= encodeSyncStep1Frame(this.doc)
+    return this.greeting
   }
 
   /** The answer to a peer's state vector: everything it is missing; encoded once per state vector between changes. */

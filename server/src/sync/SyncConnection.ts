@@ -13,7 +13,7 @@ import { MessageBudget, type BudgetLimits } from './MessageBudget.js'
 import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
-import { addsNothing, encodeSyncStep1Frame } from './syncFrames.js'
+import { addsNothing } from './syncFrames.js'
 import { checkPending, checkUntrustedUpdate } from './untrustedUpdate.js'
 
 /** Limits that protect the server from one connection. */
@@ -96,7 +96,7 @@ export class SyncConnection implements DocumentPeer {
     if (this.closed) return
     this.document = document
     document.peers.add(this)
-    this.send(encodeSyncStep1Frame(document.doc))
+    this.send(document.syncStep1Frame())
     const presence = document.presenceFrame()
     if (presence) this.send(presence)
     if (document.locked) this.sendControl(document.lockMessage())
