@@ -15,6 +15,7 @@ import { DocumentHub } from './sync/DocumentHub.js'
 import type { SaveOptions } from './sync/SharedDocument.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
+import { TextReader } from './versions/TextReader.js'
 import { VersionService } from './versions/VersionService.js'
 
 /** A running Kelisim server. */
@@ -99,12 +100,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const allowedOrigins = new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...config.extraOrigins])
   const sessions = new SessionService(store, options.sessionTtlMs ?? 7 * DAY)
   const metrics = new Metrics()
-  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, async (name) => {
+  const reader = new TextReader(log)
+  const lockOf = async (name: string) => {
     const lockedVersion = (await store.getDeclaration(name))?.lockedVersion
     const version = lockedVersion ? (await store.versions.list(name)).find((candidate) => candidate.id === lockedVersion) : undefined
     return version ? { id: version.id, name: version.name } : null
-  })
-  const versions = new VersionService(store, hub, log)
+  }
+  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
+  const versions = new VersionService(store, hub, reader, log)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
@@ -152,6 +155,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         server.closeAllConnections()
         await stopped
         await store.close()
+        await reader.close()
         metrics.stop()
         await unlock()
         log.info('stopped', {})

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
-import { SharedDocument, type SaveOptions } from './SharedDocument.js'
+import { SharedDocument, type DocumentMirror, type SaveOptions } from './SharedDocument.js'
 
 /** Loads documents on first use and saves and unloads them when their last peer leaves. */
 export class DocumentHub {
@@ -13,6 +13,7 @@ export class DocumentHub {
     private readonly log: Logger,
     /** The version a document is locked on, read when it loads. */
     private readonly lockOf: (name: string) => Promise<{ id: string; name: string } | null> = async () => null,
+    private readonly mirror: DocumentMirror | null = null,
   ) {}
 
   /** The loaded document, loading it if needed; waits for an unload in progress to finish first. */
@@ -21,7 +22,7 @@ export class DocumentHub {
       await this.unloading.get(name)
       let loading = this.loaded.get(name)
       if (!loading) {
-        loading = SharedDocument.load(name, this.store, this.options, this.log).then(async (document) => {
+        loading = SharedDocument.load(name, this.store, this.options, this.log, this.mirror).then(async (document) => {
           document.lockedOn = await this.lockOf(name)
           return document
         })

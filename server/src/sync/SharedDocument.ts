@@ -24,6 +24,13 @@ export interface SaveOptions {
   onSaved?: (milliseconds: number) => void
 }
 
+/** Something that keeps its own copy of loaded documents, told of every change in order. */
+export interface DocumentMirror {
+  load(name: string, updates: Uint8Array[]): void
+  update(name: string, update: Uint8Array): void
+  unload(name: string): void
+}
+
 /** Presence changes gather this long, then one frame carries them all: cursors move at typing speed in every room. */
 const PRESENCE_TICK_MS = 30
 
@@ -77,24 +84,27 @@ export class SharedDocument {
     private readonly store: DocumentStore,
     private readonly options: SaveOptions,
     private readonly log: Logger,
+    private readonly mirror: DocumentMirror | null,
   ) {
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
 
   /** Loads a document's history from the store. */
-  static async load(name: string, store: DocumentStore, options: SaveOptions, log: Logger): Promise<SharedDocument> {
+  static async load(name: string, store: DocumentStore, options: SaveOptions, log: Logger, mirror: DocumentMirror | null = null): Promise<SharedDocument> {
     const updates = await store.load(name)
-    const shared = new SharedDocument(name, store, options, log)
+    const shared = new SharedDocument(name, store, options, log, mirror)
     Y.transact(shared.doc, () => {
       for (const update of updates) Y.applyUpdate(shared.doc, update)
     })
     shared.doc.on('update', shared.handleUpdate)
     shared.records = updates.length
+    mirror?.load(name, updates)
     return shared
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.mirror?.update(this.name, update)
     this.answers.clear()
     this.greeting = null
     if (this.pending.length === 0) this.pendingSince = performance.now()
@@ -292,5 +302,6 @@ export class SharedDocument {
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.destroy()
     this.doc.destroy()
+    this.mirror?.unload(this.name)
   }
 }

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
-import { canonicalText, serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
-import { findInvisibleCharacters, type InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
+import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
+import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
+import type { DeclarationText } from './readDeclarationText.js'
+import type { TextReader } from './TextReader.js'
 
 /** A stored version checked against its hash. */
 export interface CheckedVersion {
@@ -21,14 +23,19 @@ export class VersionService {
   constructor(
     private readonly store: Store,
     private readonly hub: DocumentHub,
+    private readonly reader: TextReader,
     private readonly log: Logger,
   ) {}
 
+  /** The live draft as frozen and hashed, read off the sync loop. */
+  private async readLive(declaration: string): Promise<DeclarationText> {
+    // The read is asked for while the document is held, so it sees every change applied until then.
+    return await this.hub.withDocument(declaration, (document) => this.reader.read(declaration, document.doc))
+  }
+
   /** The live draft in canonical form. */
-  liveText(declaration: string): Promise<CanonicalText> {
-    return this.hub.withDocument(declaration, (document) =>
-      canonicalText(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)),
-    )
+  async liveText(declaration: string): Promise<CanonicalText> {
+    return JSON.parse((await this.readLive(declaration)).serialized) as CanonicalText
   }
 
   /** Whether a stored version is exactly what was frozen: canonical, and hashing to its recorded SHA-256. */
@@ -59,12 +66,10 @@ export class VersionService {
 
   /** Freezes the live draft; invisible control characters are refused unless the moderator has reviewed them. */
   async freeze(declaration: string, author: AuthorRecord, name: string, note: string, acceptInvisible: boolean): Promise<{ record: VersionRecord; invisible: InvisibleCharacter[] }> {
-    const text = await this.liveText(declaration)
-    const invisible = findInvisibleCharacters(text)
+    const { serialized, invisible } = await this.readLive(declaration)
     if (invisible.length > 0 && !acceptInvisible) {
       throw new ApiProblem(409, 'invisible_characters', `The text holds ${invisible.length} invisible control character(s): ${invisible.map((found) => `${found.codePoint} in ${found.where}`).join(', ')}. Remove them, or confirm to freeze anyway.`)
     }
-    const serialized = serializeCanonical(text)
     const existing = await this.store.versions.list(declaration)
     const record: VersionRecord = {
       id: randomUUID(),
@@ -90,7 +95,7 @@ export class VersionService {
     const { record } = await this.get(declaration, versionId)
     const latest = (await this.store.versions.list(declaration)).at(-1)
     if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest', 'Only the latest version can be locked for signature.')
-    if ((await sha256Hex(serializeCanonical(await this.liveText(declaration)))) !== record.sha256) {
+    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) {
       throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
     }
     await this.store.setLockedVersion(declaration, record.id)

@@ -1,0 +1,43 @@
+import { parentPort } from 'node:worker_threads'
+import * as Y from 'yjs'
+import { readDeclarationText } from './readDeclarationText.js'
+import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
+
+/** A copy of every loaded declaration, fed each update in order, so reading one never blocks the server's loop. */
+const copies = new Map<string, Y.Doc>()
+const port = parentPort!
+
+port.on('message', (request: TextReaderRequest) => {
+  switch (request.type) {
+    case 'load': {
+      const doc = new Y.Doc()
+      Y.transact(doc, () => {
+        for (const update of request.updates) Y.applyUpdate(doc, update)
+      })
+      copies.get(request.name)?.destroy()
+      copies.set(request.name, doc)
+      break
+    }
+    case 'update': {
+      const doc = copies.get(request.name)
+      if (doc) Y.applyUpdate(doc, request.update)
+      break
+    }
+    case 'unload':
+      copies.get(request.name)?.destroy()
+      copies.delete(request.name)
+      break
+    case 'read': {
+      const doc = copies.get(request.name)
+      let answer: TextReaderAnswer
+      try {
+        if (!doc) throw new Error(`no copy of ${request.name}`)
+        answer = { id: request.id, text: readDeclarationText(doc) }
+      } catch (error) {
+        answer = { id: request.id, error: String(error) }
+      }
+      port.postMessage(answer)
+      break
+    }
+  }
+})

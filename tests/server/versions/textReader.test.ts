@@ -1,0 +1,67 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { declarationState } from '../../../server/src/seed/seedDemo.js'
+import { api } from '../../helpers/api.js'
+import { fragmentOf } from '../../helpers/declarationText.js'
+import { startServerWithTwoDeclarations } from '../../helpers/extraDeclaration.js'
+import { startSession } from '../../helpers/sessions.js'
+import { connectClient, whenSynced } from '../../helpers/syncClients.js'
+import type { TestServer } from '../../helpers/testServer.js'
+
+const LARGE = 'large-declaration'
+let server: TestServer
+let token: string
+
+beforeAll(async () => {
+  server = await startServerWithTwoDeclarations(LARGE)
+  token = await startSession(server.url, 'chair')
+})
+
+afterAll(() => server.destroy())
+
+describe('reading the text to freeze it', () => {
+  it('happens off the sync loop: freezing 2,000 paragraphs while someone types keeps the loop responsive', async () => {
+    const writer = connectClient(server.wsUrl, LARGE, token)
+    await whenSynced(writer)
+    const clauses = Array.from({ length: 2000 }, (_, n) => ({ kind: n < 400 ? ('preambular' as const) : ('operative' as const), text: `Paragraph ${n}: ${'inclusive education for every child, '.repeat(8)}` }))
+    Y.applyUpdate(writer.doc, declarationState('A long declaration', clauses))
+    const delay = monitorEventLoopDelay({ resolution: 1 })
+    let typing = true
+    const typed = (async () => {
+      for (let n = 0; typing; n += 1) {
+        const clause = fragmentOf(writer.doc).get(1) as Y.XmlElement
+        const text = clause.get(0)
+        if (text instanceof Y.XmlText) text.insert(0, `${n} `)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    })()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    delay.enable()
+    const frozen = await api(server.url, 'POST', `/api/declarations/${LARGE}/versions`, { token, body: { name: 'Long draft', acceptInvisibleCharacters: true } })
+    delay.disable()
+    typing = false
+    await typed
+    expect(frozen.status).toBe(201)
+    const { version } = frozen.body as { version: { id: string } }
+    const { body } = await api(server.url, 'GET', `/api/declarations/${LARGE}/versions/${version.id}`, { token })
+    expect(JSON.stringify(body)).toContain('Paragraph 1999')
+    // Reading 2,000 paragraphs takes a couple of hundred milliseconds; none of it on this loop.
+    expect(delay.max / 1e6).toBeLessThan(100)
+    writer.destroy()
+  }, 60_000)
+
+  it('never changes the live draft, even where it holds what the schema does not allow', async () => {
+    const writer = connectClient(server.wsUrl, 'almaty-declaration', token)
+    await whenSynced(writer)
+    fragmentOf(writer.doc).insert(1, [new Y.XmlElement('script')])
+    const before = writer.text.toString()
+    expect(before).toContain('<script>')
+    const frozen = await api(server.url, 'POST', '/api/declarations/almaty-declaration/versions', { token, body: { name: 'With a stray element', acceptInvisibleCharacters: true } })
+    expect(frozen.status).toBe(201)
+    const reader = connectClient(server.wsUrl, 'almaty-declaration', token)
+    await whenSynced(reader)
+    expect(reader.text.toString()).toBe(before)
+    for (const client of [writer, reader]) client.destroy()
+  })
+})
