@@ -15,29 +15,41 @@ function readOnLoop(doc: Y.Doc): DeclarationText {
 }
 
 /**
- * Reads declaration texts on a thread of its own, which keeps a copy of every loaded document fed with each update in
- * order: freezing a 2,000-paragraph declaration takes a couple of hundred milliseconds that the sync loop never waits.
+ * Reads declaration texts on a thread of its own, which keeps a copy of each declaration read while it is loaded, fed
+ * with every update in order: freezing 2,000 paragraphs takes a few hundred milliseconds the sync loop never waits.
+ * The thread starts at the first read and a copy is made at a declaration's first read, so a server that only syncs
+ * pays for neither.
  */
 export class TextReader implements DocumentMirror {
-  private worker: Worker | null
+  private worker: Worker | null = null
+  private lost = false
+  /** Declarations the thread holds a copy of. */
+  private readonly copied = new Set<string>()
+  /** Declarations read since start: one loaded again is likely to be read again, so it is copied as it loads. */
+  private readonly everRead = new Set<string>()
   private nextId = 0
   private readonly waiting = new Map<number, (answer: TextReaderAnswer) => void>()
 
-  constructor(private readonly log: Logger) {
-    this.worker = new Worker(new URL('./textReaderBoot.mjs', import.meta.url))
-    this.worker.unref()
-    this.worker.on('message', (answer: TextReaderAnswer) => {
+  constructor(private readonly log: Logger) {}
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./textReaderBoot.mjs', import.meta.url))
+    worker.unref()
+    worker.on('message', (answer: TextReaderAnswer) => {
       this.waiting.get(answer.id)?.(answer)
       this.waiting.delete(answer.id)
     })
-    this.worker.on('error', (error) => this.lose(String(error)))
-    this.worker.on('exit', (code) => this.lose(`exited with code ${code}`))
+    worker.on('error', (error) => this.lose(String(error)))
+    worker.on('exit', (code) => this.lose(`exited with code ${code}`))
+    return worker
   }
 
   /** From now on texts are read on the loop; reads in flight are answered there too. */
   private lose(reason: string): void {
-    if (!this.worker) return
+    if (this.lost) return
+    this.lost = true
     this.worker = null
+    this.copied.clear()
     this.log.error('text_reader_lost', { reason })
     for (const [id, answer] of this.waiting) answer({ id, error: reason })
     this.waiting.clear()
@@ -48,32 +60,41 @@ export class TextReader implements DocumentMirror {
   }
 
   load(name: string, updates: Uint8Array[]): void {
+    if (!this.worker || !this.everRead.has(name) || this.copied.has(name)) return
+    this.copied.add(name)
     this.post({ type: 'load', name, updates })
   }
 
   update(name: string, update: Uint8Array): void {
-    this.post({ type: 'update', name, update })
+    if (this.copied.has(name)) this.post({ type: 'update', name, update })
   }
 
   unload(name: string): void {
-    this.post({ type: 'unload', name })
+    if (this.copied.delete(name)) this.post({ type: 'unload', name })
   }
 
   /** The text of a loaded document as it is now: every update applied so far reached the copy before this request. */
   async read(name: string, doc: Y.Doc): Promise<DeclarationText> {
-    if (!this.worker) return readOnLoop(doc)
+    if (this.lost) return readOnLoop(doc)
+    this.worker ??= this.start()
+    this.everRead.add(name)
+    if (!this.copied.has(name)) {
+      this.copied.add(name)
+      this.post({ type: 'load', name, updates: [Y.encodeStateAsUpdate(doc)] })
+    }
     const id = (this.nextId += 1)
     const answer = await new Promise<TextReaderAnswer>((resolve) => {
       this.waiting.set(id, resolve)
       this.post({ type: 'read', id, name })
     })
     if ('text' in answer) return answer.text
-    this.log.warn('text_read_on_loop', { document: name, reason: answer.error })
+    this.log.warn('text_everReadon_loop', { document: name, reason: answer.error })
     return readOnLoop(doc)
   }
 
   async close(): Promise<void> {
     const worker = this.worker
+    this.lost = true
     this.worker = null
     await worker?.terminate()
   }
