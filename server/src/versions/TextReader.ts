@@ -88,7 +88,7 @@ export class TextReader implements DocumentMirror {
       this.post({ type: 'read', id, name })
     })
     if ('text' in answer) return answer.text
-    this.log.warn('text_everReadon_loop', { document: name, reason: answer.error })
+    this.log.warn('text_read_on_loop', { document: name, reason: answer.error })
     return readOnLoop(doc)
   }
 
