@@ -11,10 +11,20 @@ export class FileVersionStore implements VersionStore {
     return join(this.directory, declaration)
   }
 
-  async list(declaration: string): Promise<VersionRecord[]> {
+  /** The version files of a declaration, oldest first. */
+  private async files(declaration: string): Promise<string[]> {
     const names = await readdir(this.folder(declaration)).catch(() => [] as string[])
-    const files = names.filter((name) => /^\d{6}\.json$/.test(name)).sort()
+    return names.filter((name) => /^\d{6}\.json$/.test(name)).sort()
+  }
+
+  async list(declaration: string): Promise<VersionRecord[]> {
+    const files = await this.files(declaration)
     return Promise.all(files.map(async (name) => JSON.parse(await readFile(join(this.folder(declaration), name), 'utf8')) as VersionRecord))
+  }
+
+  async latestSeq(declaration: string): Promise<number> {
+    const latest = (await this.files(declaration)).at(-1)
+    return latest ? Number(latest.slice(0, 6)) : 0
   }
 
   async append(version: VersionRecord): Promise<void> {

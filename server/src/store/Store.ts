@@ -113,6 +113,8 @@ export interface VersionRecord {
 export interface VersionStore {
   /** Every version of a declaration, oldest first, as stored (not yet verified). */
   list(declaration: string): Promise<VersionRecord[]>
+  /** The number of the latest version, 0 for none, without reading any version. */
+  latestSeq(declaration: string): Promise<number>
   /** Writes a new version; fails if its number is taken. */
   append(version: VersionRecord): Promise<void>
 }

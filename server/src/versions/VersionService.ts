@@ -70,11 +70,11 @@ export class VersionService {
     if (invisible.length > 0 && !acceptInvisible) {
       throw new ApiProblem(409, 'invisible_characters', `The text holds ${invisible.length} invisible control character(s): ${invisible.map((found) => `${found.codePoint} in ${found.where}`).join(', ')}. Remove them, or confirm to freeze anyway.`)
     }
-    const existing = await this.store.versions.list(declaration)
     const record: VersionRecord = {
       id: randomUUID(),
       declaration,
-      seq: (existing.at(-1)?.seq ?? 0) + 1,
+      // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
+      seq: (await this.store.versions.latestSeq(declaration)) + 1,
       name,
       note,
       createdAt: new Date().toISOString(),
