@@ -46,8 +46,8 @@ describe('reading the text to freeze it', () => {
     const { version } = frozen.body as { version: { id: string } }
     const { body } = await api(server.url, 'GET', `/api/declarations/${LARGE}/versions/${version.id}`, { token })
     expect(JSON.stringify(body)).toContain('Paragraph 1999')
-    // Reading 2,000 paragraphs takes a couple of hundred milliseconds; none of it on this loop.
-    expect(delay.max / 1e6).toBeLessThan(100)
+    // Reading 2,000 paragraphs on this loop blocks it for about 800 ms; off it, the longest stall is a collection or two.
+    expect(delay.max / 1e6).toBeLessThan(150)
     writer.destroy()
   }, 60_000)
 
