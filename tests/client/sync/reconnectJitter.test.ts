@@ -2,7 +2,7 @@ import type WebSocket from 'ws'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { reconnectDelay, spreadReconnects, type ReconnectBackoff } from '../../../client/src/sync/reconnectJitter.js'
 import { clauseText } from '../../helpers/declarationText.js'
-import { connectionTimes } from '../../helpers/connectionTimes.js'
+import { capturedLogger } from '../../helpers/logCapture.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced, type SyncClient } from '../../helpers/syncClients.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
@@ -32,13 +32,15 @@ describe('reconnectDelay', () => {
 
 describe('spreadReconnects on a real connection', () => {
   let server: TestServer
-  let admitted: number[]
+  let lines: Record<string, unknown>[]
+  /** When the server admitted each connection. */
+  const admitted = () => lines.filter((line) => line.event === 'sync_connected').map((line) => line.at as number)
   let clients: SyncClient[] = []
 
   beforeEach(async () => {
-    const times = connectionTimes()
-    admitted = times.admitted
-    server = await startTestServer({ log: times.log })
+    const captured = capturedLogger()
+    lines = captured.lines
+    server = await startTestServer({ log: captured.log })
   })
 
   afterEach(async () => {
@@ -57,11 +59,11 @@ describe('spreadReconnects on a real connection', () => {
 
   /** Cuts the socket as a network failure would, and resolves with how long the server waited for the client to return. */
   async function dropAndTimeReturn(client: SyncClient): Promise<number> {
-    const before = admitted.length
+    const before = admitted().length
     const droppedAt = performance.now()
     ;(client.provider.ws as unknown as WebSocket).terminate()
-    await waitFor(() => admitted.length > before && client.provider.synced, 'the client came back')
-    return admitted[before]! - droppedAt
+    await waitFor(() => admitted().length > before && client.provider.synced, 'the client came back')
+    return admitted()[before]! - droppedAt
   }
 
   it('retries a lost connection after its jittered delay, and starts the backoff over once synced', async () => {
@@ -80,7 +82,7 @@ describe('spreadReconnects on a real connection', () => {
     clauseText(observer.text, 0).insert(0, 'not allowed ')
     expect(await closed).toBe(4405)
     await new Promise((resolve) => setTimeout(resolve, 2 * backoff.baseMs))
-    expect(admitted).toHaveLength(1)
+    expect(admitted()).toHaveLength(1)
     expect(observer.provider.ws).toBeNull()
   })
 
@@ -88,7 +90,7 @@ describe('spreadReconnects on a real connection', () => {
     const client = await connect('editor-nga', () => 0)
     client.provider.disconnect()
     await new Promise((resolve) => setTimeout(resolve, 2 * backoff.baseMs))
-    expect(admitted).toHaveLength(1)
+    expect(admitted()).toHaveLength(1)
     expect(client.provider.ws).toBeNull()
   })
 })
