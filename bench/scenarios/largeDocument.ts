@@ -23,7 +23,7 @@ export async function largeDocument(context: BenchContext): Promise<ScenarioRepo
   for (const kind of SERVER_KINDS) {
     context.progress(`large document: ${paragraphs} paragraphs on ${SERVER_LABELS[kind]}`)
     const run = await withServer(context, kind, async (server) => {
-      const before = await server.rssAfterGc()
+      const before = (await server.memoryAfterGc()).rss
       const target = server.target(LARGE_DOCUMENT)
       const push = await context.load.call<PushResult>('pushLarge', {
         target,
@@ -32,7 +32,7 @@ export async function largeDocument(context: BenchContext): Promise<ScenarioRepo
         sendBase: kind !== 'kelisim',
         paragraphs,
       })
-      const memoryBytes = (await server.rssAfterGc()) - before
+      const memoryBytes = (await server.memoryAfterGc()).rss - before
       const times = await context.load.call<number[]>('joinOneByOne', { target, token: server.tokens[0], count: joins })
       const joined = summarize(times.filter((time) => Number.isFinite(time)))
       if (joined.count < joins) flags.push(`${SERVER_LABELS[kind]}: ${joins - joined.count} of ${joins} joiners never synced (failure).`)

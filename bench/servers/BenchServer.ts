@@ -5,7 +5,7 @@ import { startSession } from '../../tests/helpers/sessions.js'
 import { ChildHandle } from '../child/ChildHandle.js'
 import type { ProcessStats } from '../child/ProcessMeter.js'
 import type { Target } from '../load/wireDialect.js'
-import type { ServerInfo } from './serveBenchServer.js'
+import type { MemoryAfterGc, ServerInfo } from './serveBenchServer.js'
 import type { ServerKind } from './ServerKind.js'
 
 const scripts: Record<ServerKind, string> = {
@@ -62,9 +62,9 @@ export class BenchServer {
     return this.child.call('stats')
   }
 
-  /** RSS after garbage collection, in bytes. */
-  rssAfterGc(): Promise<number> {
-    return this.child.call('rssAfterGc')
+  /** RSS and the JS heap in use after garbage collection, in bytes. */
+  memoryAfterGc(): Promise<MemoryAfterGc> {
+    return this.child.call('memoryAfterGc')
   }
 
   stop(): Promise<void> {

@@ -17,6 +17,12 @@ export interface ServerInfo {
 }
 
 /** Runs a server in this child and answers the bench's questions about it: resource use, memory after GC. */
+/** A server process's memory once garbage is collected, in bytes. */
+export interface MemoryAfterGc {
+  rss: number
+  heapUsed: number
+}
+
 export function serveBenchServer(start: () => Promise<StartedServer>): void {
   const meter = new ProcessMeter()
   const started = start()
@@ -28,12 +34,13 @@ export function serveBenchServer(start: () => Promise<StartedServer>): void {
       },
       resetStats: () => meter.reset(),
       stats: () => meter.read(),
-      rssAfterGc: async () => {
-        // Two passes and a turn of the loop let weak references and finalizers settle before reading RSS.
+      memoryAfterGc: async (): Promise<MemoryAfterGc> => {
+        // Two passes and a turn of the loop let weak references and finalizers settle before reading memory.
         globalThis.gc?.()
         await new Promise((resolve) => setTimeout(resolve, 50))
         globalThis.gc?.()
-        return process.memoryUsage.rss()
+        const { rss, heapUsed } = process.memoryUsage()
+        return { rss, heapUsed }
       },
     },
     async () => {
