@@ -1,8 +1,11 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
+import { clauseText, fragmentOf } from '../../helpers/declarationText.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, whenSynced } from '../../helpers/syncClients.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
@@ -92,5 +95,20 @@ describe('the sync endpoint refuses', () => {
     await whenSynced(honest)
     expect(honest.text.length).toBeGreaterThan(10)
     honest.destroy()
+  })
+
+  it('at the first bad frame: a valid edit sent right after it in the same burst is never applied', async () => {
+    const honest = connectClient(server.wsUrl, 'almaty-declaration', token)
+    await whenSynced(honest)
+    const edit = new Y.Doc()
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(honest.doc))
+    const before = Y.encodeStateVector(edit)
+    clauseText(fragmentOf(edit), 0).insert(0, 'AFTER-THE-BAD-FRAME ')
+    const result = await attempt('/sync/almaty-declaration', undefined, [Uint8Array.of(77, 1, 2), encodeUpdateFrame(Y.encodeStateAsUpdate(edit, before))])
+    expect(result.code).toBe(CloseCode.malformedMessage)
+    const reader = connectClient(server.wsUrl, 'almaty-declaration', token)
+    await whenSynced(reader)
+    expect(reader.text.toString()).not.toContain('AFTER-THE-BAD-FRAME')
+    for (const client of [honest, reader]) client.destroy()
   })
 })
