@@ -20,6 +20,12 @@ export const CloseCode = {
   tooManyMessages: 4429,
   /** The update added changes under a writer id another open connection speaks for; reconnecting resyncs. */
   writerConflict: 4509,
+  /**
+   * The server refused a change (too large, outside the editor schema, or not allowed in the text now). None of it was
+   * applied. The client drops its unsent changes, resyncs to the server's text, keeps the person's unsent words as a
+   * draft they are shown, and goes on working: a refused change never blocks later ones.
+   */
+  changeRefused: 4522,
   serverShuttingDown: 1012,
   tryAgainLater: 1013,
   tooLarge: 1009,
