@@ -5,6 +5,9 @@ import type { DocumentMirror } from '../sync/SharedDocument.js'
 import { readDeclarationText, type DeclarationText } from './readDeclarationText.js'
 import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
 
+// The built server has the thread as a JavaScript file beside it; from source, the thread boots the TypeScript loader.
+const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
+
 /** Reads a document on the server's own loop, from a copy: the fallback when the reader thread is gone. */
 function readOnLoop(doc: Y.Doc): DeclarationText {
   const copy = new Y.Doc()
@@ -33,7 +36,7 @@ export class TextReader implements DocumentMirror {
   constructor(private readonly log: Logger) {}
 
   private start(): Worker {
-    const worker = new Worker(new URL('./textReaderBoot.mjs', import.meta.url))
+    const worker = new Worker(threadEntry)
     worker.unref()
     worker.on('message', (answer: TextReaderAnswer) => {
       this.waiting.get(answer.id)?.(answer)
