@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLogger } from '../../server/src/log.js'
 import { startServer } from '../../server/src/startServer.js'
+import { startChildServer } from '../helpers/childServer.js'
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/testServer.js'
 
 const cleanups: (() => Promise<unknown>)[] = []
@@ -37,7 +38,7 @@ describe('starting the server', () => {
   it('refuses a second server on the same data folder, touching nothing', async () => {
     const server = await running()
     const before = await snapshot(server.dataDir)
-    await expect(startTestServer({ dataDir: server.dataDir })).rejects.toThrow(/Another Kelisim server .* is already using DATA_DIR/)
+    await expect(startTestServer({ dataDir: server.dataDir })).rejects.toThrow(/Another Kelisim server is already using DATA_DIR/)
     expect(await snapshot(server.dataDir)).toEqual(before)
   })
 
@@ -73,11 +74,47 @@ describe('starting the server', () => {
   it('takes over the lock of a server that was killed', async () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
-    const first = await startTestServer({ dataDir })
-    await first.close()
-    // A lock naming a process that no longer exists is what SIGKILL leaves behind.
-    await writeFile(join(dataDir, 'kelisim.lock'), '2147483646')
+    const killed = await startChildServer(dataDir)
+    killed.process.kill('SIGKILL')
+    await killed.exited
     const second = await startTestServer({ dataDir })
     await second.close()
+  })
+
+  it('is not blocked by a lock file naming a live process: its own pid after a crash, or pid 1 in a container', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    for (const pid of [process.pid, 1]) {
+      await writeFile(join(dataDir, 'kelisim.lock'), String(pid))
+      const server = await startTestServer({ dataDir })
+      await server.close()
+    }
+  })
+
+  it('refuses a second live server in another process, and lets it in once the first has stopped', async () => {
+    const server = await running()
+    const second = startChildServer(server.dataDir)
+    await expect(second).rejects.toThrow(/Another Kelisim server is already using DATA_DIR/)
+    await server.close()
+    const third = await startChildServer(server.dataDir)
+    third.process.kill('SIGKILL')
+    await third.exited
+  })
+
+  it('recognises a folder it created as its own, however empty, on the next start', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    const config = { port: 0, host: '127.0.0.1', dataDir, demo: false, clientDir: '/nonexistent', extraOrigins: [] }
+    const quiet = { log: createLogger(process.stderr, 'silent') }
+    await (await startServer(config, quiet)).close()
+    expect(await readdir(dataDir)).toContain('kelisim.json')
+    await (await startServer(config, quiet)).close()
+  })
+
+  it('accepts a folder that holds only the empty folders an earlier release left without its records file', async () => {
+    const dataDir = await tempDataDir()
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    for (const folder of ['audit', 'comments', 'documents', 'signatures']) await mkdir(join(dataDir, folder))
+    await (await startTestServer({ dataDir })).close()
   })
 })

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Logger } from '../log.js'
-import { DATA_FILE } from './dataDirectory.js'
+import { DATA_FILE, DATA_FOLDERS } from './dataDirectory.js'
 import { DurableRecords } from './DurableRecords.js'
 import type { Role } from '../../../shared/roles.js'
 import type {
@@ -61,11 +62,13 @@ export class LowStore implements Store {
   static async open(dataDir: string, log: Logger): Promise<LowStore> {
     // Folders written by the first release had no accounts: they start with empty account lists.
     const records = await DurableRecords.open(join(dataDir, DATA_FILE), emptyData, (stored): DataFile => ({ ...emptyData(), ...stored, version: 2 }))
-    const documents = await UpdateLogStore.create(join(dataDir, 'documents'), log)
-    const comments = await LowCommentStore.create(join(dataDir, 'comments'))
-    const audit = await FileAuditLog.create(join(dataDir, 'audit'))
-    const signatures = await FileSignatureStore.create(join(dataDir, 'signatures'))
-    return new LowStore(records, documents, comments, new FileVersionStore(join(dataDir, 'versions')), audit, signatures)
+    // The records file marks the folder as Kelisim's, so it is written at once, even with nothing in it.
+    if (!existsSync(join(dataDir, DATA_FILE))) await records.commit(() => undefined)
+    const documents = await UpdateLogStore.create(join(dataDir, DATA_FOLDERS.documents), log)
+    const comments = await LowCommentStore.create(join(dataDir, DATA_FOLDERS.comments))
+    const audit = await FileAuditLog.create(join(dataDir, DATA_FOLDERS.audit))
+    const signatures = await FileSignatureStore.create(join(dataDir, DATA_FOLDERS.signatures))
+    return new LowStore(records, documents, comments, new FileVersionStore(join(dataDir, DATA_FOLDERS.versions)), audit, signatures)
   }
 
   async listDeclarations(): Promise<DeclarationRecord[]> {

@@ -1,21 +1,19 @@
-import { access, constants, mkdir, open, readdir, readFile, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { access, constants, mkdir, readdir, readFile, realpath } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 
 /** The file that marks a folder as Kelisim's and holds its records. */
 export const DATA_FILE = 'kelisim.json'
-const LOCK_FILE = 'kelisim.lock'
+
+/** The folders Kelisim keeps in a data folder, beside DATA_FILE. */
+export const DATA_FOLDERS = { documents: 'documents', comments: 'comments', audit: 'audit', signatures: 'signatures', versions: 'versions' } as const
+
+// What Kelisim may leave at the top of its folder: the records' temp file, and the lock file of earlier releases.
+const kelisimEntries = new Set([DATA_FILE, `${DATA_FILE}.tmp`, 'kelisim.lock', ...Object.values(DATA_FOLDERS)])
 
 /** A start-up problem with one clear sentence for the operator. */
 export class StartupError extends Error {}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** Checks that a data folder is usable and Kelisim's (or empty), without writing anything into it. */
 export async function checkDataDirectory(path: string): Promise<void> {
@@ -41,8 +39,9 @@ export async function checkDataDirectory(path: string): Promise<void> {
     throw new StartupError(`DATA_DIR ${path} is not writable by this process.`)
   }
   const visible = entries.filter((entry) => !entry.startsWith('.'))
-  if (visible.length === 0) return
   if (!entries.includes(DATA_FILE)) {
+    // A folder holding only what Kelisim writes is one it started, stopped before its records were first written.
+    if (visible.every((entry) => kelisimEntries.has(entry))) return
     throw new StartupError(`DATA_DIR ${path} is not empty and holds no Kelisim data; choose an empty folder or a Kelisim data folder.`)
   }
   try {
@@ -53,26 +52,25 @@ export async function checkDataDirectory(path: string): Promise<void> {
   }
 }
 
-/** Takes the folder's lock so that no second server writes into it; the returned function releases it. */
+/**
+ * Takes the folder's lock so that no second server writes into it; the returned function releases it. The lock is
+ * an abstract unix socket named after the folder's real path: the kernel frees it when the process dies, so no
+ * stale lock (or a reused process id) can block a restart.
+ */
 export async function lockDataDirectory(path: string): Promise<() => Promise<void>> {
-  const lockPath = join(path, LOCK_FILE)
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const handle = await open(lockPath, 'wx')
-      await handle.writeFile(String(process.pid))
-      await handle.close()
-      return () => rm(lockPath, { force: true })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StartupError(`DATA_DIR ${path} is not writable by this process.`)
-      }
-      const pid = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10)
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new StartupError(`Another Kelisim server (process ${pid}) is already using DATA_DIR ${path}.`)
-      }
-      // The process that held the lock is gone (killed); its lock is stale.
-      await rm(lockPath, { force: true })
-    }
-  }
-  throw new StartupError(`DATA_DIR ${path} could not be locked.`)
+  const name = `\0kelisim-data-${createHash('sha256').update(await realpath(path)).digest('hex')}`
+  const lock = createServer()
+  await new Promise<void>((resolve, reject) => {
+    lock.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Another Kelisim server is already using DATA_DIR ${path}.`)
+          : new StartupError(`DATA_DIR ${path} could not be locked (${error.code ?? error.message}).`),
+      ),
+    )
+    lock.listen({ path: name, exclusive: true }, () => resolve())
+  })
+  // The lock must not keep a finished process alive.
+  lock.unref()
+  return () => new Promise<void>((resolve) => lock.close(() => resolve()))
 }
