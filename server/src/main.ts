@@ -1,14 +1,18 @@
 import { fileURLToPath } from 'node:url'
-import { configFromEnvironment } from './config.js'
+import { configFromEnvironment, demoNotice } from './config.js'
 import { createLogger } from './log.js'
 import { StartupError } from './store/dataDirectory.js'
 import { startServer } from './startServer.js'
 
 const log = createLogger()
+// Built, this file is dist/server/main.js: the same two levels below the root as server/src/main.ts.
 const clientDir = fileURLToPath(new URL('../../dist/client', import.meta.url))
 
 try {
-  const server = await startServer(configFromEnvironment(process.env, clientDir), { log })
+  const config = configFromEnvironment(process.env, clientDir)
+  const notice = demoNotice(config)
+  if (notice) log.warn('demo_notice', { message: notice })
+  const server = await startServer(config, { log })
   const stop = (signal: string) => {
     log.info('shutting_down', { signal })
     server.close().then(

@@ -129,7 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       connections: sync,
       hub,
       allowedOrigins,
-      secureCookies: false,
+      secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
       invitationTtlMs: options.invitationTtlMs ?? 7 * DAY,
     },

@@ -9,6 +9,8 @@ import type { DocumentHub } from '../sync/DocumentHub.js'
 export interface ConnectionControl {
   /** Closes a participant's connections (to one declaration, or all); returns how many were closed. */
   disconnect(participantId: string, declaration: string | null, code: number, reason: string): number
+  /** Closes the connections opened with one session; returns how many were closed. */
+  disconnectSession(participantId: string, tokenHash: string, code: number, reason: string): number
 }
 
 /** What every route may use. */

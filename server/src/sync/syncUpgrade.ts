@@ -56,7 +56,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   /** Set at shutdown: a client reconnecting while the last saves run must not be let in. */
   let shuttingDown = false
   /** Open connections by participant, so a change of access can end them. */
-  const byParticipant = new Map<string, Set<{ declaration: string; connection: SyncConnection }>>()
+  const byParticipant = new Map<string, Set<{ declaration: string; tokenHash: string; connection: SyncConnection }>>()
 
   // Congress Wi-Fi drops sockets without a close; a socket that misses a ping round is ended.
   const answered = new WeakSet<WebSocket>()
@@ -111,7 +111,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
       const connection = new SyncConnection(id, identity.id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
       options.counters.connectionsOpened += 1
-      const entry = { declaration: name, connection }
+      const entry = { declaration: name, tokenHash: session.tokenHash, connection }
       const mine = byParticipant.get(identity.id) ?? new Set()
       byParticipant.set(identity.id, mine.add(entry))
       log.info('sync_connected', { connection: id, document: name, participant: identity.id, role })
@@ -161,6 +161,15 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       let closed = 0
       for (const entry of byParticipant.get(participantId) ?? []) {
         if (declaration !== null && entry.declaration !== declaration) continue
+        entry.connection.close(code, reason)
+        closed += 1
+      }
+      return closed
+    },
+    disconnectSession(participantId: string, tokenHash: string, code: number, reason: string): number {
+      let closed = 0
+      for (const entry of byParticipant.get(participantId) ?? []) {
+        if (entry.tokenHash !== tokenHash) continue
         entry.connection.close(code, reason)
         closed += 1
       }

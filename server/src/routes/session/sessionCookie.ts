@@ -6,7 +6,7 @@ export function setSessionCookie(response: Response, token: string, expiresAt: D
   response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, expires: expiresAt, path: '/' })
 }
 
-/** Removes the session cookie. */
-export function clearSessionCookie(response: Response): void {
-  response.clearCookie(SESSION_COOKIE, { path: '/' })
+/** Removes the session cookie, with the same attributes it was set with. */
+export function clearSessionCookie(response: Response, secure: boolean): void {
+  response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' })
 }

@@ -49,8 +49,12 @@ export function sessionRouter(context: AppContext): Router {
 
   router.delete('/', async (request, response) => {
     const session = await sessions.identify(request)
-    if (session) await store.deleteSession(session.tokenHash)
-    clearSessionCookie(response)
+    if (session) {
+      await store.deleteSession(session.tokenHash)
+      connections.disconnectSession(session.participant.id, session.tokenHash, CloseCode.unauthorized, 'You signed out.')
+      log.info('signed_out', { participant: session.participant.id })
+    }
+    clearSessionCookie(response, context.secureCookies)
     response.status(204).end()
   })
 
@@ -59,7 +63,7 @@ export function sessionRouter(context: AppContext): Router {
     const ended = await store.deleteSessionsOf(participant.id)
     connections.disconnect(participant.id, null, CloseCode.unauthorized, 'You signed out everywhere.')
     log.info('signed_out_everywhere', { participant: participant.id, sessions: ended })
-    clearSessionCookie(response)
+    clearSessionCookie(response, context.secureCookies)
     response.status(204).end()
   })
 

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { api } from '../../helpers/api.js'
+import { openRawSync } from '../../helpers/rawSync.js'
+import { startSession } from '../../helpers/sessions.js'
+import { startTestServer, type TestServer } from '../../helpers/testServer.js'
+import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+
+let server: TestServer | null = null
+afterEach(async () => {
+  await server?.destroy()
+  server = null
+})
+
+describe('signing out', () => {
+  it("closes that session's open sockets with 4401 and a reason, and leaves the person's other sessions open", async () => {
+    server = await startTestServer()
+    const laptop = await startSession(server.url)
+    const phone = await startSession(server.url)
+    const onLaptop = await openRawSync(server.wsUrl, 'almaty-declaration', laptop)
+    const alsoOnLaptop = await openRawSync(server.wsUrl, 'almaty-declaration', laptop)
+    const onPhone = await openRawSync(server.wsUrl, 'almaty-declaration', phone)
+
+    expect((await api(server.url, 'DELETE', '/api/session', { token: laptop })).status).toBe(204)
+
+    for (const socket of [onLaptop, alsoOnLaptop]) expect(await socket.closed).toEqual({ code: CloseCode.unauthorized, reason: 'You signed out.' })
+    expect(await onPhone.probe()).toBe(true)
+    onPhone.ws.close()
+  })
+})
