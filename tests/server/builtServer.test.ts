@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api } from '../helpers/api.js'
+import { startSession } from '../helpers/sessions.js'
+import { tempDataDir } from '../helpers/testServer.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const tracer = fileURLToPath(new URL('../helpers/moduleTrace.mjs', import.meta.url))
+
+let folder = ''
+beforeAll(async () => {
+  folder = await tempDataDir()
+  // The build this test checks is the one `npm start` makes.
+  expect(spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' }).status).toBe(0)
+})
+afterAll(() => rm(folder, { recursive: true, force: true }))
+
+describe('the built server', () => {
+  it('serves from dist/server with plain node: no tsx, esbuild or Vite module is loaded, not even in its worker thread', async () => {
+    const trace = join(folder, 'modules.txt')
+    const child = spawn(process.execPath, ['--import', tracer, 'dist/server/main.js'], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(folder, 'data'), KELISIM_MODULE_TRACE: trace },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const events: { event?: string; port?: number }[] = []
+    const port = await new Promise<number>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const event = JSON.parse(line) as { event?: string; port?: number }
+        events.push(event)
+        if (event.event === 'listening' && event.port) resolve(event.port)
+      })
+      void exited.then((code) => reject(new Error(`the built server exited with ${code} before listening`)))
+    })
+    const base = `http://127.0.0.1:${port}`
+    const token = await startSession(base)
+    // Freezing a version reads the text in the reader thread.
+    const frozen = await api(base, 'POST', '/api/declarations/almaty-declaration/versions', { token, body: { name: 'Rev.2' } })
+    expect(frozen.status).toBe(201)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+
+    expect(events.filter((event) => event.event === 'text_reader_lost' || event.event === 'text_read_on_loop')).toEqual([])
+    const loaded = (await readFile(trace, 'utf8')).split('\n').filter(Boolean)
+    expect(loaded.some((module) => module.endsWith('/dist/server/textReaderThread.js'))).toBe(true)
+    expect(loaded.some((module) => module.includes('/node_modules/yjs/'))).toBe(true)
+    expect(loaded.filter((module) => /\/node_modules\/(tsx|esbuild|@esbuild|vite|vitest|rolldown|@rolldown|typescript)\//.test(module))).toEqual([])
+    expect(loaded.filter((module) => /\.(ts|tsx|mts)$/.test(module))).toEqual([])
+  })
+})
