@@ -53,8 +53,8 @@ async function npmStart(): Promise<{ url: string; output: string[]; stop(): Prom
 describe('the README on a fresh clone', () => {
   it('`npm start` builds, seeds the demo, signs in chair, stops, and does the same again on the same data folder', { timeout: 300_000 }, async () => {
     const first = await npmStart()
-    expect(existsSync(join(clone, 'dist/client/index.html')) && existsSync(join(clone, 'dist/server/main.js'))).toBe(true)
     expect(await startSession(first.url)).toMatch(/\S/)
+    expect(existsSync(join(clone, 'dist/client/index.html')) && existsSync(join(clone, 'dist/server/main.js'))).toBe(true)
     await first.stop()
     expect(first.output.join('\n')).toMatch(/"event":"stopped"/)
 
