@@ -12,19 +12,23 @@ try {
   const config = configFromEnvironment(process.env, clientDir)
   const notice = demoNotice(config)
   if (notice) log.warn('demo_notice', { message: notice })
-  const server = await startServer(config, { log })
+  const started = startServer(config, { log })
+  // Listening for signals from the start: one that arrives while the server starts waits for it, then stops it.
   const stop = (signal: string) => {
     log.info('shutting_down', { signal })
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('shutdown_failed', { error: String(error) })
-        process.exit(1)
-      },
-    )
+    started
+      .then((server) => server.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('shutdown_failed', { error: String(error) })
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
+  await started
 } catch (error) {
   // One clear sentence for the operator; details only for faults we did not foresee.
   process.stderr.write(`${error instanceof StartupError || error instanceof Error ? error.message : String(error)}\n`)

@@ -97,8 +97,8 @@ describe('starting the server', () => {
     await expect(second).rejects.toThrow(/Another Kelisim server is already using DATA_DIR/)
     await server.close()
     const third = await startChildServer(server.dataDir)
-    third.process.kill('SIGKILL')
-    await third.exited
+    third.process.kill('SIGTERM')
+    expect(await third.exited).toBe(0)
   })
 
   it('recognises a folder it created as its own, however empty, on the next start', async () => {
