@@ -35,6 +35,8 @@ export interface StartOptions {
   limits?: Partial<ConnectionLimits>
   sessionTtlMs?: number
   invitationTtlMs?: number
+  /** Holds each websocket upgrade after its checks, before it is accepted (for tests of what can happen meanwhile). */
+  beforeSocketAccepted?: () => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -119,6 +121,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     heartbeatMs: 30_000,
     allowedOrigins,
     counters: metrics,
+    beforeAccept: options.beforeSocketAccepted,
   })
   const app = createApp(
     {

@@ -26,6 +26,8 @@ export interface SyncEndpointOptions {
   counters: MessageCounters
   /** How often sockets are pinged; one that has not answered the previous ping is ended. */
   heartbeatMs: number
+  /** Awaited after an upgrade's checks, before the socket is accepted: tests hold an upgrade here. */
+  beforeAccept?: () => Promise<void>
 }
 
 /** The longest delay a Node timer takes (24 days); sessions last a week by default. */
@@ -96,6 +98,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       return refuse(socket, 403, 'forbidden', 'You take no part in this declaration.')
     }
     const { identity } = session
+    await options.beforeAccept?.()
     if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
 
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -114,6 +117,13 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       const entry = { declaration: name, tokenHash: session.tokenHash, connection }
       const mine = byParticipant.get(identity.id) ?? new Set()
       byParticipant.set(identity.id, mine.add(entry))
+      // A sign-out during the upgrade found no socket to close; now that this one is listed, its session is looked up again.
+      store.getSession(session.tokenHash).then(
+        (current) => {
+          if (!current) connection.close(CloseCode.unauthorized, 'Your session has ended; sign in again.')
+        },
+        (error: unknown) => log.error('session_recheck_failed', { connection: id, error: String(error) }),
+      )
       log.info('sync_connected', { connection: id, document: name, participant: identity.id, role })
       let attachedTo: Awaited<ReturnType<DocumentHub['acquire']>> | null = null
       let gone = false

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import { api } from '../../helpers/api.js'
-import { openRawSync } from '../../helpers/rawSync.js'
+import { openRawSync, type Closed } from '../../helpers/rawSync.js'
 import { startSession } from '../../helpers/sessions.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
@@ -25,5 +26,29 @@ describe('signing out', () => {
     for (const socket of [onLaptop, alsoOnLaptop]) expect(await socket.closed).toEqual({ code: CloseCode.unauthorized, reason: 'You signed out.' })
     expect(await onPhone.probe()).toBe(true)
     onPhone.ws.close()
+  })
+
+  it('closes a socket whose upgrade was under way while its session signed out', async () => {
+    let arrived = () => {}
+    let release = () => {}
+    const atBarrier = new Promise<void>((resolve) => (arrived = resolve))
+    const released = new Promise<void>((resolve) => (release = resolve))
+    server = await startTestServer({
+      beforeSocketAccepted: async () => {
+        arrived()
+        await released
+      },
+    })
+    const token = await startSession(server.url)
+    const ws = new WebSocket(`${server.wsUrl}/almaty-declaration`, { headers: { Authorization: `Bearer ${token}` } })
+    ws.on('error', () => undefined)
+    const closed = new Promise<Closed>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+
+    // The upgrade has passed its session check and waits; the sign-out finds no socket of that session yet.
+    await atBarrier
+    expect((await api(server.url, 'DELETE', '/api/session', { token })).status).toBe(204)
+    release()
+
+    expect(await closed).toEqual({ code: CloseCode.unauthorized, reason: 'Your session has ended; sign in again.' })
   })
 })
