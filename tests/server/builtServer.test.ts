@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => rm(folder, { recursive: true, force: true }))
 
 describe('the built server', () => {
-  it('serves from dist/server with plain node: no tsx, esbuild or Vite module is loaded, not even in its worker thread', async () => {
+  it('serves from dist/server with plain node, exports included: no tsx, esbuild or Vite module is loaded, not even in its worker thread', async () => {
     const trace = join(folder, 'modules.txt')
     const child = spawn(process.execPath, ['--import', tracer, 'dist/server/main.js'], {
       cwd: root,
@@ -42,6 +42,9 @@ describe('the built server', () => {
     // Freezing a version reads the text in the reader thread.
     const frozen = await api(base, 'POST', '/api/declarations/almaty-declaration/versions', { token, body: { name: 'Rev.2' } })
     expect(frozen.status).toBe(201)
+    // The PDF export finds its fonts by resolving packages from the built file's place.
+    const versionId = (frozen.body as { version: { id: string } }).version.id
+    expect((await api(base, 'GET', `/api/declarations/almaty-declaration/exports/${versionId}.pdf`, { token })).status).toBe(200)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
 
