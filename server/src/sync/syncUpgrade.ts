@@ -30,6 +30,14 @@ export interface SyncEndpointOptions {
   beforeAccept?: () => Promise<void>
 }
 
+/** An open connection, with what a change of access selects it by. */
+interface ConnectionEntry {
+  declaration: string
+  /** The session that opened it. */
+  tokenHash: string
+  connection: SyncConnection
+}
+
 /** The longest delay a Node timer takes (24 days); sessions last a week by default. */
 const MAX_TIMER_MS = 2 ** 31 - 1
 
@@ -58,7 +66,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   /** Set at shutdown: a client reconnecting while the last saves run must not be let in. */
   let shuttingDown = false
   /** Open connections by participant, so a change of access can end them. */
-  const byParticipant = new Map<string, Set<{ declaration: string; tokenHash: string; connection: SyncConnection }>>()
+  const byParticipant = new Map<string, Set<ConnectionEntry>>()
 
   // Congress Wi-Fi drops sockets without a close; a socket that misses a ping round is ended.
   const answered = new WeakSet<WebSocket>()
@@ -156,6 +164,13 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     })
   }
 
+  /** Closes a participant's connections that match; returns how many. */
+  const closeWhere = (participantId: string, matches: (entry: ConnectionEntry) => boolean, code: number, reason: string): number => {
+    const chosen = [...(byParticipant.get(participantId) ?? [])].filter(matches)
+    for (const entry of chosen) entry.connection.close(code, reason)
+    return chosen.length
+  }
+
   const endpoint = {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       handleUpgrade(request, socket, head).catch((error: unknown) => {
@@ -168,22 +183,10 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       return wss.clients.size
     },
     disconnect(participantId: string, declaration: string | null, code: number, reason: string): number {
-      let closed = 0
-      for (const entry of byParticipant.get(participantId) ?? []) {
-        if (declaration !== null && entry.declaration !== declaration) continue
-        entry.connection.close(code, reason)
-        closed += 1
-      }
-      return closed
+      return closeWhere(participantId, (entry) => declaration === null || entry.declaration === declaration, code, reason)
     },
     disconnectSession(participantId: string, tokenHash: string, code: number, reason: string): number {
-      let closed = 0
-      for (const entry of byParticipant.get(participantId) ?? []) {
-        if (entry.tokenHash !== tokenHash) continue
-        entry.connection.close(code, reason)
-        closed += 1
-      }
-      return closed
+      return closeWhere(participantId, (entry) => entry.tokenHash === tokenHash, code, reason)
     },
     /** Refuses new connections and closes every open one with a code that tells clients to come back. */
     closeAll(): void {
