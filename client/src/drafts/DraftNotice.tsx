@@ -18,7 +18,7 @@ export function DraftNotice({ drafts }: { drafts: DraftStore }) {
   )
   const [copied, setCopied] = useState<string>('')
   const headingId = useId()
-  if (!draft?.settled) return null
+  if (!draft || draft.paragraphs.length === 0) return null
 
   const handleCopy = () => {
     navigator.clipboard.writeText(draftText(draft.paragraphs)).then(

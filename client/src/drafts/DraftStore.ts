@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { unsentParagraphs, type DraftParagraph } from './unsentWords.js'
 
+const Paragraphs = z.array(z.object({ label: z.string(), text: z.string() }))
+
 const StoredDraft = z.object({
   reason: z.string(),
-  paragraphs: z.array(z.object({ label: z.string(), text: z.string() })),
-  /** False until the server's text is in: until then `paragraphs` is everything the page had. */
-  settled: z.boolean(),
+  /** What the server lacked: shown to the person. */
+  paragraphs: Paragraphs,
+  /** The page's whole text at a refusal, until the server's text is in and it is narrowed into `paragraphs`. */
+  held: Paragraphs.nullable(),
 })
 
 /** Words the server refused, kept for the person until they dismiss them. */
@@ -44,21 +47,20 @@ export class DraftStore {
   }
 
   /**
-   * Keeps the page's text when the server refused a change, beside earlier drafts not yet dismissed; a later hold
-   * before the server's text is in replaces the earlier one, as it holds the words typed since.
+   * Holds the page's text when the server refused a change, beside what earlier refusals kept; a later hold before
+   * the server's text is in replaces the earlier one, as it has the words typed since.
    */
   hold(paragraphs: DraftParagraph[], reason: string): void {
-    const earlier = this.current?.settled ? this.current.paragraphs : []
-    const known = new Set(earlier.map((paragraph) => paragraph.text))
-    this.write({ reason, paragraphs: [...earlier, ...paragraphs.filter((paragraph) => !known.has(paragraph.text))], settled: false })
+    this.write({ reason, paragraphs: this.current?.paragraphs ?? [], held: paragraphs })
   }
 
-  /** Narrows a held draft to what the server's text lacks; drops it when nothing was lost. */
+  /** Keeps of the held text what the server's text lacks; forgets the draft when nothing at all was lost. */
   settle(servers: DraftParagraph[]): void {
     const draft = this.current
-    if (!draft || draft.settled) return
-    const paragraphs = unsentParagraphs(draft.paragraphs, servers)
-    this.write(paragraphs.length > 0 ? { ...draft, paragraphs, settled: true } : null)
+    if (!draft?.held) return
+    const known = new Set(draft.paragraphs.map((paragraph) => paragraph.text))
+    const paragraphs = [...draft.paragraphs, ...unsentParagraphs(draft.held, servers).filter((paragraph) => !known.has(paragraph.text))]
+    this.write(paragraphs.length > 0 ? { reason: draft.reason, paragraphs, held: null } : null)
   }
 
   /** Forgets the draft: the person has copied or no longer needs it. */
