@@ -62,6 +62,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
     const tracker = new SaveTracker(doc, provider, channel, new Set([local]))
     const current: DeclarationSync = { doc, provider, tracker, channel, ready: false, drafts }
     let refused = false
+    let disposed = false
     const handleConnectionClose = (event: CloseEvent | null) => {
       if (refused || !event || !isRefusal(event.code)) return
       refused = true
@@ -75,6 +76,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
         .destroy()
         .then(() => deleteDB(storeName))
         .finally(() => {
+          if (disposed) return
           // Again, with what was typed before the editor stopped taking keys.
           drafts.hold(draftParagraphs(doc), reason)
           setRound((value) => value + 1)
@@ -99,6 +101,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
       markReady()
     })
     return () => {
+      disposed = true
       stopSpreadingReconnects()
       stopFollowingBrowser()
       tracker.destroy()

@@ -81,4 +81,22 @@ describe('offline changes over the frame limit', () => {
     client.destroy()
     reader.destroy()
   }, 90_000)
+
+  it('arrive whole when a local copy over the limit loads while connected, as a reopened browser does', async () => {
+    const client = connectClient(server.wsUrl, DOC, token)
+    sendInPieces(client.provider)
+    await whenSynced(client)
+    // The browser's stored copy: the server's text plus what an earlier page wrote and never sent.
+    const stored = connectClient(server.wsUrl, DOC, token, { connect: false })
+    Y.applyUpdate(stored.doc, Y.encodeStateAsUpdate(client.doc))
+    editOffline(stored)
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(stored.doc), 'local copy')
+
+    const reader = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-kaz'))
+    await whenSynced(reader)
+    await waitFor(() => Y.encodeStateAsUpdate(reader.doc).byteLength >= Y.encodeStateAsUpdate(client.doc).byteLength, 'every piece arrives', 30_000)
+    expect(clauseTexts(fragmentOf(reader.doc))).toEqual(clauseTexts(client.text))
+    expect(client.provider.wsconnected).toBe(true)
+    for (const each of [client, stored, reader]) each.destroy()
+  }, 90_000)
 })
