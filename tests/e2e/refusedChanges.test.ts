@@ -108,6 +108,40 @@ describe('refused and oversized changes in the browser', () => {
     expect(await page.getByRole('region', { name: 'Your unsent words' }).count()).toBe(0)
   })
 
+  it('treats a 1009 close (a frame too large) like a refused change: the words become a draft and typing goes on', async () => {
+    const page = await openApp(suite.browser(), suite.server().url)
+    let refuseOnce = true
+    // Stands in for the server's answer to a frame over its limit, for the one frame carrying these words.
+    await page.routeWebSocket(/\/sync\//, (route) => {
+      const server = route.connectToServer()
+      route.onMessage((message) => {
+        if (refuseOnce && typeof message !== 'string' && message.includes('TOO LARGE')) {
+          refuseOnce = false
+          void route.close({ code: 1009, reason: 'The change is too large to save.' })
+          return
+        }
+        server.send(message)
+      })
+    })
+    await signInAs(page, 'James Whitfield')
+    await openDeclaration(page)
+    const original = await clauseText(page, 'OP6')
+    await caretAtEnd(page, 'OP6')
+    await page.keyboard.insertText(' TOO LARGE 大')
+
+    const notice = page.getByRole('region', { name: 'Your unsent words' })
+    await notice.getByRole('alert').filter({ hasText: 'too large to save' }).waitFor()
+    await expect.poll(() => notice.locator('li').allTextContents()).toEqual([`OP6${original} TOO LARGE 大`])
+    await expect.poll(() => clauseText(page, 'OP6')).toBe(original)
+    await page.locator('.declaration-text[contenteditable="true"]').waitFor()
+    await caretAtEnd(page, 'OP6')
+    await page.keyboard.type(' Then this.')
+    await page.getByText('All changes saved').waitFor()
+    const reader = await otherReader()
+    await expect.poll(() => clauseText(reader, 'OP6')).toBe(`${original} Then this.`)
+    await expectNoAxeViolations(page)
+  })
+
   it('shows "Offline" as soon as the browser is offline, and says how many offline changes were merged', async () => {
     const page = await openApp(suite.browser(), suite.server().url)
     await signInAs(page, 'Chidinma Okafor')
