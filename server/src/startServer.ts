@@ -11,6 +11,7 @@ import { SessionService } from './sessions/SessionService.js'
 import { checkDataDirectory, lockDataDirectory, StartupError } from './store/dataDirectory.js'
 import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
+import { MAX_FRAME_BYTES } from '../../shared/protocol/syncLimits.js'
 import { DocumentHub } from './sync/DocumentHub.js'
 import type { SaveOptions } from './sync/SharedDocument.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
@@ -117,7 +118,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     sessions,
     log,
     limits: { ...defaultLimits, ...options.limits },
-    maxPayloadBytes: 1024 * 1024,
+    maxPayloadBytes: MAX_FRAME_BYTES,
     heartbeatMs: 30_000,
     allowedOrigins,
     counters: metrics,

@@ -4,6 +4,8 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
+import { DraftNotice } from '../drafts/DraftNotice.js'
+import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
@@ -107,8 +109,11 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
           </p>
         )}
         <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
+        <DraftNotice drafts={sync.drafts} />
         {!sync.ready && <p role="status">Loading the text…</p>}
-        <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
+        <EditTooLargeNotice>
+          <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
+        </EditTooLargeNotice>
       </div>
       <aside className="workspace__side" aria-label="People and comments">
         <PresenceList provider={sync.provider} />

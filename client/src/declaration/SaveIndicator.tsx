@@ -1,34 +1,74 @@
+import { useEffect, useState, type ReactNode } from 'react'
 import type { SaveStatus } from '../sync/SaveTracker.js'
 
-/** The one sentence that says whether the text is safe on the server's disk. */
-export function saveStatusText(status: SaveStatus): string {
+/** How long "saved" must hold before it is shown and announced: typing flips between saving and saved all the time. */
+const SAVED_PAUSE_MS = 1000
+
+/** What a screen reader is told, and what only the eye sees (in an aria-hidden part: its changes are not announced). */
+interface StatusWords {
+  spoken: string
+  shown?: string
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** The words that say whether the text is safe on the server's disk. */
+function statusWords(status: SaveStatus): StatusWords {
   switch (status.kind) {
     case 'connecting':
-      return 'Connecting…'
+      return { spoken: '', shown: 'Connecting…' }
     case 'saving':
-      return 'Saving…'
+      return { spoken: '', shown: 'Saving…' }
     case 'saved':
-      return 'All changes saved'
+      if (status.merged === 0) return { spoken: 'All changes saved' }
+      return { spoken: `All changes saved. Your ${plural(status.merged, 'offline change was', 'offline changes were')} merged.` }
     case 'offline':
-      return `Offline, ${status.waiting} ${status.waiting === 1 ? 'change' : 'changes'} waiting`
+      // The count changes with every keystroke offline; being offline is what needs saying.
+      return { spoken: 'Offline', shown: `, ${plural(status.waiting, 'change', 'changes')} waiting` }
     case 'failed':
-      return `Not saved: ${status.message}`
+      return { spoken: `Not saved: ${status.message}` }
     case 'refused':
-      return `Disconnected: ${status.message}`
+      return { spoken: `Disconnected: ${status.message}` }
   }
 }
 
 /** What a read-only reader is told: only whether the text is live. */
-function readOnlyText(status: SaveStatus): string {
-  if (status.kind === 'saved' || status.kind === 'saving') return 'Live: you see every change as it is made'
-  return saveStatusText(status.kind === 'offline' ? { kind: 'offline', waiting: 0 } : status)
+function readOnlyWords(status: SaveStatus): StatusWords {
+  if (status.kind === 'saved' || status.kind === 'saving') return { spoken: 'Live: you see every change as it is made' }
+  if (status.kind === 'offline') return { spoken: 'Offline' }
+  return statusWords(status)
 }
 
-/** A live region, so screen readers hear the status change; the words carry it, colour only repeats it. */
+/** The status to show: "saved" only once it has held for a pause, so a burst of typing is one "Saving…" then one "saved". */
+function useSettledStatus(status: SaveStatus): SaveStatus {
+  const [settled, setSettled] = useState<SaveStatus | null>(null)
+  useEffect(() => {
+    if (status.kind !== 'saved') return
+    const timer = setTimeout(() => setSettled(status), SAVED_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [status])
+  return status.kind === 'saved' && settled !== status ? { kind: 'saving' } : status
+}
+
+/**
+ * A live region, so screen readers hear what matters: saved after a pause, offline, failed, refused. The words carry
+ * it, colour only repeats it.
+ */
 export function SaveIndicator({ status, readOnly }: { status: SaveStatus; readOnly: boolean }) {
+  const shown = useSettledStatus(status)
+  const { spoken, shown: visualOnly } = readOnly ? readOnlyWords(shown) : statusWords(shown)
+  let content: ReactNode = spoken
+  if (visualOnly) content = (
+    <>
+      {spoken}
+      <span aria-hidden="true">{visualOnly}</span>
+    </>
+  )
   return (
-    <p className={`save-indicator save-indicator--${status.kind}`} role="status" aria-live="polite" data-status={status.kind}>
-      {readOnly ? readOnlyText(status) : saveStatusText(status)}
+    <p className={`save-indicator save-indicator--${shown.kind}`} role="status" aria-live="polite" data-status={shown.kind}>
+      {content}
     </p>
   )
 }

@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
@@ -27,6 +28,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           selectionRender: renderSelection,
         }),
         CommentHighlights,
+        EditSizeGuard,
       ],
       editorProps: {
         attributes: {

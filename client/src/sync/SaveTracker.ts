@@ -7,7 +7,8 @@ import type { ControlChannel } from './ControlChannel.js'
 export type SaveStatus =
   | { kind: 'connecting' }
   | { kind: 'saving' }
-  | { kind: 'saved' }
+  /** `merged`: how many changes made offline the last reconnect brought to the server, until the next change. */
+  | { kind: 'saved'; merged: number }
   | { kind: 'offline'; waiting: number }
   | { kind: 'failed'; message: string }
   | { kind: 'refused'; code: number; message: string }
@@ -25,6 +26,9 @@ export class SaveTracker {
   private everConnected = false
   private failure: string | null = null
   private refusal: { code: number; message: string } | null = null
+  /** Changes that waited while offline, and the count they end at, until the server confirms them. */
+  private offlineBatch: { count: number; through: number } | null = null
+  private merged = 0
   private readonly listeners = new Set<() => void>()
   private readonly unsubscribe: () => void
   status: SaveStatus = { kind: 'connecting' }
@@ -45,6 +49,7 @@ export class SaveTracker {
   private readonly handleUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.remoteOrigins.has(origin)) return
     this.localChanges += 1
+    this.merged = 0
     // After the provider's own update handler has sent the change, so the request follows it on the wire.
     queueMicrotask(() => this.requestConfirmation())
     this.refresh()
@@ -55,8 +60,10 @@ export class SaveTracker {
   }
 
   private readonly handleStatus = ({ status }: { status: string }): void => {
-    if (status === 'connected') this.everConnected = true
-    else {
+    if (status === 'connected') {
+      if (this.everConnected && this.waiting > 0) this.offlineBatch = { count: this.waiting, through: this.localChanges }
+      this.everConnected = true
+    } else {
       this.requested.clear()
       this.confirmedSinceConnect = false
     }
@@ -84,6 +91,10 @@ export class SaveTracker {
       if (through === undefined) return
       for (const seq of this.requested.keys()) if (seq <= message.seq) this.requested.delete(seq)
       this.savedThrough = Math.max(this.savedThrough, through)
+      if (this.offlineBatch && this.savedThrough >= this.offlineBatch.through) {
+        this.merged = this.offlineBatch.count
+        this.offlineBatch = null
+      }
       this.confirmedSinceConnect = true
       this.failure = null
       if (this.localChanges > this.savedThrough) this.requestConfirmation()
@@ -108,7 +119,7 @@ export class SaveTracker {
     }
     if (this.failure) return { kind: 'failed', message: this.failure }
     if (!this.confirmedSinceConnect || this.waiting > 0) return { kind: 'saving' }
-    return { kind: 'saved' }
+    return { kind: 'saved', merged: this.merged }
   }
 
   /** Subscribes to status changes; returns the unsubscribe function. */

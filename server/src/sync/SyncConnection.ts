@@ -191,7 +191,8 @@ export class SyncConnection implements DocumentPeer {
           // A copy of what the server already has is no change (local copies are resent on connect); anything else is refused.
           if (addsNothing(document.doc, update)) break
           if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
-          throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
+          // An editor's keystroke can race the lock: the page resyncs and keeps the words as a draft.
+          throw new ProtocolViolation(CloseCode.changeRefused, 'The draft is locked for signature; the change was not applied.')
         }
         checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,

@@ -139,17 +139,24 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       const remaining = session.expiresAt - Date.now()
       const expiry =
         remaining <= MAX_TIMER_MS ? setTimeout(() => connection.close(CloseCode.unauthorized, 'Your session has ended; sign in again.'), remaining) : undefined
+      // ws closes a socket with 1009 itself when a frame is over the limit, but then never reads the client's close frame.
+      let refusedWith: number | null = null
       ws.on('close', (code: number) => {
         clearTimeout(expiry)
         gone = true
         mine.delete(entry)
         if (mine.size === 0) byParticipant.delete(identity.id)
-        log.info('sync_disconnected', { connection: id, document: name, code })
+        log.info('sync_disconnected', { connection: id, document: name, code: refusedWith ?? code })
         if (!attachedTo) return
         attachedTo.removePeer(connection)
         hub.releaseIfIdle(attachedTo)
       })
-      ws.on('error', (error) => log.warn('sync_socket_error', { connection: id, error: String(error) }))
+      ws.on('error', (error: Error & { code?: string }) => {
+        if (error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return log.warn('sync_socket_error', { connection: id, error: String(error) })
+        refusedWith = CloseCode.tooLarge
+        options.counters.connectionsRefused += 1
+        log.warn('sync_message_refused', { connection: id, document: name, code: CloseCode.tooLarge, reason: `A frame over ${options.maxPayloadBytes} bytes.` })
+      })
       hub.acquire(name).then(
         (document) => {
           if (gone) return hub.releaseIfIdle(document)

@@ -110,9 +110,15 @@ describe('locking for signature', () => {
 
     const document = await server.hub.acquire(DOC)
     const before = Y.encodeStateVector(document.doc)
-    const closed = new Promise<{ code: number }>((resolve) => editor.provider.on('closed', resolve))
+    // A refused change is a "resync" close, not a final one; a Kelisim page drops the change, this stock client stops.
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      editor.provider.on('connection-close', (event) => {
+        queueMicrotask(() => editor.provider.disconnect())
+        if (event) resolve(event)
+      }),
+    )
     clauseText(editor.text, 1).insert(0, 'LATE CHANGE ')
-    expect(await closed).toMatchObject({ code: CloseCode.locked })
+    expect(await closed).toMatchObject({ code: CloseCode.changeRefused, reason: expect.stringContaining('locked for signature') })
     expect(Y.encodeStateVector(document.doc)).toEqual(before)
     expect((await freeze('Sneaky')).status).toBe(409)
 

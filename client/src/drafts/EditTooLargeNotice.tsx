@@ -1,0 +1,33 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { formatBytes, MAX_FRAME_BYTES } from '../../../shared/protocol/syncLimits.js'
+import { EDIT_TOO_LARGE_EVENT } from '../sync/EditSizeGuard.js'
+import './drafts.css'
+
+/** Wraps the editor and says so, in words, when it refused an edit for its size; the person dismisses the message. */
+export function EditTooLargeNotice({ children }: { children: ReactNode }) {
+  const wrapper = useRef<HTMLDivElement>(null)
+  const [bytes, setBytes] = useState<number | null>(null)
+  useEffect(() => {
+    const element = wrapper.current
+    if (!element) return
+    const handleTooLarge = (event: Event) => setBytes((event as CustomEvent<number>).detail)
+    element.addEventListener(EDIT_TOO_LARGE_EVENT, handleTooLarge)
+    return () => element.removeEventListener(EDIT_TOO_LARGE_EVENT, handleTooLarge)
+  }, [])
+  return (
+    <div ref={wrapper}>
+      {bytes !== null && (
+        <div className="edit-refused">
+          <p role="alert">
+            That paste is too large to add: it is {formatBytes(bytes)}, and at most {formatBytes(MAX_FRAME_BYTES)} can be added at once. Nothing was
+            added; paste it in smaller parts.
+          </p>
+          <button type="button" onClick={() => setBytes(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {children}
+    </div>
+  )
+}
