@@ -6,6 +6,7 @@ import { DurableRecords } from './DurableRecords.js'
 import type { Role } from '../../../shared/roles.js'
 import {
   isPendingInvitation,
+  LoginTaken,
   type DeclarationRecord,
   type InvitationRecord,
   type MembershipRecord,
@@ -123,7 +124,7 @@ export class LowStore implements Store {
   async createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void> {
     await this.records.commit((data) => {
       if (data.participants.some((existing) => existing.login === participant.login)) {
-        throw new Error(`login ${participant.login} exists`)
+        throw new LoginTaken(participant.login)
       }
       data.participants.push(participant)
       data.memberships.push(...memberships)
@@ -146,7 +147,7 @@ export class LowStore implements Store {
     await this.records.commit((data) => {
       requireModerator(data, invitation.declaration, invitation.createdBy)
       if (data.participants.some((existing) => existing.login === participant.login)) {
-        throw new Error(`login ${participant.login} exists`)
+        throw new LoginTaken(participant.login)
       }
       data.participants.push(participant)
       data.memberships.push(membership)

@@ -31,6 +31,13 @@ export interface ParticipantRecord {
   createdAt: string
 }
 
+/** A participant could not be created: their login belongs to someone else; nothing was changed. */
+export class LoginTaken extends Error {
+  constructor(readonly login: string) {
+    super(`login ${login} exists`)
+  }
+}
+
 /** A participant's role in one declaration. */
 export interface MembershipRecord {
   declaration: string

@@ -78,6 +78,16 @@ describe('membership changes racing each other', () => {
     expect((await participants(chair)).members.some((member) => member.login === 'editor-gbr')).toBe(true)
   })
 
+  it('two invitations for one login at once: one is created, the other refused as taken', async () => {
+    const { chair, secretariat } = await start()
+    barrier = holdCommits(2)
+    const body = { name: 'Алия Бекова', login: 'same-login', delegation: 'KAZ', role: 'editor' }
+    const answers = await Promise.all([chair, secretariat].map((token) => api(server!.url, 'POST', `/api/declarations/${DOC}/invitations`, { token, body })))
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    expect(answers.find((answer) => answer.status === 409)?.body).toMatchObject({ error: 'login_taken' })
+    expect((await participants(chair)).invitations).toHaveLength(1)
+  })
+
   it('a revocation that checked before the invitation was accepted leaves the new member their role', async () => {
     const { chair } = await start()
     const invited = await api(server!.url, 'POST', `/api/declarations/${DOC}/invitations`, {

@@ -10,6 +10,7 @@ import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import { MembershipRefused, type MembershipRefusal } from '../../store/MembershipStore.js'
+import { LoginTaken } from '../../store/Store.js'
 import { presentMember, presentPendingInvitation } from './presentParticipant.js'
 
 function isPresent<T>(value: T | null): value is T {
@@ -22,11 +23,12 @@ const refusals: Record<MembershipRefusal, ApiProblem> = {
   not_moderator: new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.'),
 }
 
-/** Runs a membership change, answering its refusal as an API problem. */
+/** Runs a change of who takes part, answering the store's refusal as an API problem. */
 async function refusedAsProblem<T>(change: Promise<T>): Promise<T> {
   try {
     return await change
   } catch (error) {
+    if (error instanceof LoginTaken) throw new ApiProblem(409, 'login_taken', `The login "${error.login}" is taken.`)
     throw error instanceof MembershipRefused ? refusals[error.reason] : error
   }
 }
@@ -75,7 +77,6 @@ export function participantsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const body = request.body as z.infer<typeof InvitationBody>
     if (!(await store.getDelegation(body.delegation))) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation "${body.delegation}".`)
-    if (await store.findParticipantByLogin(body.login)) throw new ApiProblem(409, 'login_taken', `The login "${body.login}" is taken.`)
     const token = newToken()
     const now = Date.now()
     const participant = { id: randomUUID(), login: body.login, name: body.name, delegation: body.delegation, passwordHash: null, createdAt: new Date(now).toISOString() }
