@@ -4,3 +4,6 @@ export class DamagedLogError extends Error {
     super(`update log damaged at byte ${offset}`)
   }
 }
+
+/** What people are told about a damaged declaration (short enough for a close reason). */
+export const DAMAGED_MESSAGE = "This declaration's stored text is damaged; it is kept unchanged until an administrator restores it."
