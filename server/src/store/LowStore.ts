@@ -90,11 +90,14 @@ export class LowStore implements Store {
   }
 
   async setLockedVersion(declaration: string, versionId: string | null): Promise<void> {
-    await this.records.commit((data) => {
-      const record = data.declarations.find((candidate) => candidate.name === declaration)
-      if (!record) throw new Error(`declaration ${declaration} does not exist`)
-      record.lockedVersion = versionId
-    })
+    // A signature checks the lock and is appended in one step of the signature queue; the lock changes between them.
+    await this.signatures.exclusive(declaration, () =>
+      this.records.commit((data) => {
+        const record = data.declarations.find((candidate) => candidate.name === declaration)
+        if (!record) throw new Error(`declaration ${declaration} does not exist`)
+        record.lockedVersion = versionId
+      }),
+    )
   }
 
   async listDelegations(): Promise<Delegation[]> {

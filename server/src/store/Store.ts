@@ -171,7 +171,9 @@ export interface SignatureRecord {
 export interface SignatureStore {
   list(declaration: string): Promise<SignatureRecord[]>
   /** Appends a signature once `accept` (given those already stored) has not thrown; one at a time per declaration. */
-  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void): Promise<void>
+  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void | Promise<void>): Promise<void>
+  /** Runs `operation` with no signature of the declaration being checked or appended meanwhile. */
+  exclusive<T>(declaration: string, operation: () => Promise<T>): Promise<T>
 }
 
 /** The Yjs update history of each document. */
@@ -198,7 +200,7 @@ export interface Store {
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */
   createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void>
-  /** Locks the draft on a version for signature, or unlocks it with null. */
+  /** Locks the draft on a version for signature, or unlocks it with null, between signature appends. */
   setLockedVersion(declaration: string, versionId: string | null): Promise<void>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
