@@ -108,11 +108,11 @@ export class LowStore implements Store {
     return this.records.data.delegations.find((delegation) => delegation.code === code)
   }
 
-  async addDelegations(delegations: Delegation[]): Promise<void> {
-    await this.records.commit((data) => {
-      for (const delegation of delegations) {
-        if (!data.delegations.some((existing) => existing.code === delegation.code)) data.delegations.push(delegation)
-      }
+  addDelegations(delegations: Delegation[]): Promise<Delegation[]> {
+    return this.records.commit((data) => {
+      const added = delegations.filter((delegation) => !data.delegations.some((existing) => existing.code === delegation.code))
+      data.delegations.push(...added)
+      return added
     })
   }
 

@@ -204,8 +204,8 @@ export interface Store {
   setLockedVersion(declaration: string, versionId: string | null): Promise<void>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
-  /** Adds delegations whose codes are new; existing codes are left as they are. */
-  addDelegations(delegations: Delegation[]): Promise<void>
+  /** Adds delegations whose codes are new; existing codes are left as they are. Returns those it added. */
+  addDelegations(delegations: Delegation[]): Promise<Delegation[]>
 
   getParticipant(id: string): Promise<ParticipantRecord | undefined>
   findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined>

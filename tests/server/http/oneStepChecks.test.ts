@@ -37,7 +37,7 @@ const changeRole = (token: string, participantId: string, role: string) =>
   api(server!.url, 'PUT', `/api/declarations/${DOC}/members/${participantId}`, { token, body: { role } })
 const remove = (token: string, participantId: string) => api(server!.url, 'DELETE', `/api/declarations/${DOC}/members/${participantId}`, { token })
 
-describe('membership changes racing each other', () => {
+describe('checks made in the step that writes, whatever runs at the same time', () => {
   it('two moderators demoting each other at once leave exactly one moderator', async () => {
     const { chair, secretariat, idOf } = await start()
     barrier = holdCommits(2)
@@ -86,6 +86,18 @@ describe('membership changes racing each other', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
     expect(answers.find((answer) => answer.status === 409)?.body).toMatchObject({ error: 'login_taken' })
     expect((await participants(chair)).invitations).toHaveLength(1)
+  })
+
+  it('two delegations with one code at once: one is added, the other refused as existing', async () => {
+    const { chair, secretariat } = await start()
+    barrier = holdCommits(2)
+    const answers = await Promise.all(
+      [['chair', chair], ['secretariat', secretariat]].map(([name, token]) => api(server!.url, 'POST', '/api/delegations', { token, body: { code: 'UZB', name: `Uzbekistan (${name})`, color: '#1f6f43' } })),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    const added = answers.find((answer) => answer.status === 201)!.body as { name: string }
+    const delegations = (await api(server!.url, 'GET', '/api/delegations', { token: chair })).body as Array<{ code: string; name: string }>
+    expect(delegations.filter((delegation) => delegation.code === 'UZB')).toEqual([expect.objectContaining({ name: added.name })])
   })
 
   it('a revocation that checked before the invitation was accepted leaves the new member their role', async () => {
