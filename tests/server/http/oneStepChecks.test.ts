@@ -78,6 +78,19 @@ describe('checks made in the step that writes, whatever runs at the same time', 
     expect((await participants(chair)).members.some((member) => member.login === 'editor-gbr')).toBe(true)
   })
 
+  it('a moderator demoted after their invitation was checked invites no one', async () => {
+    const { chair, secretariat, idOf } = await start()
+    barrier = holdCommits(2)
+    const invited = api(server!.url, 'POST', `/api/declarations/${DOC}/invitations`, {
+      token: secretariat,
+      body: { name: 'Нурлан Абенов', login: 'late-invitee', delegation: 'KAZ', role: 'moderator' },
+    })
+    await barrier.arrived(1)
+    expect((await changeRole(chair, idOf('secretariat'), 'observer')).status).toBe(200)
+    expect(await invited).toMatchObject({ status: 403, body: { error: 'forbidden' } })
+    expect((await participants(chair)).invitations).toEqual([])
+  })
+
   it('two invitations for one login at once: one is created, the other refused as taken', async () => {
     const { chair, secretariat } = await start()
     barrier = holdCommits(2)
