@@ -222,12 +222,13 @@ export class LowStore implements Store {
     })
   }
 
-  async deleteSessionsOf(participantId: string): Promise<number> {
-    const count = this.records.data.sessions.filter((session) => session.participantId === participantId).length
-    await this.records.commit((data) => {
-      data.sessions = data.sessions.filter((session) => session.participantId !== participantId)
+  deleteSessionsOf(participantId: string): Promise<number> {
+    return this.records.commit((data) => {
+      const kept = data.sessions.filter((session) => session.participantId !== participantId)
+      const count = data.sessions.length - kept.length
+      data.sessions = kept
+      return count
     })
-    return count
   }
 
   async close(): Promise<void> {

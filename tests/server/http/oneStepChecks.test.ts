@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { api } from '../../helpers/api.js'
 import { holdCommits, type CommitBarrier } from '../../helpers/commitBarrier.js'
+import { capturedLogger } from '../../helpers/logCapture.js'
 import { startSession } from '../../helpers/sessions.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
 
@@ -111,6 +112,19 @@ describe('checks made in the step that writes, whatever runs at the same time', 
     const added = answers.find((answer) => answer.status === 201)!.body as { name: string }
     const delegations = (await api(server!.url, 'GET', '/api/delegations', { token: chair })).body as Array<{ code: string; name: string }>
     expect(delegations.filter((delegation) => delegation.code === 'UZB')).toEqual([expect.objectContaining({ name: added.name })])
+  })
+
+  it('signing out everywhere counts the sessions it really ended, one started meanwhile included', async () => {
+    const { log, lines } = capturedLogger()
+    server = await startTestServer({ log })
+    const first = await startSession(server.url, 'editor-kaz')
+    barrier = holdCommits(2)
+    const signedOut = api(server.url, 'DELETE', '/api/session/all', { token: first })
+    await barrier.arrived(1)
+    const second = await startSession(server.url, 'editor-kaz')
+    expect((await signedOut).status).toBe(204)
+    expect((await api(server.url, 'GET', '/api/session', { token: second })).status).toBe(401)
+    expect(lines.find((line) => line.event === 'signed_out_everywhere')).toMatchObject({ sessions: 2 })
   })
 
   it('a revocation that checked before the invitation was accepted leaves the new member their role', async () => {
