@@ -29,13 +29,29 @@ export interface DecodedLog {
   version: 1 | 2
 }
 
-const isAllZero = (bytes: Buffer) => bytes.every((byte) => byte === 0)
+/** The record at `offset` and where it ends, or null if it is incomplete or fails a checksum. */
+function recordAt(file: Buffer, offset: number): { update: Buffer; end: number } | null {
+  if (offset + HEADER_BYTES > file.byteLength) return null
+  if (crc32(file.subarray(offset, offset + 8)) !== file.readUInt32LE(offset + 8)) return null
+  const end = offset + HEADER_BYTES + file.readUInt32LE(offset)
+  if (end > file.byteLength) return null
+  const update = file.subarray(offset + HEADER_BYTES, end)
+  return crc32(update) === file.readUInt32LE(offset + 4) ? { update, end } : null
+}
+
+/** Whether a whole, valid record starts anywhere from `from` on. */
+function wholeRecordFrom(file: Buffer, from: number): boolean {
+  for (let offset = from; offset + HEADER_BYTES <= file.byteLength; offset += 1) {
+    if (recordAt(file, offset)) return true
+  }
+  return false
+}
 
 /**
- * Reads records until the end or a torn tail, which a crash mid-append can leave: less than a header, a header whose
- * length runs past the end, a last record whose update fails its checksum, or zeros where an append never landed.
- * Since every header has its own checksum, a damaged length is never taken for a tear: any bad record with data
- * after it throws `DamagedLogError`. Logs in format 1 are read by its rules, to be migrated.
+ * Reads records until the end or a torn tail, which a crash mid-append leaves: a last record cut short, or part of an
+ * unsynced append never landed (zeros). A bad record is a torn tail only when no whole record follows it anywhere;
+ * since every header has its own checksum, a damaged length cannot make the records after it vanish. A bad record
+ * followed by a whole one throws `DamagedLogError`. Logs in format 1 are read by that format's rules, to be migrated.
  */
 export function decodeLog(file: Buffer): DecodedLog {
   if (file.subarray(0, LOG_MAGIC_V1.byteLength).equals(LOG_MAGIC_V1)) return { ...decodeLogV1(file), version: 1 }
@@ -44,20 +60,14 @@ export function decodeLog(file: Buffer): DecodedLog {
   }
   const updates: Uint8Array[] = []
   let offset = LOG_MAGIC.byteLength
-  while (offset + HEADER_BYTES <= file.byteLength) {
-    if (crc32(file.subarray(offset, offset + 8)) !== file.readUInt32LE(offset + 8)) {
-      if (isAllZero(file.subarray(offset))) break
-      throw new DamagedLogError(offset)
-    }
-    const end = offset + HEADER_BYTES + file.readUInt32LE(offset)
-    if (end > file.byteLength) break
-    const update = file.subarray(offset + HEADER_BYTES, end)
-    if (crc32(update) !== file.readUInt32LE(offset + 4)) {
-      if (end < file.byteLength) throw new DamagedLogError(offset)
+  while (offset < file.byteLength) {
+    const record = recordAt(file, offset)
+    if (!record) {
+      if (wholeRecordFrom(file, offset + 1)) throw new DamagedLogError(offset)
       break
     }
-    updates.push(new Uint8Array(update))
-    offset = end
+    updates.push(new Uint8Array(record.update))
+    offset = record.end
   }
   return { updates, validBytes: offset, version: 2 }
 }

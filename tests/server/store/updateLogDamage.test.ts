@@ -61,3 +61,21 @@ describe('damage in the middle of an update log', () => {
     expect(decodeLog(file)).toMatchObject({ updates, validBytes: file.byteLength - 40 })
   })
 })
+
+describe('a torn append', () => {
+  it('loses only the records of the append that tore, wherever it stopped landing', () => {
+    const logs = fc.array(fc.uint8Array({ maxLength: 40 }), { minLength: 1, maxLength: 6 })
+    fc.assert(
+      fc.property(logs, logs, fc.nat(), fc.nat(), (synced, torn, cut, zeros) => {
+        const whole = encodeLog(synced)
+        const batch = encodeLog(torn).subarray(LOG_MAGIC.byteLength)
+        // The file may end anywhere within the append, or run on in zeros where its bytes never landed.
+        const landed = batch.subarray(0, cut % (batch.byteLength + 1))
+        const decoded = decodeLog(Buffer.concat([whole, landed, Buffer.alloc(zeros % 64)]))
+        expect(decoded.updates.slice(0, synced.length)).toEqual(synced)
+        expect(torn.slice(0, decoded.updates.length - synced.length)).toEqual(decoded.updates.slice(synced.length))
+        expect(decoded.validBytes).toBeGreaterThanOrEqual(whole.byteLength)
+      }),
+    )
+  })
+})
