@@ -89,13 +89,15 @@ export class LowStore implements Store {
     })
   }
 
-  async setLockedVersion(declaration: string, versionId: string | null): Promise<void> {
+  setLockedVersion(declaration: string, versionId: string | null, expected: string | null): Promise<boolean> {
     // A signature checks the lock and is appended in one step of the signature queue; the lock changes between them.
-    await this.signatures.exclusive(declaration, () =>
+    return this.signatures.exclusive(declaration, () =>
       this.records.commit((data) => {
         const record = data.declarations.find((candidate) => candidate.name === declaration)
         if (!record) throw new Error(`declaration ${declaration} does not exist`)
+        if ((record.lockedVersion ?? null) !== expected) return false
         record.lockedVersion = versionId
+        return true
       }),
     )
   }

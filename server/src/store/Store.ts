@@ -200,8 +200,11 @@ export interface Store {
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */
   createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void>
-  /** Locks the draft on a version for signature, or unlocks it with null, between signature appends. */
-  setLockedVersion(declaration: string, versionId: string | null): Promise<void>
+  /**
+   * Locks the draft on a version for signature, or unlocks it with null, between signature appends; only if the lock
+   * is still `expected` when written. Returns false, changing nothing, if it is not.
+   */
+  setLockedVersion(declaration: string, versionId: string | null, expected: string | null): Promise<boolean>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
   /** Adds delegations whose codes are new; existing codes are left as they are. Returns those it added. */
