@@ -21,7 +21,7 @@ serveBenchServer(async () => {
   const roles: [string, Role][] = [[MODERATOR_LOGIN, 'moderator'], ...EDITOR_LOGINS.map((editor): [string, Role] => [editor, 'editor'])]
   for (const [login, role] of roles) {
     const participant = await store.findParticipantByLogin(login)
-    if (participant) await store.setRole({ declaration: LARGE_DOCUMENT, participantId: participant.id, role })
+    if (participant) await store.memberships.grant({ declaration: LARGE_DOCUMENT, participantId: participant.id, role })
   }
   await store.close()
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demo: true, clientDir: join(dataDir, 'no-client'), extraOrigins: [] }, { log })

@@ -26,6 +26,8 @@ export const CloseCode = {
    * draft they are shown, and goes on working: a refused change never blocks later ones.
    */
   changeRefused: 4522,
+  /** The declaration's stored history is damaged; the server keeps it untouched until it is restored. */
+  documentDamaged: 1011,
   serverShuttingDown: 1012,
   tryAgainLater: 1013,
   tooLarge: 1009,

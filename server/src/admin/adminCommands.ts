@@ -58,7 +58,7 @@ export async function runAdminCommand(store: Store, argv: string[], readPassword
       if (!(await store.getDeclaration(declaration))) throw new AdminUsageError(`There is no declaration ${declaration}.`)
       const existing = await store.findParticipantByLogin(login)
       if (existing) {
-        await store.setRole({ declaration, participantId: existing.id, role: 'moderator' })
+        await store.memberships.grant({ declaration, participantId: existing.id, role: 'moderator' })
         return `${existing.name} (${login}) is now a moderator of ${declaration}.`
       }
       const name = parsed(DisplayName.safeParse(values.name), '--name')

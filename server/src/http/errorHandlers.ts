@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../log.js'
+import { DAMAGED_MESSAGE, DamagedLogError } from '../store/DamagedLogError.js'
 import { ApiProblem } from './ApiProblem.js'
 
 /** Unknown API paths, and anything the client app does not serve, answer JSON rather than an HTML error page. */
@@ -13,6 +14,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     let problem: ApiProblem
     if (error instanceof ApiProblem) problem = error
     else if (isClientError(error)) problem = new ApiProblem(error.status, codeOf(error), messageOf(error))
+    else if (error instanceof DamagedLogError) problem = new ApiProblem(500, 'document_damaged', DAMAGED_MESSAGE)
     else if (isStorageFailure(error)) {
       log.error('storage_failed', { method: request.method, path: request.path, error: String(error) })
       problem = new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now; nothing was changed. Try again shortly.')

@@ -23,11 +23,15 @@ export class FileSignatureStore implements SignatureStore {
     return readJsonLines<SignatureRecord>(this.path(declaration))
   }
 
-  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void): Promise<void> {
+  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void | Promise<void>): Promise<void> {
     const run = async () => {
-      accept(await this.list(record.declaration))
+      await accept(await this.list(record.declaration))
       await appendJsonLine(this.path(record.declaration), record)
     }
     return this.queue.run(record.declaration, run)
+  }
+
+  exclusive<T>(declaration: string, operation: () => Promise<T>): Promise<T> {
+    return this.queue.run(declaration, operation)
   }
 }

@@ -5,19 +5,22 @@ import type { Logger } from '../log.js'
 import { DATA_FILE, DATA_FOLDERS } from './dataDirectory.js'
 import { DurableRecords } from './DurableRecords.js'
 import type { Role } from '../../../shared/roles.js'
-import type {
-  DeclarationRecord,
-  InvitationRecord,
-  MembershipRecord,
-  ParticipantRecord,
-  SessionRecord,
-  SigningKeyRecord,
-  Store,
+import {
+  isPendingInvitation,
+  LoginTaken,
+  type DeclarationRecord,
+  type InvitationRecord,
+  type MembershipRecord,
+  type ParticipantRecord,
+  type SessionRecord,
+  type SigningKeyRecord,
+  type Store,
 } from './Store.js'
 import { FileAuditLog } from './FileAuditLog.js'
 import { FileSignatureStore } from './FileSignatureStore.js'
 import { FileVersionStore } from './FileVersionStore.js'
 import { LowCommentStore } from './LowCommentStore.js'
+import { LowMembershipStore, requireModerator } from './LowMembershipStore.js'
 import { UpdateLogStore } from './UpdateLogStore.js'
 
 interface DataFile {
@@ -44,11 +47,10 @@ const emptyData = (): DataFile => ({
   keys: [],
 })
 
-const isMembership = (declaration: string, participantId: string) => (membership: MembershipRecord) =>
-  membership.declaration === declaration && membership.participantId === participantId
-
 /** The embedded store: records in one lowdb JSON file, document histories in per-document update logs. */
 export class LowStore implements Store {
+  readonly memberships: LowMembershipStore<DataFile>
+
   private constructor(
     private readonly records: DurableRecords<DataFile>,
     readonly documents: UpdateLogStore,
@@ -56,7 +58,9 @@ export class LowStore implements Store {
     readonly versions: FileVersionStore,
     readonly audit: FileAuditLog,
     readonly signatures: FileSignatureStore,
-  ) {}
+  ) {
+    this.memberships = new LowMembershipStore(records)
+  }
 
   /** Opens (or creates) the store in a data folder that has been checked and locked. */
   static async open(dataDir: string, log: Logger): Promise<LowStore> {
@@ -88,12 +92,17 @@ export class LowStore implements Store {
     })
   }
 
-  async setLockedVersion(declaration: string, versionId: string | null): Promise<void> {
-    await this.records.commit((data) => {
-      const record = data.declarations.find((candidate) => candidate.name === declaration)
-      if (!record) throw new Error(`declaration ${declaration} does not exist`)
-      record.lockedVersion = versionId
-    })
+  setLockedVersion(declaration: string, versionId: string | null, expected: string | null): Promise<boolean> {
+    // A signature checks the lock and is appended in one step of the signature queue; the lock changes between them.
+    return this.signatures.exclusive(declaration, () =>
+      this.records.commit((data) => {
+        const record = data.declarations.find((candidate) => candidate.name === declaration)
+        if (!record) throw new Error(`declaration ${declaration} does not exist`)
+        if ((record.lockedVersion ?? null) !== expected) return false
+        record.lockedVersion = versionId
+        return true
+      }),
+    )
   }
 
   async listDelegations(): Promise<Delegation[]> {
@@ -104,11 +113,11 @@ export class LowStore implements Store {
     return this.records.data.delegations.find((delegation) => delegation.code === code)
   }
 
-  async addDelegations(delegations: Delegation[]): Promise<void> {
-    await this.records.commit((data) => {
-      for (const delegation of delegations) {
-        if (!data.delegations.some((existing) => existing.code === delegation.code)) data.delegations.push(delegation)
-      }
+  addDelegations(delegations: Delegation[]): Promise<Delegation[]> {
+    return this.records.commit((data) => {
+      const added = delegations.filter((delegation) => !data.delegations.some((existing) => existing.code === delegation.code))
+      data.delegations.push(...added)
+      return added
     })
   }
 
@@ -123,42 +132,30 @@ export class LowStore implements Store {
   async createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void> {
     await this.records.commit((data) => {
       if (data.participants.some((existing) => existing.login === participant.login)) {
-        throw new Error(`login ${participant.login} exists`)
+        throw new LoginTaken(participant.login)
       }
       data.participants.push(participant)
       data.memberships.push(...memberships)
     })
   }
 
-  async getRole(declaration: string, participantId: string): Promise<Role | undefined> {
-    return this.records.data.memberships.find(isMembership(declaration, participantId))?.role
+  getRole(declaration: string, participantId: string): Promise<Role | undefined> {
+    return this.memberships.roleOf(declaration, participantId)
   }
 
-  async listMembers(declaration: string): Promise<MembershipRecord[]> {
-    return this.records.data.memberships.filter((membership) => membership.declaration === declaration)
+  listMembers(declaration: string): Promise<MembershipRecord[]> {
+    return this.memberships.members(declaration)
   }
 
-  async listMemberships(participantId: string): Promise<MembershipRecord[]> {
-    return this.records.data.memberships.filter((membership) => membership.participantId === participantId)
-  }
-
-  async setRole(membership: MembershipRecord): Promise<void> {
-    await this.records.commit((data) => {
-      data.memberships = data.memberships.filter((existing) => !isMembership(membership.declaration, membership.participantId)(existing))
-      data.memberships.push(membership)
-    })
-  }
-
-  async removeMember(declaration: string, participantId: string): Promise<void> {
-    await this.records.commit((data) => {
-      data.memberships = data.memberships.filter((existing) => !isMembership(declaration, participantId)(existing))
-    })
+  listMemberships(participantId: string): Promise<MembershipRecord[]> {
+    return this.memberships.membershipsOf(participantId)
   }
 
   async invite(participant: ParticipantRecord, membership: MembershipRecord, invitation: InvitationRecord): Promise<void> {
     await this.records.commit((data) => {
+      requireModerator(data, invitation.declaration, invitation.createdBy)
       if (data.participants.some((existing) => existing.login === participant.login)) {
-        throw new Error(`login ${participant.login} exists`)
+        throw new LoginTaken(participant.login)
       }
       data.participants.push(participant)
       data.memberships.push(membership)
@@ -174,12 +171,14 @@ export class LowStore implements Store {
     return this.records.data.invitations.filter((invitation) => invitation.declaration === declaration)
   }
 
-  async revokeInvitation(id: string): Promise<void> {
-    await this.records.commit((data) => {
+  revokeInvitation(id: string, by: string): Promise<boolean> {
+    return this.records.commit((data) => {
       const invitation = data.invitations.find((existing) => existing.id === id)
-      if (!invitation) return
+      if (!invitation || !isPendingInvitation(invitation)) return false
+      requireModerator(data, invitation.declaration, by)
       invitation.revokedAt = new Date().toISOString()
-      data.memberships = data.memberships.filter((existing) => !isMembership(invitation.declaration, invitation.participantId)(existing))
+      data.memberships = data.memberships.filter((existing) => !(existing.declaration === invitation.declaration && existing.participantId === invitation.participantId))
+      return true
     })
   }
 
@@ -187,7 +186,7 @@ export class LowStore implements Store {
     await this.records.commit((data) => {
       const invitation = data.invitations.find((existing) => existing.id === id)
       const participant = data.participants.find((existing) => existing.id === invitation?.participantId)
-      if (!invitation || !participant || invitation.usedAt || invitation.revokedAt) throw new Error('invitation not usable')
+      if (!invitation || !participant || !isPendingInvitation(invitation)) throw new Error('invitation not usable')
       invitation.usedAt = new Date().toISOString()
       participant.passwordHash = passwordHash
       data.sessions.push(session)
@@ -228,12 +227,13 @@ export class LowStore implements Store {
     })
   }
 
-  async deleteSessionsOf(participantId: string): Promise<number> {
-    const count = this.records.data.sessions.filter((session) => session.participantId === participantId).length
-    await this.records.commit((data) => {
-      data.sessions = data.sessions.filter((session) => session.participantId !== participantId)
+  deleteSessionsOf(participantId: string): Promise<number> {
+    return this.records.commit((data) => {
+      const kept = data.sessions.filter((session) => session.participantId !== participantId)
+      const count = data.sessions.length - kept.length
+      data.sessions = kept
+      return count
     })
-    return count
   }
 
   async close(): Promise<void> {

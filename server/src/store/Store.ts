@@ -2,6 +2,7 @@ import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Anchor, Mention } from '../../../shared/comments/commentSchemas.js'
 import type { SignatureStatement } from '../../../shared/signatures/signatureStatement.js'
 import type { Role } from '../../../shared/roles.js'
+import type { MembershipStore } from './MembershipStore.js'
 
 /** A declaration known to the server; its text lives in the document of the same name. */
 export interface DeclarationRecord {
@@ -30,6 +31,13 @@ export interface ParticipantRecord {
   createdAt: string
 }
 
+/** A participant could not be created: their login belongs to someone else; nothing was changed. */
+export class LoginTaken extends Error {
+  constructor(readonly login: string) {
+    super(`login ${login} exists`)
+  }
+}
+
 /** A participant's role in one declaration. */
 export interface MembershipRecord {
   declaration: string
@@ -49,6 +57,11 @@ export interface InvitationRecord {
   expiresAt: string
   usedAt: string | null
   revokedAt: string | null
+}
+
+/** Whether an invitation can still be used: neither used, revoked nor expired. */
+export function isPendingInvitation(invitation: InvitationRecord, now = Date.now()): boolean {
+  return !invitation.usedAt && !invitation.revokedAt && Date.parse(invitation.expiresAt) > now
 }
 
 /** Who wrote something, as they were named when they wrote it. */
@@ -158,7 +171,9 @@ export interface SignatureRecord {
 export interface SignatureStore {
   list(declaration: string): Promise<SignatureRecord[]>
   /** Appends a signature once `accept` (given those already stored) has not thrown; one at a time per declaration. */
-  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void): Promise<void>
+  append(record: SignatureRecord, accept: (existing: SignatureRecord[]) => void | Promise<void>): Promise<void>
+  /** Runs `operation` with no signature of the declaration being checked or appended meanwhile. */
+  exclusive<T>(declaration: string, operation: () => Promise<T>): Promise<T>
 }
 
 /** The Yjs update history of each document. */
@@ -180,34 +195,37 @@ export interface Store {
   readonly versions: VersionStore
   readonly audit: AuditLog
   readonly signatures: SignatureStore
+  readonly memberships: MembershipStore
   listDeclarations(): Promise<DeclarationRecord[]>
   getDeclaration(name: string): Promise<DeclarationRecord | undefined>
   /** Creates a declaration with its initial text state, or fails if the name is taken. */
   createDeclaration(record: DeclarationRecord, initialState: Uint8Array): Promise<void>
-  /** Locks the draft on a version for signature, or unlocks it with null. */
-  setLockedVersion(declaration: string, versionId: string | null): Promise<void>
+  /**
+   * Locks the draft on a version for signature, or unlocks it with null, between signature appends; only if the lock
+   * is still `expected` when written. Returns false, changing nothing, if it is not.
+   */
+  setLockedVersion(declaration: string, versionId: string | null, expected: string | null): Promise<boolean>
   listDelegations(): Promise<Delegation[]>
   getDelegation(code: string): Promise<Delegation | undefined>
-  /** Adds delegations whose codes are new; existing codes are left as they are. */
-  addDelegations(delegations: Delegation[]): Promise<void>
+  /** Adds delegations whose codes are new; existing codes are left as they are. Returns those it added. */
+  addDelegations(delegations: Delegation[]): Promise<Delegation[]>
 
   getParticipant(id: string): Promise<ParticipantRecord | undefined>
   findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined>
   /** Creates a participant with a password and roles, as the demo seed and the admin command do. */
   createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void>
 
+  /** Reads of `memberships`, kept here for their many callers. */
   getRole(declaration: string, participantId: string): Promise<Role | undefined>
   listMembers(declaration: string): Promise<MembershipRecord[]>
   listMemberships(participantId: string): Promise<MembershipRecord[]>
-  setRole(membership: MembershipRecord): Promise<void>
-  removeMember(declaration: string, participantId: string): Promise<void>
 
-  /** Creates a participant without a password, their role, and the invitation, all or nothing. */
+  /** Creates a participant without a password, their role, and the invitation, all or nothing; `createdBy` must still moderate. */
   invite(participant: ParticipantRecord, membership: MembershipRecord, invitation: InvitationRecord): Promise<void>
   findInvitation(tokenHash: string): Promise<InvitationRecord | undefined>
   listInvitations(declaration: string): Promise<InvitationRecord[]>
-  /** Revokes a pending invitation and the role it would have given. */
-  revokeInvitation(id: string): Promise<void>
+  /** Revokes a pending invitation and the role it would have given; false (nothing changed) if it is no longer pending. */
+  revokeInvitation(id: string, by: string): Promise<boolean>
   /** Uses an invitation: sets the password and starts a session, all or nothing. */
   acceptInvitation(id: string, passwordHash: string, session: SessionRecord): Promise<void>
 

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { KeyedQueue } from './KeyedQueue.js'
 import type { DocumentStore } from './Store.js'
 import { appendWhole, fsyncDirectory, writeFileDurably } from './durableFile.js'
-import { decodeLog, encodeRecord, LOG_MAGIC } from './updateLogFormat.js'
+import { DamagedLogError } from './DamagedLogError.js'
+import { decodeLog, encodeLog, encodeRecord, type DecodedLog } from './updateLogFormat.js'
 import type { Logger } from '../log.js'
 
 interface OpenLog {
@@ -41,21 +42,39 @@ export class UpdateLogStore implements DocumentStore {
     return this.serially(name, async () => {
       const path = this.pathOf(name)
       const file = await readFile(path)
-      const { updates, validBytes } = decodeLog(file)
+      const { updates, validBytes, version } = this.decode(name, path, file)
       if (validBytes < file.byteLength) {
         // A torn tail is what a crash mid-append leaves; keep a copy before dropping it.
         const copy = `${path}.damaged-${Date.now()}`
         await copyFile(path, copy)
         this.log.warn('update_log_tail_dropped', { document: name, droppedBytes: file.byteLength - validBytes, copy })
+      }
+      let size = validBytes
+      if (version !== 2) {
+        const migrated = encodeLog(updates)
+        await writeFileDurably(path, migrated)
+        size = migrated.byteLength
+        this.log.info('update_log_migrated', { document: name, from: version, records: updates.length })
+      } else if (validBytes < file.byteLength) {
         const handle = await open(path, 'r+')
         await handle.truncate(validBytes)
         await handle.sync()
         await handle.close()
       }
       await this.closeHandle(name)
-      this.open.set(name, { handle: await open(path, 'r+'), records: updates.length, size: validBytes })
+      this.open.set(name, { handle: await open(path, 'r+'), records: updates.length, size })
       return updates
     })
+  }
+
+  /** Decodes a log, naming the file and offset of any damage in the server log; a damaged file is left as it is. */
+  private decode(name: string, path: string, file: Buffer): DecodedLog {
+    try {
+      return decodeLog(file)
+    } catch (error) {
+      if (error instanceof DamagedLogError) this.log.error('update_log_damaged', { document: name, file: path, offset: error.offset })
+      throw error
+    }
   }
 
   append(name: string, updates: Uint8Array[]): Promise<number> {
@@ -73,7 +92,7 @@ export class UpdateLogStore implements DocumentStore {
   compact(name: string, state: Uint8Array): Promise<void> {
     return this.serially(name, async () => {
       const path = this.pathOf(name)
-      const bytes = Buffer.concat([LOG_MAGIC, encodeRecord(state)])
+      const bytes = encodeLog([state])
       await writeFileDurably(path, bytes)
       await this.closeHandle(name)
       this.open.set(name, { handle: await open(path, 'r+'), records: 1, size: bytes.byteLength })
@@ -86,7 +105,7 @@ export class UpdateLogStore implements DocumentStore {
       const path = this.pathOf(name)
       const handle = await open(path, 'wx')
       try {
-        await handle.writeFile(Buffer.concat([LOG_MAGIC, encodeRecord(state)]))
+        await handle.writeFile(encodeLog([state]))
         await handle.sync()
       } finally {
         await handle.close()

@@ -8,6 +8,7 @@ import { can } from '../../../shared/roles.js'
 import type { ConnectionControl } from '../http/AppContext.js'
 import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
+import { DAMAGED_MESSAGE, DamagedLogError } from '../store/DamagedLogError.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from './DocumentHub.js'
 import { SyncConnection, type ConnectionLimits, type MessageCounters } from './SyncConnection.js'
@@ -165,7 +166,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         },
         (error: unknown) => {
           log.error('document_load_failed', { document: name, error: String(error) })
-          connection.close(CloseCode.tryAgainLater, 'The declaration could not be loaded; retrying.')
+          if (error instanceof DamagedLogError) connection.close(CloseCode.documentDamaged, DAMAGED_MESSAGE)
+          else connection.close(CloseCode.tryAgainLater, 'The declaration could not be loaded; retrying.')
         },
       )
     })

@@ -98,7 +98,7 @@ export class VersionService {
     if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) {
       throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
     }
-    await this.store.setLockedVersion(declaration, record.id)
+    if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
     await this.hub.setLock(declaration, { id: record.id, name: record.name })
     await this.store.audit.append(declaration, { actor: author, action: 'draft_locked', details: { version: record.id, sha256: record.sha256 } })
     return record
@@ -109,7 +109,9 @@ export class VersionService {
     const declarationRecord = await this.store.getDeclaration(declaration)
     if (!declarationRecord?.lockedVersion) throw new ApiProblem(409, 'not_locked', 'The draft is not locked.')
     const { record } = await this.freeze(declaration, author, name, note, true)
-    await this.store.setLockedVersion(declaration, null)
+    if (!(await this.store.setLockedVersion(declaration, null, declarationRecord.lockedVersion))) {
+      throw new ApiProblem(409, 'lock_changed', 'Someone else unlocked or locked the draft meanwhile; the lock was left as they set it.')
+    }
     await this.hub.setLock(declaration, null)
     await this.store.audit.append(declaration, { actor: author, action: 'draft_unlocked', details: { previous: declarationRecord.lockedVersion, version: record.id } })
     return record

@@ -23,8 +23,7 @@ export function delegationsRouter({ store, sessions, log }: AppContext): Router 
       throw new ApiProblem(403, 'forbidden', 'Only moderators add delegations.')
     }
     const body = request.body as z.infer<typeof DelegationBody>
-    if (await store.getDelegation(body.code)) throw new ApiProblem(409, 'delegation_exists', `A delegation with code ${body.code} exists.`)
-    await store.addDelegations([body])
+    if ((await store.addDelegations([body])).length === 0) throw new ApiProblem(409, 'delegation_exists', `A delegation with code ${body.code} exists.`)
     log.info('delegation_added', { code: body.code, by: participant.id })
     response.status(201).json(body)
   })

@@ -6,7 +6,7 @@ import { hashToken } from '../../auth/tokens.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { validateBody } from '../../http/validateBody.js'
-import type { InvitationRecord, Store } from '../../store/Store.js'
+import { isPendingInvitation, type InvitationRecord, type Store } from '../../store/Store.js'
 import { presentParticipant } from '../participants/presentParticipant.js'
 import { setSessionCookie } from '../session/sessionCookie.js'
 
@@ -14,7 +14,7 @@ import { setSessionCookie } from '../session/sessionCookie.js'
 async function usableInvitation(store: Store, request: Request): Promise<InvitationRecord> {
   const token = String(request.params.token)
   const invitation = token.length <= 100 ? await store.findInvitation(hashToken(token)) : undefined
-  if (!invitation || invitation.usedAt || invitation.revokedAt || Date.parse(invitation.expiresAt) <= Date.now()) {
+  if (!invitation || !isPendingInvitation(invitation)) {
     throw new ApiProblem(404, 'invitation_unusable', 'This invitation link is not valid: it may have been used, revoked, or have expired.')
   }
   return invitation

@@ -9,22 +9,29 @@ import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
-import type { Store } from '../../store/Store.js'
+import { MembershipRefused, type MembershipRefusal } from '../../store/MembershipStore.js'
+import { LoginTaken } from '../../store/Store.js'
 import { presentMember, presentPendingInvitation } from './presentParticipant.js'
 
 function isPresent<T>(value: T | null): value is T {
   return value !== null
 }
 
-/** A declaration must keep a moderator: refuses to demote or remove the last one. */
-async function keepAModerator(store: Store, declaration: string, participantId: string): Promise<void> {
-  const members = await store.listMembers(declaration)
-  const moderators = members.filter((member) => member.role === 'moderator')
-  if (moderators.length === 1 && moderators[0]?.participantId === participantId) {
-    throw new ApiProblem(409, 'last_moderator', 'A declaration needs at least one moderator; appoint another first.')
-  }
+const refusals: Record<MembershipRefusal, ApiProblem> = {
+  unknown_member: new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.'),
+  last_moderator: new ApiProblem(409, 'last_moderator', 'A declaration needs at least one moderator; appoint another first.'),
+  not_moderator: new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.'),
 }
 
+/** Runs a change of who takes part, answering the store's refusal as an API problem. */
+async function refusedAsProblem<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change
+  } catch (error) {
+    if (error instanceof LoginTaken) throw new ApiProblem(409, 'login_taken', `The login "${error.login}" is taken.`)
+    throw error instanceof MembershipRefused ? refusals[error.reason] : error
+  }
+}
 
 /** The link an invitee opens, on the origin the moderator is using. */
 function invitationLink(request: Request, token: string): string {
@@ -49,10 +56,7 @@ export function participantsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const participantId = String(request.params.participantId)
     const { role } = request.body as z.infer<typeof RoleChangeBody>
-    const current = await store.getRole(declaration, participantId)
-    if (!current) throw new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.')
-    if (role !== 'moderator') await keepAModerator(store, declaration, participantId)
-    await store.setRole({ declaration, participantId, role })
+    const current = await refusedAsProblem(store.memberships.changeRole({ declaration, participantId, role }, sessionOf(response).participant.id))
     const closed = connections.disconnect(participantId, declaration, CloseCode.roleChanged, 'Your role changed; reopening.')
     log.info('role_changed', { declaration, participant: participantId, from: current, to: role, by: sessionOf(response).participant.id, closed })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'role_changed', details: { participant: participantId, from: current, to: role } })
@@ -62,9 +66,7 @@ export function participantsRouter(context: AppContext): Router {
   router.delete('/members/:participantId', async (request, response) => {
     const { declaration } = accessOf(response)
     const participantId = String(request.params.participantId)
-    if (!(await store.getRole(declaration, participantId))) throw new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.')
-    await keepAModerator(store, declaration, participantId)
-    await store.removeMember(declaration, participantId)
+    await refusedAsProblem(store.memberships.remove(declaration, participantId, sessionOf(response).participant.id))
     const closed = connections.disconnect(participantId, declaration, CloseCode.forbidden, 'Your access to this declaration was removed.')
     log.info('member_removed', { declaration, participant: participantId, by: sessionOf(response).participant.id, closed })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'member_removed', details: { participant: participantId } })
@@ -75,7 +77,6 @@ export function participantsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const body = request.body as z.infer<typeof InvitationBody>
     if (!(await store.getDelegation(body.delegation))) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation "${body.delegation}".`)
-    if (await store.findParticipantByLogin(body.login)) throw new ApiProblem(409, 'login_taken', `The login "${body.login}" is taken.`)
     const token = newToken()
     const now = Date.now()
     const participant = { id: randomUUID(), login: body.login, name: body.name, delegation: body.delegation, passwordHash: null, createdAt: new Date(now).toISOString() }
@@ -91,7 +92,7 @@ export function participantsRouter(context: AppContext): Router {
       usedAt: null,
       revokedAt: null,
     }
-    await store.invite(participant, { declaration, participantId: participant.id, role: body.role }, invitation)
+    await refusedAsProblem(store.invite(participant, { declaration, participantId: participant.id, role: body.role }, invitation))
     log.info('invited', { declaration, participant: participant.id, role: body.role, by: invitation.createdBy })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'participant_invited', details: { participant: participant.id, login: body.login, role: body.role } })
     const pending = await presentPendingInvitation(store, invitation)
@@ -101,10 +102,9 @@ export function participantsRouter(context: AppContext): Router {
   router.delete('/invitations/:invitationId', async (request, response) => {
     const { declaration } = accessOf(response)
     const invitation = (await store.listInvitations(declaration)).find((candidate) => candidate.id === request.params.invitationId)
-    if (!invitation || !(await presentPendingInvitation(store, invitation))) {
+    if (!invitation || !(await refusedAsProblem(store.revokeInvitation(invitation.id, sessionOf(response).participant.id)))) {
       throw new ApiProblem(404, 'unknown_invitation', 'There is no pending invitation with that id.')
     }
-    await store.revokeInvitation(invitation.id)
     log.info('invitation_revoked', { declaration, invitation: invitation.id, by: sessionOf(response).participant.id })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'invitation_revoked', details: { invitation: invitation.id } })
     response.status(204).end()

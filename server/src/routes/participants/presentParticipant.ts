@@ -1,5 +1,5 @@
 import type { Delegation, Member, Participant, PendingInvitation } from '../../../../shared/api/schemas.js'
-import type { InvitationRecord, MembershipRecord, ParticipantRecord, Store } from '../../store/Store.js'
+import { isPendingInvitation, type InvitationRecord, type MembershipRecord, type ParticipantRecord, type Store } from '../../store/Store.js'
 
 const unknownDelegation = (code: string): Delegation => ({ code, name: code, color: '#595959' })
 
@@ -18,7 +18,7 @@ export async function presentMember(store: Store, membership: MembershipRecord):
 
 /** An invitation still waiting: neither used, revoked nor expired. */
 export async function presentPendingInvitation(store: Store, invitation: InvitationRecord): Promise<PendingInvitation | null> {
-  if (invitation.usedAt || invitation.revokedAt || Date.parse(invitation.expiresAt) <= Date.now()) return null
+  if (!isPendingInvitation(invitation)) return null
   const participant = await store.getParticipant(invitation.participantId)
   if (!participant) return null
   const { name, login, delegation } = await presentParticipant(store, participant)

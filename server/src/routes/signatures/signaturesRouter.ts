@@ -52,7 +52,10 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
     if (!(await verifyStatement(statement, signature, key.publicKey))) throw refuse('bad_signature', 'The signature does not verify against the statement and key.')
 
     const signatureRecord = { id: randomUUID(), declaration, statement, signature, publicKey: key.publicKey, receivedAt: new Date().toISOString() }
-    await store.signatures.append(signatureRecord, (existing) => {
+    await store.signatures.append(signatureRecord, async (existing) => {
+      if ((await store.getDeclaration(declaration))?.lockedVersion !== lockedId) {
+        throw new ApiProblem(409, 'not_locked', 'The draft was unlocked while this signature was being checked; it was not recorded.')
+      }
       if (existing.some((other) => other.statement.versionId === lockedId && other.statement.delegation.code === statement.delegation.code)) {
         throw new ApiProblem(409, 'already_signed', `${statement.delegation.name} has already signed this version.`)
       }
