@@ -48,6 +48,8 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Removed ${person(details.participant)} from the declaration`, hashes: [] }
       case 'participant_invited':
         return { what: `Invited ${person(details.participant)} as ${role(details.role)}`, hashes: [] }
+      case 'sign_in_lock_cleared':
+        return { what: `Cleared the failed sign-ins of ${person(details.participant)}`, hashes: [] }
       case 'invitation_revoked':
         return { what: 'Revoked an invitation', hashes: [] }
       default:
