@@ -1,4 +1,5 @@
 import { Router } from 'express'
+import type { SignInLockCleared } from '../../../../shared/api/signInLock.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
@@ -17,7 +18,7 @@ export function signInLockRouter({ store, sessions, limiter, log }: AppContext):
     const cleared = await limiter.clear(participant.login)
     log.info('sign_in_lock_cleared', { declaration, participant: participantId, cleared, by: sessionOf(response).participant.id })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'sign_in_lock_cleared', details: { participant: participantId, cleared } })
-    response.json({ cleared })
+    response.json({ cleared } satisfies SignInLockCleared)
   })
 
   return router
