@@ -3,7 +3,7 @@ import type { PublishedKey, PublishedKeys } from '../../../shared/signatures/pub
 import { fingerprint } from '../../../shared/signatures/signatureStatement.js'
 import type { Store } from '../store/Store.js'
 
-/** The key list the secretariat publishes: every registered key of the declaration's signatories, in the form `verify --keys` reads. */
+/** The key list the secretariat publishes: every registered key of the declaration's signatories and every key that signed, in the form `verify --keys` reads. */
 export async function publishedKeysView(store: Store, declaration: string, now = new Date()): Promise<PublishedKeys> {
   const delegations = new Map((await store.listDelegations()).map((delegation) => [delegation.code, delegation]))
   const keys: PublishedKey[] = []
@@ -15,6 +15,11 @@ export async function publishedKeysView(store: Store, declaration: string, now =
     for (const key of await store.listKeys(participant.id)) {
       keys.push({ delegation: { code: delegation.code, name: delegation.name }, signer: { id: participant.id, name: participant.name }, keyId: key.keyId, fingerprint: fingerprint(key.keyId) })
     }
+  }
+  // A key that signed stays listed after its holder's role changes, so their signature still verifies.
+  for (const { statement } of await store.signatures.list(declaration)) {
+    if (keys.some((key) => key.keyId === statement.keyId)) continue
+    keys.push({ delegation: statement.delegation, signer: statement.signer, keyId: statement.keyId, fingerprint: fingerprint(statement.keyId) })
   }
   return { format: 'kelisim-keys/1', declaration, publishedAt: now.toISOString(), keys }
 }

@@ -144,6 +144,18 @@ describe('npm run verify against outside anchors', () => {
   })
 })
 
+describe('the published key list', () => {
+  it('keeps the key of a signatory who is no longer one, so their signature still verifies', async () => {
+    const chair = await startSession(server.url, 'chair')
+    const { members } = (await api(server.url, 'GET', `${base}/participants`, { token: chair })).body as { members: { id: string; name: string }[] }
+    const emily = members.find((member) => member.name === 'Emily Carter')!.id
+    expect((await api(server.url, 'PUT', `${base}/members/${emily}`, { token: chair, body: { role: 'observer' } })).status).toBe(200)
+    const keys = PublishedKeys.parse((await api(server.url, 'GET', `${base}/signatures/keys`, { token: chair })).body)
+    const usa = bundle.signatures.find((entry) => entry.statement.delegation.code === 'USA')!.statement
+    expect(keys.keys).toContainEqual(expect.objectContaining({ keyId: usa.keyId, signer: usa.signer, delegation: usa.delegation }))
+  })
+})
+
 describe('k of n on the signatures page', () => {
   it('counts every delegation taking part and says which are expected to sign', () => {
     const codes = view.delegations.map((delegation) => delegation.code)
