@@ -45,5 +45,9 @@ describe('the audit log in the browser', () => {
     await chair.locator('.audit-log__entry').first().getByText('Copied.').waitFor()
     expect(await chair.evaluate(() => navigator.clipboard.readText())).toBe(frozen.hash)
     await expectNoAxeViolations(chair)
+
+    await chair.setViewportSize({ width: 360, height: 740 })
+    const log = await chair.locator('.audit-log').boundingBox()
+    expect(log!.x + log!.width).toBeLessThanOrEqual(360)
   })
 })

@@ -12,6 +12,7 @@ import { useDeclarationSync } from '../sync/useDeclarationSync.js'
 import { CanonicalTextView } from '../versions/CanonicalTextView.js'
 import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
+import './signatures.css'
 import { BackLink } from '../navigation/BackLink.js'
 import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
@@ -105,7 +106,7 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
             Download the published key list (JSON)
           </a>{' '}
           — check them offline with{' '}
-          <code>
+          <code className="verify-command" dir="ltr">
             npm run verify -- bundle.json --keys keys.json --audit-head {view.auditHead}
           </code>
           .
