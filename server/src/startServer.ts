@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
-import { SignInLimiter } from './auth/SignInLimiter.js'
+import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import { Metrics } from './metrics/Metrics.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
@@ -38,9 +38,13 @@ export interface StartOptions {
   invitationTtlMs?: number
   /** Holds each websocket upgrade after its checks, before it is accepted (for tests of what can happen meanwhile). */
   beforeSocketAccepted?: () => Promise<void>
+  signInLimits?: Partial<SignInLimits>
 }
 
 const DAY = 24 * 60 * 60 * 1000
+
+// Past five wrong passwords a login waits 1, 2, 4 ... at most 60 seconds between attempts: slow for guessing, short for its owner.
+const defaultSignInLimits: SignInLimits = { perLogin: 5, perAddress: 200, perDevice: 10, windowMs: 15 * 60 * 1000, maxPaceMs: 60_000 }
 
 const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
 
@@ -129,7 +133,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       store,
       sessions,
       log,
-      limiter: new SignInLimiter({ perLogin: 5, perAddress: 200, windowMs: 15 * 60 * 1000 }),
+      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }),
       connections: sync,
       hub,
       allowedOrigins,

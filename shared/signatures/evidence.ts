@@ -12,10 +12,11 @@ export const EvidenceBundle = z.object({
 })
 export type EvidenceBundle = z.infer<typeof EvidenceBundle>
 
-/** A delegation on the signatures page, with its signature if it has signed. */
+/** A delegation taking part, on the signatures page: whether a signatory of it is expected to sign, and its signature if it has signed. */
 export const DelegationSignature = z.object({
   code: z.string(),
   name: z.string(),
+  expectedToSign: z.boolean(),
   signature: z
     .object({
       signer: z.string(),
@@ -27,11 +28,12 @@ export const DelegationSignature = z.object({
     .nullable(),
 })
 
-/** The signatures page: the locked version, who signed it, k of n, and the audit log's head. */
+/** The signatures page: the locked version, who signed it, k of the n delegations taking part, how many are expected to sign, and the audit log's head. */
 export const SignaturesView = z.object({
   version: z.object({ id: z.string(), name: z.string(), sha256: z.string() }).nullable(),
   delegations: z.array(DelegationSignature),
   signed: z.number(),
+  expected: z.number(),
   total: z.number(),
   auditHead: z.string(),
 })

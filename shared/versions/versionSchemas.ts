@@ -49,9 +49,18 @@ export const AuditEntryView = z.object({
   hash: z.string(),
 })
 
-/** The audit log with its head hash and whether its chain holds. */
+/** Names for the ids an audit log holds, so it reads as people, delegations and versions rather than ids. */
+export const AuditNames = z.object({
+  participants: z.record(z.string(), z.object({ name: z.string(), delegation: z.string() })),
+  delegations: z.record(z.string(), z.string()),
+  versions: z.record(z.string(), z.object({ seq: z.number(), name: z.string() })),
+})
+export type AuditNames = z.infer<typeof AuditNames>
+
+/** The audit log with its head hash, whether its chain holds, and names for its ids. */
 export const AuditView = z.object({
   entries: z.array(AuditEntryView),
+  names: AuditNames,
   head: z.string(),
   chainBreak: z.object({ seq: z.number(), reason: z.string() }).nullable(),
 })

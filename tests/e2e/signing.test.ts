@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { pdfText } from '../helpers/documentText.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 
 const suite = browserSuite()
+const cli = fileURLToPath(new URL('../../server/src/verify/verifyMain.ts', import.meta.url))
 
 describe('signing in the browser', () => {
   it('a signatory reviews the locked final text with its redline and signs; the signatures page updates on another screen', async () => {
@@ -20,7 +24,9 @@ describe('signing in the browser', () => {
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
     await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
     await chair.goto(`${suite.server().url}/d/almaty-declaration/signatures`)
-    await chair.getByText('0 of 2 delegations have signed.').waitFor()
+    await chair.getByText(/^0 of \d+ delegations taking part have signed; 2 are expected to sign\.$/).waitFor()
+    await expect.poll(() => chair.getByRole('row', { name: /Egypt/ }).textContent()).toMatch(/Not expected to sign \(no signatory\)/)
+    await expect.poll(() => chair.getByRole('row', { name: /Poland/ }).textContent()).toMatch(/Expected to sign, not yet signed/)
 
     const signatory = await openApp(suite.browser(), suite.server().url)
     await signInAs(signatory, 'Katarzyna Nowak')
@@ -36,7 +42,7 @@ describe('signing in the browser', () => {
 
     // The other screen: a window in the background has its rendering throttled, as in a real browser.
     await chair.bringToFront()
-    await chair.getByText('1 of 2 delegations have signed.').waitFor()
+    await chair.getByText(/^1 of \d+ delegations taking part has signed; 2 are expected to sign\.$/).waitFor()
     const row = chair.getByRole('row', { name: /Poland/ })
     await expect.poll(() => row.textContent()).toMatch(/✓ Signed.*Katarzyna Nowak.*Ad referendum\. Reservation: Poland reserves its position on OP10\./)
     await expectNoAxeViolations(chair)
@@ -45,6 +51,10 @@ describe('signing in the browser', () => {
     const bundle = JSON.parse(await readFile((await download.path())!, 'utf8')) as { signatures: unknown[]; version: { sha256: string } }
     expect(bundle.signatures).toHaveLength(1)
     expect(await chair.locator('code.hash').first().textContent()).toBe(bundle.version.sha256)
+    const [keys] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('link', { name: /Download the published key list/ }).click()])
+    const head = (await chair.locator('code.hash').nth(1).textContent())!
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, (await download.path())!, '--keys', (await keys.path())!, '--audit-head', head])
+    expect(stdout).toMatch(/^VALID: all 4 checks passed/m)
 
     const [pdf] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('link', { name: 'Download the signed text (PDF)' }).click()])
     const text = await pdfText(new Uint8Array(await readFile((await pdf.path())!)))

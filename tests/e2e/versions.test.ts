@@ -40,10 +40,10 @@ describe('versions in the browser', () => {
     expect(await editor.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0)
 
     await chair.getByText('The hash chain is intact.').waitFor()
-    await expect.poll(() => chair.locator('.audit-log li').allTextContents()).toEqual([
-      expect.stringContaining('version frozen'),
-      expect.stringContaining('version frozen'),
-      expect.stringContaining('draft locked'),
+    await expect.poll(() => chair.locator('.audit-log__what').allTextContents()).toEqual([
+      expect.stringContaining('Froze version 1 “Zero draft”'),
+      expect.stringContaining('Froze version 2 “Final text”'),
+      expect.stringContaining('Locked the draft for signature on version 2 “Final text”'),
     ])
     await chair.getByLabel('From', { exact: true }).selectOption({ label: '1. Zero draft' })
     await chair.getByLabel('To', { exact: true }).selectOption({ label: '2. Final text' })

@@ -46,6 +46,7 @@ export const apiRoutes: ApiRoute[] = [
   { method: 'GET', path: '/declarations/:name', as: 'chair', ok: 200 },
   { method: 'GET', path: '/declarations/:name/participants', as: 'chair', ok: 200 },
   { method: 'PUT', path: '/declarations/:name/members/:participantId', as: 'chair', body: { role: 'signatory' }, ok: 200 },
+  { method: 'DELETE', path: '/declarations/:name/members/:participantId/sign-in-lock', as: 'chair', ok: 200 },
   { method: 'DELETE', path: '/declarations/:name/members/:participantId', as: 'chair', ok: 204 },
   {
     method: 'POST',
@@ -84,6 +85,7 @@ export const apiRoutes: ApiRoute[] = [
   { method: 'GET', path: '/declarations/:name/redline?from=:versionId&to=live', as: 'chair', ok: 200 },
   { method: 'GET', path: '/declarations/:name/audit', as: 'chair', ok: 200 },
   { method: 'GET', path: '/declarations/:name/signatures', as: 'signatory-pol', ok: 200 },
+  { method: 'GET', path: '/declarations/:name/signatures/keys', as: 'signatory-pol', ok: 200 },
   {
     method: 'POST',
     path: '/declarations/:name/signatures',

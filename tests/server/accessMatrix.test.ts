@@ -90,6 +90,8 @@ const routes: Route[] = [
   { label: 'POST /api/declarations/:name/invitations', method: 'POST', path: `/api/declarations/${DOC}/invitations`, body: () => ({ name: 'New Person', login: `new-${unique()}`, delegation: 'KAZ', role: 'observer' }), allowed: moderators },
   { label: 'PUT /api/declarations/:name/members/:id', method: 'PUT', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, body: () => ({ role: 'observer' }), allowed: moderators },
   { label: 'DELETE /api/declarations/:name/members/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}`, allowed: moderators },
+  { label: 'DELETE /api/declarations/:name/members/:id/sign-in-lock', method: 'DELETE', path: async () => `/api/declarations/${DOC}/members/${(await freshInvitation()).participantId}/sign-in-lock`, allowed: moderators },
+  { label: 'GET /api/declarations/:name/signatures/keys', method: 'GET', path: `/api/declarations/${DOC}/signatures/keys`, allowed: everyone },
   { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, allowed: moderators },
   { label: 'GET /api/declarations/:name/threads', method: 'GET', path: `/api/declarations/${DOC}/threads`, allowed: everyone },
   { label: 'POST /api/declarations/:name/threads', method: 'POST', path: `/api/declarations/${DOC}/threads`, body: () => ({ clauseId: firstClauseId, body: 'A comment' }), allowed: commenters },

@@ -2,15 +2,16 @@ import { useState } from 'react'
 import { Member } from '../../../shared/api/schemas.js'
 import { Role, roleLabel } from '../../../shared/roles.js'
 import { callApi, NoContent } from '../api/apiClient.js'
+import { ClearSignInLockButton } from './ClearSignInLockButton.js'
 
 /** Members with their roles; a moderator changes a role or removes a person. */
 export function MembersTable({ declaration, members, selfId, onChanged }: { declaration: string; members: Member[]; selfId: string; onChanged: () => void }) {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
 
-  const act = (request: Promise<unknown>, done: string) => {
+  const act = (request: Promise<unknown>, done?: string) => {
     request.then(
-      () => {
-        setMessage({ text: done, isError: false })
+      (result) => {
+        setMessage({ text: done ?? String(result), isError: false })
         onChanged()
       },
       (failure: unknown) => setMessage({ text: failure instanceof Error ? failure.message : String(failure), isError: true }),
@@ -62,7 +63,7 @@ function MemberRow({
   isSelf: boolean
   /** The server refuses to leave a declaration without a moderator, so those controls are not offered. */
   isLastModerator: boolean
-  onAct: (request: Promise<unknown>, done: string) => void
+  onAct: (request: Promise<unknown>, done?: string) => void
 }) {
   const [role, setRole] = useState<Role>(member.role)
   const selectId = `role-${member.id}`
@@ -110,6 +111,7 @@ function MemberRow({
         >
           Remove<span className="visually-hidden"> {member.name}</span>
         </button>
+        <ClearSignInLockButton declaration={declaration} member={member} onAct={onAct} />
       </td>
     </tr>
   )

@@ -12,7 +12,10 @@ import { useDeclarationSync } from '../sync/useDeclarationSync.js'
 import { CanonicalTextView } from '../versions/CanonicalTextView.js'
 import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
+import './signatures.css'
 import { BackLink } from '../navigation/BackLink.js'
+import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
@@ -54,7 +57,7 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
         <p>No version is locked for signature yet.</p>
       )}
       <p className="signatures-count" role="status">
-        {view.signed} of {view.total} delegations have signed.
+        {signatureCount(view)}
       </p>
       <table>
         <caption className="visually-hidden">Delegations and their signatures</caption>
@@ -71,8 +74,8 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
           {view.delegations.map((delegation) => (
             <tr key={delegation.code}>
               <th scope="row">{delegation.name}</th>
-              <td>{delegation.signature ? '✓ Signed' : 'Not yet signed'}</td>
-              <td>{delegation.signature && `${delegation.signature.signer}, ${new Date(delegation.signature.signedAt).toLocaleString()}`}</td>
+              <td>{delegationStatus(delegation)}</td>
+              <td>{delegation.signature && `${delegation.signature.signer}, ${formatDateTime(delegation.signature.signedAt)}`}</td>
               <td>{delegation.signature && <code>{delegation.signature.fingerprint}</code>}</td>
               <td>
                 {delegation.signature?.adReferendum && 'Ad referendum. '}
@@ -97,8 +100,16 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
           {' · '}
           <a href={`/api/declarations/${access.name}/evidence/${view.version.id}`} download>
             Download the evidence bundle (JSON)
+          </a>
+          {' · '}
+          <a href={`/api/declarations/${access.name}/signatures/keys`} download>
+            Download the published key list (JSON)
           </a>{' '}
-          — check it offline with <code>npm run verify -- bundle.json</code>.
+          — check them offline with{' '}
+          <code className="verify-command" dir="ltr">
+            npm run verify -- bundle.json --keys keys.json --audit-head {view.auditHead}
+          </code>
+          .
         </p>
       )}
       <p role="status" className="sign-confirmation">

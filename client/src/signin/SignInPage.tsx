@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { DemoAccount, SignedIn } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
@@ -12,6 +12,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [busy, setBusy] = useState(false)
   const [demo, setDemo] = useState<DemoAccount[]>([])
   const id = useId()
+  const passwordRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     callApi('/demo/accounts', z.array(DemoAccount)).then(setDemo, () => setDemo([]))
@@ -22,8 +23,15 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     setError(null)
     callApi('/session', SignedIn, { method: 'POST', body: credentials })
       .then(() => onSignedIn())
-      .catch((failure: unknown) => setError(failure instanceof ApiRequestError ? failure.message : String(failure)))
-      .finally(() => setBusy(false))
+      .catch((failure: unknown) => {
+        setError(failure instanceof ApiRequestError ? failure.message : String(failure))
+        setBusy(false)
+        // The disabled button dropped focus; bring it back to the form, on the field to correct.
+        requestAnimationFrame(() => {
+          passwordRef.current?.focus()
+          passwordRef.current?.select()
+        })
+      })
   }
 
   const handleSubmit = (event: FormEvent) => {
@@ -40,6 +48,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
           <input id={`${id}-login`} value={login} onChange={(event) => setLogin(event.target.value)} autoComplete="username" required />
           <label htmlFor={`${id}-password`}>Password</label>
           <input
+            ref={passwordRef}
             id={`${id}-password`}
             type="password"
             value={password}

@@ -1,4 +1,5 @@
-import type { Redline, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
+import type { Redline, RedlineLink, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
+import './redlineJoins.css'
 
 function Parts({ parts }: { parts: RedlinePart[] }) {
   return (
@@ -24,8 +25,17 @@ function Parts({ parts }: { parts: RedlinePart[] }) {
   )
 }
 
+/** What a split or merge did, in words: the other paragraph is named, since the text alone no longer says where it went. */
+const linkWords: Record<RedlineLink['kind'], (label: string) => string> = {
+  splitFrom: (label) => `Split from ${label}: this text was the end of ${label}`,
+  splitInto: (label) => `Split: its end now forms ${label}`,
+  mergedFrom: (label) => `Merged: ${label} (old numbering) now ends this paragraph`,
+  mergedInto: (label) => `Merged into ${label}: its text now ends ${label}`,
+}
+
 function badges(paragraph: RedlineParagraph): string[] {
   const found: string[] = []
+  if (paragraph.link) found.push(linkWords[paragraph.link.kind](paragraph.link.label))
   if (paragraph.status === 'added') found.push('Added')
   if (paragraph.status === 'deleted') found.push('Deleted')
   if (paragraph.status === 'changed') found.push('Changed')
@@ -53,9 +63,11 @@ export function RedlineView({ redline, title }: { redline: Redline; title: strin
           <p className="redline__label">
             <strong>{paragraph.newLabel ?? paragraph.oldLabel}</strong> {badges(paragraph).map((badge) => <span key={badge} className="redline__badge">{badge}</span>)}
           </p>
-          <p>
-            <Parts parts={paragraph.parts} />
-          </p>
+          {paragraph.parts.length > 0 && (
+            <p dir="auto">
+              <Parts parts={paragraph.parts} />
+            </p>
+          )}
         </div>
       ))}
     </section>

@@ -15,10 +15,16 @@ export function verificationNote(data: ExportData): string {
   return (
     `This document reproduces version ${data.version.seq} ("${data.version.name}") of the declaration "${data.declaration}". ` +
     `Its canonical text (RFC 8785 JSON after Unicode NFC normalization) has the SHA-256 ${data.version.sha256}. ` +
-    'To verify it and its signatures offline, download the evidence bundle from the Signatures screen and run ' +
-    '"npm run verify -- bundle.json" in a Kelisim checkout: it recomputes the hash of the text, checks every Ed25519 ' +
-    `signature against the registered public key, and checks the hash chain of the audit log, whose head was ${data.signatures.auditHead} when this document was made.`
+    'To verify it and its signatures offline, download the evidence bundle and the published key list from the Signatures screen and run ' +
+    `"npm run verify -- bundle.json --keys keys.json --audit-head ${data.signatures.auditHead}" in a Kelisim checkout: it recomputes the hash of the text, ` +
+    'checks every Ed25519 signature and that its key is on the published list, checks that the audit log contains the head printed here, ' +
+    'and that every signature the log records is in the bundle.'
   )
+}
+
+/** The audit log's head when the export was made, printed on its own line so it can be read and copied whole. */
+export function auditHeadLine(data: ExportData): string {
+  return `Audit log head: ${data.signatures.auditHead}`
 }
 
 /** The text of inline content, notes written out in brackets. */

@@ -1,6 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { inlineRuns, verificationNote, type ExportData } from './exportData.js'
+import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
+import { auditHeadLine, inlineRuns, verificationNote, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
 
 const FONTS = { latin: 'Noto Sans', cjk: 'Noto Sans SC', arabic: 'Noto Sans Arabic' }
@@ -36,7 +37,7 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
     const signature = delegation.signature
     const detail = signature
       ? `signed by ${signature.signer} on ${signature.signedAt}, key ${signature.fingerprint}${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
-      : 'not signed'
+      : delegationStatus(delegation).toLowerCase()
     return new Paragraph({ children: runs([{ text: `${delegation.name}: `, bold: true }, { text: detail }]) })
   })
   const document = new Document({
@@ -55,8 +56,9 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
       {
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs([{ text: 'Signatures' }]) }),
-          new Paragraph({ children: runs([{ text: `${data.signatures.signed} of ${data.signatures.total} delegations have signed this version.` }]) }),
+          new Paragraph({ children: runs([{ text: signatureCount(data.signatures) }]) }),
           ...signatureLines,
+          new Paragraph({ children: runs([{ text: auditHeadLine(data) }]) }),
           new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs([{ text: 'How to verify' }]) }),
           new Paragraph({ children: runs([{ text: verificationNote(data) }]) }),
         ],

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { inlineRuns, verificationNote, type ExportData } from './exportData.js'
+import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
+import { auditHeadLine, inlineRuns, verificationNote, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { scriptRuns } from './scriptRuns.js'
 
@@ -46,7 +47,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
 
   doc.addPage()
   paragraph([{ text: 'Signatures', bold: true }], { size: 15 })
-  paragraph([{ text: `${data.signatures.signed} of ${data.signatures.total} delegations have signed this version.` }])
+  paragraph([{ text: signatureCount(data.signatures) }])
   for (const delegation of data.signatures.delegations) {
     const signature = delegation.signature
     paragraph([
@@ -54,10 +55,11 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
       {
         text: signature
           ? `signed by ${signature.signer} on ${signature.signedAt}, key ${signature.fingerprint}${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
-          : 'not signed',
+          : delegationStatus(delegation).toLowerCase(),
       },
     ])
   }
+  paragraph([{ text: auditHeadLine(data) }], { size: 9 })
   paragraph([{ text: 'How to verify', bold: true }], { size: 13 })
   paragraph([{ text: verificationNote(data) }], { size: 10 })
 

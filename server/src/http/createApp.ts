@@ -6,6 +6,7 @@ import { declarationsRouter } from '../routes/declarations/declarationsRouter.js
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
 import { demoRouter } from '../routes/demo/demoRouter.js'
 import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
+import { signInLockRouter } from '../routes/participants/signInLockRouter.js'
 import { participantsRouter } from '../routes/participants/participantsRouter.js'
 import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
@@ -43,6 +44,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/delegations', delegationsRouter(context))
   api.use('/declarations', declarationsRouter(context))
   api.use('/declarations/:name', participantsRouter(context))
+  api.use('/declarations/:name', signInLockRouter(context))
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))

@@ -4,24 +4,27 @@ import { fingerprint } from '../../../shared/signatures/signatureStatement.js'
 import { GENESIS_HASH } from '../../../shared/versions/auditChain.js'
 import type { Store } from '../store/Store.js'
 
-/** Who signed a version: every delegation with a signatory (or a signature), k of n, and the audit log's head. */
+/** Who signed a version: every delegation taking part (those with a signatory expected to sign), k of n, and the audit log's head. */
 export async function signaturesView(store: Store, declaration: string, versionId: string | null): Promise<SignaturesView> {
   const version = versionId ? (await store.versions.list(declaration)).find((record) => record.id === versionId) : undefined
   const signatures = (await store.signatures.list(declaration)).filter((signature) => signature.statement.versionId === versionId)
-  const signing = new Set(signatures.map((signature) => signature.statement.delegation.code))
+  const taking = new Set(signatures.map((signature) => signature.statement.delegation.code))
+  const expected = new Set<string>()
   for (const member of await store.listMembers(declaration)) {
-    if (!can(member.role, 'signature.sign')) continue
     const participant = await store.getParticipant(member.participantId)
-    if (participant) signing.add(participant.delegation)
+    if (!participant) continue
+    taking.add(participant.delegation)
+    if (can(member.role, 'signature.sign')) expected.add(participant.delegation)
   }
   const delegations = (await store.listDelegations())
-    .filter((delegation) => signing.has(delegation.code))
+    .filter((delegation) => taking.has(delegation.code))
     .map((delegation) => {
       const found = signatures.find((signature) => signature.statement.delegation.code === delegation.code)
       const statement = found?.statement
       return {
         code: delegation.code,
         name: delegation.name,
+        expectedToSign: expected.has(delegation.code),
         signature: statement
           ? { signer: statement.signer.name, signedAt: statement.signedAt, fingerprint: fingerprint(statement.keyId), adReferendum: statement.adReferendum, reservation: statement.reservation }
           : null,
@@ -31,6 +34,7 @@ export async function signaturesView(store: Store, declaration: string, versionI
     version: version ? { id: version.id, name: version.name, sha256: version.sha256 } : null,
     delegations,
     signed: delegations.filter((delegation) => delegation.signature).length,
+    expected: delegations.filter((delegation) => delegation.expectedToSign).length,
     total: delegations.length,
     auditHead: (await store.audit.list(declaration)).at(-1)?.hash ?? GENESIS_HASH,
   }

@@ -41,6 +41,13 @@ describe('exports of a frozen version', () => {
     for (const word of ['қатысушылар', 'участники', '参与者', 'Almaty Declaration on Inclusive Education', 'Signatures', 'npm run verify']) expect(text).toContain(word)
   })
 
+  it('prints the audit head on the signatures page, the anchor for verify --audit-head', async () => {
+    const head = ((await api(server.url, 'GET', `/api/declarations/${DOC}/audit`, { token })).body as { head: string }).head
+    const text = await pdfText((await download(`${version.id}.pdf`)).bytes)
+    expect(text).toMatch(new RegExp(`Audit log head: ${head}`))
+    expect(text).toContain('--audit-head')
+  })
+
   it('is a DOCX with the same text and hash', async () => {
     const { response, bytes } = await download(`${version.id}.docx`)
     expect(response.status).toBe(200)

@@ -7,6 +7,7 @@ import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
+import { deviceTokenOf, setDeviceCookie } from './deviceCookie.js'
 import { setSessionCookie, clearSessionCookie } from './sessionCookie.js'
 
 /** Sign in, who am I, sign out, and sign out everywhere. */
@@ -18,22 +19,24 @@ export function sessionRouter(context: AppContext): Router {
     const body = request.body as z.infer<typeof SignInBody>
     const login = body.login.trim().toLowerCase()
     const address = request.ip ?? 'unknown'
-    const wait = limiter.retryAfter(login, address)
-    if (wait > 0) {
-      response.setHeader('Retry-After', String(wait))
-      throw new ApiProblem(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} seconds.`)
+    const admission = await limiter.admit(login, address, deviceTokenOf(request, login))
+    if (!admission.allowed) {
+      response.setHeader('Retry-After', String(admission.retryAfter))
+      const why = admission.reason === 'address' ? 'Too many failed sign-ins from this network' : 'Several wrong passwords were given for this login'
+      throw new ApiProblem(429, 'too_many_attempts', `${why}; try again in ${admission.retryAfter} seconds. A browser that signed in to this login before is not held up.`)
     }
     const participant = await store.findParticipantByLogin(login)
     // An unknown login costs the same time as a wrong password, so timing does not reveal which logins exist.
     const valid = await verifyPassword(body.password, participant?.passwordHash ?? decoyHash)
     if (!participant || !participant.passwordHash || !valid) {
-      limiter.recordFailure(login, address)
-      log.warn('sign_in_failed', { login, ip: request.ip })
+      await limiter.recordFailure(admission.attempt)
+      log.warn('sign_in_failed', { login, ip: request.ip, knownBrowser: admission.attempt.trusted })
       throw new ApiProblem(401, 'bad_credentials', 'That login and password do not match.')
     }
-    limiter.recordSuccess(login)
+    await limiter.recordSuccess(admission.attempt)
     const { token, expiresAt } = await sessions.start(participant.id)
     setSessionCookie(response, token, expiresAt, context.secureCookies)
+    setDeviceCookie(response, login, limiter.deviceToken(login), context.secureCookies)
     log.info('signed_in', { participant: participant.id })
     response.status(201).json({ token })
   })

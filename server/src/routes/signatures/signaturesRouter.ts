@@ -12,6 +12,7 @@ import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession, sessionOf } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
+import { publishedKeysView } from '../../signatures/publishedKeysView.js'
 import { signaturesView } from '../../signatures/signaturesView.js'
 import type { VersionService } from '../../versions/VersionService.js'
 
@@ -31,6 +32,12 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
     // While unlocked, the page shows the last version anyone signed.
     const versionId = lockedId ?? (await store.signatures.list(declaration)).at(-1)?.statement.versionId ?? null
     response.json(await signaturesView(store, declaration, versionId))
+  })
+
+  router.get('/signatures/keys', async (_request, response) => {
+    const { declaration } = accessOf(response)
+    response.setHeader('Content-Disposition', `attachment; filename="${declaration}-keys.json"`)
+    response.json(await publishedKeysView(store, declaration))
   })
 
   router.post('/signatures', validateBody(SignatureBody), async (request, response) => {

@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express'
 import { z } from 'zod'
 import { can, type Action } from '../../../../shared/roles.js'
-import { findChainBreak, GENESIS_HASH } from '../../../../shared/versions/auditChain.js'
 import { redline } from '../../../../shared/versions/redline.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -10,6 +9,7 @@ import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import type { VersionService } from '../../versions/VersionService.js'
+import { presentAudit } from './presentAudit.js'
 import { presentVersion } from './presentVersion.js'
 
 function allow(response: Response, action: Action): void {
@@ -78,8 +78,7 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
 
   router.get('/audit', async (_request, response) => {
     allow(response, 'audit.read')
-    const entries = await store.audit.list(accessOf(response).declaration)
-    response.json({ entries, head: entries.at(-1)?.hash ?? GENESIS_HASH, chainBreak: await findChainBreak(entries) })
+    response.json(await presentAudit(store, accessOf(response).declaration))
   })
 
   return router

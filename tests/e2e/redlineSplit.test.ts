@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { caretAtEnd, caretAtStart, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { browserSuite } from '../helpers/browserSuite.js'
+
+const suite = browserSuite()
+
+describe('splits and merges in the redline', () => {
+  it('shows a paragraph split with Enter as a split, and joined again with Backspace as a merge', async () => {
+    const chair = await openApp(suite.browser(), suite.server().url)
+    await signInAs(chair, 'Aigerim Seitkali')
+    await openDeclaration(chair)
+    const editor = await openApp(suite.browser(), suite.server().url)
+    await signInAs(editor, 'James Whitfield')
+    await openDeclaration(editor)
+    await chair.getByRole('link', { name: 'Versions' }).click()
+    const freeze = async (name: string) => {
+      await chair.getByLabel(/Version name/).fill(name)
+      await chair.getByRole('button', { name: 'Freeze version' }).click()
+      await chair.getByText(`“${name}” is frozen.`).waitFor()
+    }
+    await freeze('Zero draft')
+
+    await caretAtEnd(editor, 'OP1')
+    for (let word = 0; word < 3; word += 1) await editor.keyboard.press('Control+ArrowLeft')
+    await editor.keyboard.press('Enter')
+    await editor.getByText('All changes saved').waitFor()
+    await freeze('Rev.1')
+    await chair.getByRole('button', { name: 'Changes from Zero draft' }).click()
+    await chair.getByText('Summary: OP1 split into OP1 and OP2.').waitFor()
+    const split = chair.locator('.redline__paragraph--split')
+    await expect.poll(() => split.textContent()).toMatch(/^OP2 Split from OP1: this text was the end of OP1/)
+    expect(await split.locator('ins, del').count()).toBe(0)
+    expect(await chair.locator('.redline__paragraph ins, .redline__paragraph del').count()).toBe(0)
+    await expectNoAxeViolations(chair)
+
+    await caretAtStart(editor, 'OP2')
+    await editor.keyboard.press('Backspace')
+    await editor.getByText('All changes saved').waitFor()
+    await freeze('Rev.2')
+    await chair.getByRole('button', { name: 'Changes from Rev.1' }).click()
+    await chair.getByText('Summary: OP2 (old numbering) merged into OP1.').waitFor()
+    await expect.poll(() => chair.locator('.redline__paragraph--merged').textContent()).toBe('OP2 Merged into OP1: its text now ends OP1')
+    await chair.getByText('Merged: OP2 (old numbering) now ends this paragraph').waitFor()
+    await expectNoAxeViolations(chair)
+  })
+})

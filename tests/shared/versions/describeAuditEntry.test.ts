@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { describeAuditEntry } from '../../../shared/versions/describeAuditEntry.js'
+import type { AuditNames } from '../../../shared/versions/versionSchemas.js'
+
+const names: AuditNames = {
+  participants: { p1: { name: 'Ержан Нұрланұлы', delegation: 'KAZ' } },
+  delegations: { KAZ: 'Kazakhstan', POL: 'Poland' },
+  versions: { v2: { seq: 2, name: 'Final text' } },
+}
+const entry = (action: string, details: Record<string, unknown>, actor: { id: string; name: string; delegation: string } | null = { id: 'p0', name: 'Marie Dubois', delegation: 'UNESCO' }) => ({
+  seq: 1,
+  at: '2026-12-01T10:00:00.000Z',
+  actor,
+  action,
+  details,
+  previousHash: '0'.repeat(64),
+  hash: 'a'.repeat(64),
+})
+
+describe('an audit entry in words', () => {
+  it('names people, delegations and versions instead of their ids, and lists the hashes to copy', () => {
+    const words = describeAuditEntry(entry('signed', { version: 'v2', delegation: 'POL', keyId: 'b'.repeat(64), statementSha256: 'c'.repeat(64), signature: 'xyz' }), names)
+    expect(words).toEqual({
+      who: 'Marie Dubois (UNESCO)',
+      what: 'Signed version 2 “Final text” for Poland',
+      hashes: [
+        { label: 'SHA-256 of the signed statement', value: 'c'.repeat(64) },
+        { label: 'Key id', value: 'b'.repeat(64) },
+        { label: 'Entry hash', value: 'a'.repeat(64) },
+      ],
+    })
+    expect(describeAuditEntry(entry('role_changed', { participant: 'p1', from: 'editor', to: 'signatory' }), names).what).toBe('Changed the role of Ержан Нұрланұлы (Kazakhstan) from Editor to Signatory')
+  })
+
+  it('reads an unknown action, a paragraph, a gone participant and the system as words', () => {
+    expect(describeAuditEntry(entry('amendment_adopted', { paragraph: 'OP7bis' }, null), names)).toMatchObject({ who: 'The system', what: 'Amendment adopted, paragraph OP7bis' })
+    expect(describeAuditEntry(entry('member_removed', { participant: 'gone' }), names).what).toBe('Removed a participant no longer registered from the declaration')
+  })
+})
