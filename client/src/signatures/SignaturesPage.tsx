@@ -13,6 +13,7 @@ import { CanonicalTextView } from '../versions/CanonicalTextView.js'
 import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
 import { BackLink } from '../navigation/BackLink.js'
+import { useConfirm } from '../dialogs/ConfirmDialog.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
@@ -127,6 +128,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
   const [status, setStatus] = useState<{ text: string; isError: boolean } | null>(null)
   const id = useId()
   const base = `/declarations/${access.name}`
+  const { ask, dialog } = useConfirm()
 
   useEffect(() => {
     void callApi(`${base}/versions/${version.id}`, VersionDetail).then((detail) => setText(JSON.parse(detail.serialized) as CanonicalText))
@@ -137,8 +139,22 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
     })
   }, [base, version.id])
 
-  const handleSign = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
+    ask({
+      title: `Sign “${version.name}” for ${identity.delegation.name}?`,
+      message: (
+        <p>
+          Your signature names this version and its SHA-256{adReferendum ? ', ad referendum' : ''}
+          {reservation.trim() ? ', with your reservation' : ', with no reservation'}, and is recorded in the audit log.
+        </p>
+      ),
+      confirmLabel: `Sign for ${identity.delegation.name}`,
+      onConfirm: () => void sign(),
+    })
+  }
+
+  const sign = async () => {
     setStatus({ text: 'Signing…', isError: false })
     try {
       const key = await signingKey(identity.id)
@@ -172,7 +188,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
         </section>
       )}
       {redline && <RedlineView redline={redline.redline} title={redline.title} />}
-      <form onSubmit={(event) => void handleSign(event)} className="stacked-form">
+      <form onSubmit={handleSubmit} className="stacked-form">
         <div>
           <input id={`${id}-adref`} type="checkbox" checked={adReferendum} onChange={(event) => setAdReferendum(event.target.checked)} />{' '}
           <label htmlFor={`${id}-adref`}>Sign ad referendum (subject to confirmation by my government)</label>
@@ -187,6 +203,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
       <p role="status" className={status?.isError ? 'error' : undefined}>
         {status?.text}
       </p>
+      {dialog}
     </section>
   )
 }

@@ -10,6 +10,7 @@ import { AuditLogView } from './AuditLogView.js'
 import { CanonicalTextView } from './CanonicalTextView.js'
 import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
+import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 import { BackLink } from '../navigation/BackLink.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
@@ -24,6 +25,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const [shown, setShown] = useState<Shown>(null)
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null)
   const base = `/declarations/${name}`
+  const { ask, dialog } = useConfirm()
 
   const reload = useCallback(() => {
     Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
@@ -68,7 +70,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
         </p>
       )}
       {manages && !locked && <FreezeForm base={base} onFrozen={(text) => act(Promise.resolve(), text)} />}
-      {manages && locked && <FreezeForm base={base} unlock onFrozen={(text) => act(Promise.resolve(), text)} />}
+      {manages && locked && <FreezeForm base={base} unlock={{ lockedName: locked.name, ask }} onFrozen={(text) => act(Promise.resolve(), text)} />}
       {versions.length === 0 ? (
         <p>No version has been frozen yet.</p>
       ) : (
@@ -118,12 +120,32 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
                     Compare<span className="visually-hidden"> {version.name}</span> with the live draft
                   </button>
                   {manages && !locked && index === versions.length - 1 && (
-                    <button type="button" onClick={() => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`)}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        ask({
+                          title: `Lock the draft for signature on “${version.name}”?`,
+                          message: <p>No one can change the text until a moderator freezes a new version and unlocks it. Signatories sign “{version.name}”.</p>,
+                          confirmLabel: 'Lock for signature',
+                          onConfirm: () => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`),
+                        })
+                      }
+                    >
                       Lock for signature
                     </button>
                   )}
                   {manages && !locked && (
-                    <button type="button" onClick={() => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`)}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        ask({
+                          title: `Start a new round from “${version.name}”?`,
+                          message: <p>The live draft is replaced by the text of “{version.name}”. Changes made since then stay only in the versions that froze them.</p>,
+                          confirmLabel: 'Start the new round',
+                          onConfirm: () => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`),
+                        })
+                      }
+                    >
                       New round from<span className="visually-hidden"> {version.name}</span> this version
                     </button>
                   )}
@@ -147,20 +169,20 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}
       {can(access?.role, 'audit.read') && <AuditLogView base={base} refresh={versions} />}
+      {dialog}
     </div>
   )
 }
 
-/** Freezes the live draft (or, while locked, freezes a new version and unlocks); shows invisible characters first. */
-function FreezeForm({ base, unlock = false, onFrozen }: { base: string; unlock?: boolean; onFrozen: (text: string) => void }) {
+/** Freezes the live draft (or, while locked, asks, then freezes a new version and unlocks); shows invisible characters first. */
+function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { lockedName: string; ask: (request: ConfirmRequest) => void }; onFrozen: (text: string) => void }) {
   const [versionName, setVersionName] = useState('')
   const [note, setNote] = useState('')
   const [invisible, setInvisible] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
+  const freeze = () => {
     setError(null)
     const body = { name: versionName, note, acceptInvisibleCharacters: invisible !== null }
     callApi(unlock ? `${base}/versions/unlock` : `${base}/versions`, z.unknown(), { method: 'POST', body }).then(
@@ -175,6 +197,17 @@ function FreezeForm({ base, unlock = false, onFrozen }: { base: string; unlock?:
         else setError(message(failure))
       },
     )
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!unlock) return freeze()
+    unlock.ask({
+      title: `Freeze “${versionName}” and unlock the draft?`,
+      message: <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>,
+      confirmLabel: 'Freeze and unlock',
+      onConfirm: freeze,
+    })
   }
 
   return (
