@@ -10,6 +10,7 @@ import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 interface DeclarationPageProps {
   name: string
@@ -23,6 +24,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
+  useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
     callApi(`/declarations/${name}`, DeclarationAccess).then(

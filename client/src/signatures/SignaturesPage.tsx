@@ -14,12 +14,15 @@ import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
 import { BackLink } from '../navigation/BackLink.js'
 import { useConfirm } from '../dialogs/ConfirmDialog.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
 /** Who signed the locked version, k of n, the audit head; and, for a signatory, the review and the signing. */
 export function SignaturesPage({ name, identity, onBack }: { name: string; identity: Identity; onBack: () => void }) {
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
+  useDocumentTitle('Signatures', access?.title)
   useEffect(() => {
     void callApi(`/declarations/${name}`, DeclarationAccess).then(setAccess)
   }, [name])
@@ -73,7 +76,7 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
             <tr key={delegation.code}>
               <th scope="row">{delegation.name}</th>
               <td>{delegation.signature ? '✓ Signed' : 'Not yet signed'}</td>
-              <td>{delegation.signature && `${delegation.signature.signer}, ${new Date(delegation.signature.signedAt).toLocaleString()}`}</td>
+              <td>{delegation.signature && `${delegation.signature.signer}, ${formatDateTime(delegation.signature.signedAt)}`}</td>
               <td>{delegation.signature && <code>{delegation.signature.fingerprint}</code>}</td>
               <td>
                 {delegation.signature?.adReferendum && 'Ad referendum. '}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import { AuditView } from '../../../shared/versions/versionSchemas.js'
 import { callApi } from '../api/apiClient.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
 
 /** The declaration's audit log for moderators: every entry, its hash, and whether the chain holds. */
 export function AuditLogView({ base, refresh }: { base: string; refresh: unknown }) {
@@ -20,7 +21,7 @@ export function AuditLogView({ base, refresh }: { base: string; refresh: unknown
       <ol className="audit-log">
         {audit.entries.map((entry) => (
           <li key={entry.seq}>
-            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> — {entry.actor?.name ?? 'system'}: {entry.action.replaceAll('_', ' ')}{' '}
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> — {entry.actor?.name ?? 'system'}: {entry.action.replaceAll('_', ' ')}{' '}
             <code>{JSON.stringify(entry.details)}</code>
           </li>
         ))}

@@ -12,6 +12,8 @@ import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 import { BackLink } from '../navigation/BackLink.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
 
@@ -26,6 +28,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null)
   const base = `/declarations/${name}`
   const { ask, dialog } = useConfirm()
+  useDocumentTitle('Versions', access?.title)
 
   const reload = useCallback(() => {
     Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
@@ -96,7 +99,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
                   {version.note && <div className="version-note-text">{version.note}</div>}
                 </th>
                 <td>
-                  <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
+                  <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
                 </td>
                 <td>
                   <code className="hash">{version.sha256}</code>
