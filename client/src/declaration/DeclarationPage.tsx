@@ -5,11 +5,13 @@ import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
+import { Toolbar } from '../editor/Toolbar.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 interface DeclarationPageProps {
@@ -101,22 +103,28 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
   return (
-    <div className="workspace">
-      <div className="workspace__main">
-        {lock && (
-          <p className="lock-banner" role="status">
-            <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
-          </p>
-        )}
-        <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
-        {!sync.ready && <p role="status">Loading the text…</p>}
-        <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
-      </div>
-      <aside className="workspace__side" aria-label="People and comments">
-        <PresenceList provider={sync.provider} />
-        {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} />}
-      </aside>
-    </div>
+    <WorkspaceLayout
+      bar={
+        <>
+          {lock && (
+            <p className="lock-banner" role="status">
+              <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
+            </p>
+          )}
+          <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
+          {editor && editable && <Toolbar editor={editor} />}
+        </>
+      }
+      side={
+        <>
+          <PresenceList provider={sync.provider} />
+          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} />}
+        </>
+      }
+    >
+      {!sync.ready && <p role="status">Loading the text…</p>}
+      <DeclarationEditor editor={editor} ready={sync.ready} />
+    </WorkspaceLayout>
   )
 }
 

@@ -12,6 +12,7 @@ import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 import { BackLink } from '../navigation/BackLink.js'
+import { TableRegion } from '../layout/TableRegion.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
@@ -77,86 +78,88 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
       {versions.length === 0 ? (
         <p>No version has been frozen yet.</p>
       ) : (
-        <table className="versions-table">
-          <caption className="visually-hidden">Frozen versions, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">Version</th>
-              <th scope="col">Frozen</th>
-              <th scope="col">SHA-256 of the canonical text</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version, index) => (
-              <tr key={version.id}>
-                <td>{version.seq}</td>
-                <th scope="row">
-                  {version.name}
-                  {version.locked && ' — locked for signature'}
-                  {!version.intact && ' — DAMAGED: does not match its hash'}
-                  {version.note && <div className="version-note-text">{version.note}</div>}
-                </th>
-                <td>
-                  <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
-                </td>
-                <td>
-                  <code className="hash">{version.sha256}</code>
-                </td>
-                <td className="actions">
-                  <button type="button" onClick={() => void showText(version)} disabled={!version.intact}>
-                    View<span className="visually-hidden"> {version.name}</span>
-                  </button>
-                  {index > 0 && (
-                    <button type="button" onClick={() => void showRedline(versions[index - 1]!, version)}>
-                      Changes from {versions[index - 1]!.name}
-                    </button>
-                  )}
-                  <a href={`/api${base}/exports/${version.id}.pdf`} download>
-                    PDF<span className="visually-hidden"> of {version.name}</span>
-                  </a>
-                  <a href={`/api${base}/exports/${version.id}.docx`} download>
-                    DOCX<span className="visually-hidden"> of {version.name}</span>
-                  </a>
-                  <button type="button" onClick={() => void showRedline(version, 'live')}>
-                    Compare<span className="visually-hidden"> {version.name}</span> with the live draft
-                  </button>
-                  {manages && !locked && index === versions.length - 1 && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        ask({
-                          title: `Lock the draft for signature on “${version.name}”?`,
-                          message: <p>No one can change the text until a moderator freezes a new version and unlocks it. Signatories sign “{version.name}”.</p>,
-                          confirmLabel: 'Lock for signature',
-                          onConfirm: () => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`),
-                        })
-                      }
-                    >
-                      Lock for signature
-                    </button>
-                  )}
-                  {manages && !locked && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        ask({
-                          title: `Start a new round from “${version.name}”?`,
-                          message: <p>The live draft is replaced by the text of “{version.name}”. Changes made since then stay only in the versions that froze them.</p>,
-                          confirmLabel: 'Start the new round',
-                          onConfirm: () => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`),
-                        })
-                      }
-                    >
-                      New round from<span className="visually-hidden"> {version.name}</span> this version
-                    </button>
-                  )}
-                </td>
+        <TableRegion label="Frozen versions">
+          <table className="versions-table">
+            <caption className="visually-hidden">Frozen versions, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">No.</th>
+                <th scope="col">Version</th>
+                <th scope="col">Frozen</th>
+                <th scope="col">SHA-256 of the canonical text</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((version, index) => (
+                <tr key={version.id}>
+                  <td>{version.seq}</td>
+                  <th scope="row">
+                    {version.name}
+                    {version.locked && ' — locked for signature'}
+                    {!version.intact && ' — DAMAGED: does not match its hash'}
+                    {version.note && <div className="version-note-text">{version.note}</div>}
+                  </th>
+                  <td>
+                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
+                  </td>
+                  <td>
+                    <code className="hash">{version.sha256}</code>
+                  </td>
+                  <td className="actions">
+                    <button type="button" onClick={() => void showText(version)} disabled={!version.intact}>
+                      View<span className="visually-hidden"> {version.name}</span>
+                    </button>
+                    {index > 0 && (
+                      <button type="button" onClick={() => void showRedline(versions[index - 1]!, version)}>
+                        Changes from {versions[index - 1]!.name}
+                      </button>
+                    )}
+                    <a href={`/api${base}/exports/${version.id}.pdf`} download>
+                      PDF<span className="visually-hidden"> of {version.name}</span>
+                    </a>
+                    <a href={`/api${base}/exports/${version.id}.docx`} download>
+                      DOCX<span className="visually-hidden"> of {version.name}</span>
+                    </a>
+                    <button type="button" onClick={() => void showRedline(version, 'live')}>
+                      Compare<span className="visually-hidden"> {version.name}</span> with the live draft
+                    </button>
+                    {manages && !locked && index === versions.length - 1 && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          ask({
+                            title: `Lock the draft for signature on “${version.name}”?`,
+                            message: <p>No one can change the text until a moderator freezes a new version and unlocks it. Signatories sign “{version.name}”.</p>,
+                            confirmLabel: 'Lock for signature',
+                            onConfirm: () => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`),
+                          })
+                        }
+                      >
+                        Lock for signature
+                      </button>
+                    )}
+                    {manages && !locked && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          ask({
+                            title: `Start a new round from “${version.name}”?`,
+                            message: <p>The live draft is replaced by the text of “{version.name}”. Changes made since then stay only in the versions that froze them.</p>,
+                            confirmLabel: 'Start the new round',
+                            onConfirm: () => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`),
+                          })
+                        }
+                      >
+                        New round from<span className="visually-hidden"> {version.name}</span> this version
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {versions.length > 0 && <CompareForm versions={versions} onCompare={(from, to) => void showRedline(from, to)} />}
       {shown?.kind === 'text' && (
