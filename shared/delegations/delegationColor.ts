@@ -49,6 +49,12 @@ export function colorProblems(color: string, others: readonly ColoredDelegation[
   return [...problems, ...near]
 }
 
+/** One sentence per problem; the numbers say how far off the colour is, so colour is never the only cue. */
+export function colorProblemText(problem: ColorProblem): string {
+  if (problem.kind === 'low-contrast') return `White names are hard to read on it: contrast ${problem.contrast.toFixed(1)}:1, needs ${MIN_COLOR_CONTRAST}:1.`
+  return `It looks like the colour of ${problem.delegation.name} (${problem.delegation.color}): difference ${Math.round(problem.distance)}, needs ${MIN_COLOR_DISTANCE}.`
+}
+
 /** The verdict on a colour, with the passing colour nearest to it as the suggestion when it fails. */
 export function adviseColor(color: string, others: readonly ColoredDelegation[]): ColorAdvice {
   const problems = colorProblems(color, others)

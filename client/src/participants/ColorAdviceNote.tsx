@@ -1,10 +1,4 @@
-import { MIN_COLOR_CONTRAST, MIN_COLOR_DISTANCE, type ColorAdvice, type ColorProblem } from '../../../shared/delegations/delegationColor.js'
-
-/** One sentence per problem; the numbers say how far off the colour is, so colour is never the only cue. */
-function problemText(problem: ColorProblem): string {
-  if (problem.kind === 'low-contrast') return `White names are hard to read on it: contrast ${problem.contrast.toFixed(1)}:1, needs ${MIN_COLOR_CONTRAST}:1.`
-  return `It looks like the colour of ${problem.delegation.name} (${problem.delegation.color}): difference ${Math.round(problem.distance)}, needs ${MIN_COLOR_DISTANCE}.`
-}
+import { colorProblemText, type ColorAdvice } from '../../../shared/delegations/delegationColor.js'
 
 /** Warns about a delegation colour that is too close to another or too light, and offers a distinct one. */
 export function ColorAdviceNote({ advice, onUse }: { advice: ColorAdvice; onUse: (color: string) => void }) {
@@ -15,7 +9,7 @@ export function ColorAdviceNote({ advice, onUse }: { advice: ColorAdvice; onUse:
           <ul>
             {advice.problems.map((problem) => (
               <li key={problem.kind === 'low-contrast' ? 'contrast' : problem.delegation.code} dir="auto">
-                {problemText(problem)}
+                {colorProblemText(problem)}
               </li>
             ))}
           </ul>
