@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { expectNoSidewaysScroll, isOnScreen, openOnPhone } from '../helpers/layout.js'
-import { expectNoAxeViolations, openDeclaration, signInAs } from '../helpers/pages.js'
+import { clause, expectNoAxeViolations, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
+import { commentOnParagraph } from '../helpers/threads.js'
 
 const suite = browserSuite()
 const base = '/api/declarations/almaty-declaration'
@@ -80,5 +81,11 @@ describe('on a 375 px phone', () => {
     await toggle.click()
     await editor.getByRole('button', { name: 'Close comments and people' }).click()
     await expect.poll(() => editor.getByRole('complementary', { name: 'People and comments' }).isVisible()).toBe(false)
+
+    await commentOnParagraph(editor, suite.server().url, 'OP12', 'On OP12: which institutions?')
+    await toggle.click()
+    await editor.locator('.thread', { hasText: 'On OP12: which institutions?' }).getByRole('button', { name: 'Show in text' }).click()
+    await expect.poll(() => editor.getByRole('complementary', { name: 'People and comments' }).isVisible()).toBe(false)
+    await expect.poll(() => isOnScreen(clause(editor, 'OP12'))).toBe(true)
   })
 })

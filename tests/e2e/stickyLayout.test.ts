@@ -1,20 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { isOnScreen } from '../helpers/layout.js'
 import { clause, expectNoAxeViolations, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startSession } from '../helpers/sessions.js'
+import { commentOnParagraph } from '../helpers/threads.js'
 
 const suite = browserSuite()
-
-/** Opens a thread on a whole paragraph through the API, as another delegate would. */
-async function commentOn(page: Page, label: string, body: string): Promise<void> {
-  const clauseId = await clause(page, label).getAttribute('data-clause-id')
-  const token = await startSession(suite.server().url, 'editor-nga')
-  const answer = await api(suite.server().url, 'POST', '/api/declarations/almaty-declaration/threads', { token, body: { clauseId, body } })
-  expect(answer.status).toBe(201)
-}
 
 /** Scrolls the page itself (not the side panel) so that this paragraph is at the top of the window. */
 async function scrollTextTo(page: Page, label: string): Promise<void> {
@@ -28,8 +19,8 @@ describe('a long text on a laptop screen', () => {
     await page.goto(suite.server().url)
     await signInAs(page, 'James Whitfield')
     await openDeclaration(page)
-    for (const label of ['PP1', 'PP2', 'PP3', 'PP5', 'OP1', 'OP3', 'OP6']) await commentOn(page, label, `On ${label}: needs work.`)
-    await commentOn(page, 'OP15', 'On OP15: which congress?')
+    for (const label of ['PP1', 'PP2', 'PP3', 'PP5', 'OP1', 'OP3', 'OP6']) await commentOnParagraph(page, suite.server().url, label, `On ${label}: needs work.`)
+    await commentOnParagraph(page, suite.server().url, 'OP15', 'On OP15: which congress?')
     const lastThread = page.locator('.thread', { hasText: 'On OP15: which congress?' })
     await lastThread.waitFor()
 

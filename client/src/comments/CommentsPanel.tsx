@@ -19,12 +19,14 @@ interface CommentsPanelProps {
   channel: ControlChannel
   identity: Identity
   role: Role
+  /** Called when a thread's place in the text is shown, so a panel covering the text can step aside. */
+  onShowInText?: () => void
 }
 
 type StatusFilter = 'open' | 'resolved' | 'all'
 
 /** Threads in document order with filters, the form for a new one, and unread mentions. */
-export function CommentsPanel({ editor, declaration, channel, identity, role }: CommentsPanelProps) {
+export function CommentsPanel({ editor, declaration, channel, identity, role, onShowInText }: CommentsPanelProps) {
   const threads = useThreads(declaration, channel)
   const [focused, setFocused] = useState<string | null>(null)
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -56,6 +58,7 @@ export function CommentsPanel({ editor, declaration, channel, identity, role }: 
   const unread = unreadMentions(threads.threads, identity, threads.mentionsReadAt)
 
   const showInText = (thread: ThreadView) => {
+    onShowInText?.()
     setFocused(thread.id)
     const range = thread.anchor ? anchorRange(editor, thread.anchor) : null
     if (range && editor.isEditable) editor.chain().setTextSelection(range).focus().run()

@@ -115,12 +115,12 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
           {editor && editable && <Toolbar editor={editor} />}
         </>
       }
-      side={
+      side={(hide) => (
         <>
           <PresenceList provider={sync.provider} />
-          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} />}
+          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} />}
         </>
-      }
+      )}
     >
       {!sync.ready && <p role="status">Loading the text…</p>}
       <DeclarationEditor editor={editor} ready={sync.ready} />

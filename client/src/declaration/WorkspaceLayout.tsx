@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import './workspaceLayout.css'
 
 interface WorkspaceLayoutProps {
   /** What must stay in view while the text scrolls: the save indicator and the toolbar. */
   bar: ReactNode
-  /** People and comments, beside the text; on a phone, a panel the bar's toggle opens. */
-  side: ReactNode
+  /** People and comments, beside the text; on a phone, a panel the bar's toggle opens, and `hide` closes. */
+  side: (hide: () => void) => ReactNode
   /** The text. */
   children: ReactNode
 }
@@ -16,6 +16,7 @@ export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
   const sideRef = useRef<HTMLElement>(null)
   const toggleRef = useRef<HTMLButtonElement>(null)
   const id = useId()
+  const hideSide = useCallback(() => setSideOpen(false), [])
 
   const handleToggle = () => {
     setSideOpen(!sideOpen)
@@ -49,7 +50,7 @@ export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
             Close comments and people
           </button>
         )}
-        {side}
+        {side(hideSide)}
       </aside>
     </div>
   )
