@@ -10,6 +10,7 @@ import { ParticipantsPage } from './participants/ParticipantsPage.js'
 import { SignaturesPage } from './signatures/SignaturesPage.js'
 import { SignInPage } from './signin/SignInPage.js'
 import { VersionsPage } from './versions/VersionsPage.js'
+import './layout/phoneWidth.css'
 
 type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'signed-in'; info: SessionInfo } | { kind: 'error'; message: string }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { pdfText } from '../helpers/documentText.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { confirmInDialog } from '../helpers/confirmDialog.js'
 
 const suite = browserSuite()
 const cli = fileURLToPath(new URL('../../server/src/verify/verifyMain.ts', import.meta.url))
@@ -22,6 +23,7 @@ describe('signing in the browser', () => {
       await chair.getByText(`“${name}” is frozen.`).waitFor()
     }
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
+    await confirmInDialog(chair, 'Lock for signature')
     await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
     await chair.goto(`${suite.server().url}/d/almaty-declaration/signatures`)
     await chair.getByText(/^0 of \d+ delegations taking part have signed; 2 are expected to sign\.$/).waitFor()
@@ -38,6 +40,7 @@ describe('signing in the browser', () => {
     await signatory.getByLabel(/Sign ad referendum/).check()
     await signatory.getByLabel(/Reservation/).fill('Poland reserves its position on OP10.')
     await signatory.getByRole('button', { name: 'Sign for Poland' }).click()
+    await confirmInDialog(signatory, 'Sign for Poland')
     await signatory.getByText(/^Signed for Poland with key [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\.$/).waitFor()
 
     // The other screen: a window in the background has its rendering throttled, as in a real browser.

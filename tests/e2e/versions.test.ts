@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { confirmInDialog } from '../helpers/confirmDialog.js'
 
 const suite = browserSuite()
 
@@ -34,6 +35,7 @@ describe('versions in the browser', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/)
 
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
+    await confirmInDialog(chair, 'Lock for signature')
     await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
     await editor.getByText(/Locked for signature/).waitFor()
     await editor.locator('.declaration-text[contenteditable="false"]').waitFor()

@@ -23,6 +23,9 @@ describe('the first-moderator bootstrap', () => {
     expect(await run('create-declaration', '--name', 'astana-accord', '--title', 'Астана келісімі')).toMatch(/Created/)
     expect(await run('add-moderator', '--declaration', 'astana-accord', '--login', 'chair', '--name', 'Aigerim', '--delegation', 'KAZ')).toMatch(/Created moderator/)
     await expect(run('add-delegation', '--code', 'KAZ', '--name', 'Again', '--color', '#000000')).rejects.toThrow(/exists/)
+    expect(await run('add-delegation', '--code', 'KGZ', '--name', 'Kyrgyzstan', '--color', '#00628c')).toMatch(
+      /^Added delegation Kyrgyzstan \(KGZ\)\.\nWarning: It looks like the colour of Kazakhstan \(#00658f\).*\nA distinct colour: #[0-9a-f]{6}\.$/,
+    )
     await expect(run('add-moderator', '--declaration', 'nowhere', '--login', 'x1')).rejects.toThrow(/no declaration/)
     expect(await run('add-moderator', '--declaration', 'astana-accord', '--login', 'x1', '--name', 'X', '--delegation', 'KAZ')).toMatch(/Created/)
     await expect(runAdminCommand(store, ['add-moderator', '--declaration', 'astana-accord', '--login', 'x2', '--name', 'Y', '--delegation', 'KAZ'], async () => 'short')).rejects.toThrow(/at least 10/)

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
 import { labelClauses } from '../../../shared/editor/clauseLabels.js'
@@ -10,6 +10,7 @@ import { anchorRange, selectionTarget } from './anchorPositions.js'
 import { updateHighlights } from './CommentHighlights.js'
 import { MentionsList, unreadMentions } from './MentionsList.js'
 import { ThreadCard } from './ThreadCard.js'
+import { useFollowText } from './useFollowText.js'
 import { useThreads } from './useThreads.js'
 
 interface CommentsPanelProps {
@@ -18,12 +19,14 @@ interface CommentsPanelProps {
   channel: ControlChannel
   identity: Identity
   role: Role
+  /** Called when a thread's place in the text is shown, so a panel covering the text can step aside. */
+  onShowInText?: () => void
 }
 
 type StatusFilter = 'open' | 'resolved' | 'all'
 
 /** Threads in document order with filters, the form for a new one, and unread mentions. */
-export function CommentsPanel({ editor, declaration, channel, identity, role }: CommentsPanelProps) {
+export function CommentsPanel({ editor, declaration, channel, identity, role, onShowInText }: CommentsPanelProps) {
   const threads = useThreads(declaration, channel)
   const [focused, setFocused] = useState<string | null>(null)
   const [status, setStatus] = useState<StatusFilter>('open')
@@ -49,10 +52,13 @@ export function CommentsPanel({ editor, declaration, channel, identity, role }: 
       (!delegation || thread.createdBy.delegation.code === delegation) &&
       (!paragraph || place?.label === paragraph),
   )
+  const panel = useRef<HTMLElement>(null)
+  useFollowText(editor, panel, visible.map(({ thread, place }) => ({ id: thread.id, label: place?.label })))
   const delegations = [...new Map(threads.threads.map((thread) => [thread.createdBy.delegation.code, thread.createdBy.delegation])).values()]
   const unread = unreadMentions(threads.threads, identity, threads.mentionsReadAt)
 
   const showInText = (thread: ThreadView) => {
+    onShowInText?.()
     setFocused(thread.id)
     const range = thread.anchor ? anchorRange(editor, thread.anchor) : null
     if (range && editor.isEditable) editor.chain().setTextSelection(range).focus().run()
@@ -62,7 +68,7 @@ export function CommentsPanel({ editor, declaration, channel, identity, role }: 
   }
 
   return (
-    <section className="comments" aria-labelledby={`${id}-heading`}>
+    <section ref={panel} className="comments" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Comments ({threads.threads.filter((thread) => thread.status === 'open').length} open)</h2>
       <MentionsList unread={unread} onOpen={(threadId) => setFocused(threadId)} onRead={() => void threads.markMentionsRead()} />
       {canComment && <NewThreadForm editor={editor} clauses={clauses} onCreate={threads.create} />}

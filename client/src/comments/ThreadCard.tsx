@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { CommentView, ThreadView } from '../../../shared/comments/commentSchemas.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
 
 interface ThreadCardProps {
   thread: ThreadView
@@ -16,8 +17,6 @@ interface ThreadCardProps {
   onDelete: (commentId: string) => Promise<void>
   onResolve: (resolved: boolean) => Promise<void>
 }
-
-const time = (iso: string) => new Date(iso).toLocaleString()
 
 /** One thread: where it points, its comments, and what this person may do with it. All text is shown as text. */
 export function ThreadCard(props: ThreadCardProps) {
@@ -101,7 +100,7 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
   return (
     <li className="comment">
       <p className="comment__meta">
-        <strong>{comment.author.name}</strong> ({comment.author.delegation.name}) · <time dateTime={comment.createdAt}>{time(comment.createdAt)}</time>
+        <strong>{comment.author.name}</strong> ({comment.author.delegation.name}) · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
         {comment.editedAt && ' · edited'}
       </p>
       {editing ? (

@@ -7,11 +7,14 @@ import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
+import { Toolbar } from '../editor/Toolbar.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { WorkspaceLayout } from './WorkspaceLayout.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 interface DeclarationPageProps {
   name: string
@@ -25,6 +28,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
+  useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
     callApi(`/declarations/${name}`, DeclarationAccess).then(
@@ -101,25 +105,31 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
   return (
-    <div className="workspace">
-      <div className="workspace__main">
-        {lock && (
-          <p className="lock-banner" role="status">
-            <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
-          </p>
-        )}
-        <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
-        <DraftNotice drafts={sync.drafts} />
-        {!sync.ready && <p role="status">Loading the text…</p>}
-        <EditTooLargeNotice>
-          <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
-        </EditTooLargeNotice>
-      </div>
-      <aside className="workspace__side" aria-label="People and comments">
-        <PresenceList provider={sync.provider} />
-        {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} />}
-      </aside>
-    </div>
+    <WorkspaceLayout
+      bar={
+        <>
+          {lock && (
+            <p className="lock-banner" role="status">
+              <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
+            </p>
+          )}
+          <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
+          {editor && editable && <Toolbar editor={editor} />}
+        </>
+      }
+      side={(hide) => (
+        <>
+          <PresenceList provider={sync.provider} />
+          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} />}
+        </>
+      )}
+    >
+      {!sync.ready && <p role="status">Loading the text…</p>}
+      <DraftNotice drafts={sync.drafts} />
+      <EditTooLargeNotice>
+        <DeclarationEditor editor={editor} ready={sync.ready} />
+      </EditTooLargeNotice>
+    </WorkspaceLayout>
   )
 }
 

@@ -4,11 +4,13 @@ import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { AppLink } from '../navigation/AppLink.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** The declarations the signed-in participant takes part in, with their role in each. */
 export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) {
   const [declarations, setDeclarations] = useState<DeclarationAccess[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  useDocumentTitle('Declarations')
 
   useEffect(() => {
     callApi('/declarations', z.array(DeclarationAccess)).then(setDeclarations, (failure: unknown) =>

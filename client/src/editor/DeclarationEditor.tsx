@@ -1,12 +1,10 @@
 import { EditorContent, type Editor } from '@tiptap/react'
 import { NotesList } from './NotesList.js'
-import { Toolbar } from './Toolbar.js'
 
-/** The text with its toolbar (for those who may edit) and its notes; hidden until the text is known. */
-export function DeclarationEditor({ editor, editable, ready }: { editor: Editor | null; editable: boolean; ready: boolean }) {
+/** The text and its notes; hidden until the text is known. */
+export function DeclarationEditor({ editor, ready }: { editor: Editor | null; ready: boolean }) {
   return (
     <div className="editor" hidden={!ready}>
-      {editor && editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
       {editor && <NotesList editor={editor} />}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { InvitationPreview, SignedIn } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
 import { ApiRequestError, callApi } from '../api/apiClient.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** Where an invitation link leads: see what you are invited to, set a password, and you are signed in. */
 export function AcceptInvitationPage({ token, onAccepted }: { token: string; onAccepted: (declaration: string) => void }) {
@@ -11,6 +12,7 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
   const [repeat, setRepeat] = useState('')
   const [busy, setBusy] = useState(false)
   const id = useId()
+  useDocumentTitle('Accept your invitation', preview?.declarationTitle)
 
   useEffect(() => {
     callApi(`/invitations/${encodeURIComponent(token)}`, InvitationPreview).then(setPreview, (failure: unknown) =>

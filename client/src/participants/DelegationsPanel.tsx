@@ -1,14 +1,21 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import { Delegation } from '../../../shared/api/schemas.js'
+import { adviseColor, suggestColor } from '../../../shared/delegations/delegationColor.js'
 import { callApi } from '../api/apiClient.js'
+import { ColorAdviceNote } from './ColorAdviceNote.js'
 
-/** The delegations taking part, and a form to add one. */
+const FIRST_WISH = '#3d4f5c'
+
+/** The delegations taking part, and a form to add one that warns of a colour too like another's. */
 export function DelegationsPanel({ delegations, onChanged }: { delegations: Delegation[]; onChanged: () => void }) {
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
-  const [color, setColor] = useState('#3d4f5c')
+  const [chosenColor, setColor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  // Until the moderator picks one, offer a colour no delegation has yet.
+  const color = useMemo(() => chosenColor ?? suggestColor(FIRST_WISH, delegations) ?? FIRST_WISH, [chosenColor, delegations])
+  const advice = useMemo(() => adviseColor(color, delegations), [color, delegations])
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -17,6 +24,7 @@ export function DelegationsPanel({ delegations, onChanged }: { delegations: Dele
       () => {
         setCode('')
         setName('')
+        setColor(null)
         onChanged()
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
@@ -40,6 +48,7 @@ export function DelegationsPanel({ delegations, onChanged }: { delegations: Dele
         <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
         <label htmlFor={`${id}-color`}>Colour</label>
         <input id={`${id}-color`} type="color" value={color} onChange={(event) => setColor(event.target.value)} />
+        <ColorAdviceNote advice={advice} onUse={setColor} />
         {error && (
           <p role="alert" className="error">
             {error}

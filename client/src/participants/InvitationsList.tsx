@@ -1,6 +1,7 @@
 import { PendingInvitation } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
 import { callApi, NoContent } from '../api/apiClient.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
 
 /** Invitations not yet used, each revocable. */
 export function InvitationsList({ declaration, invitations, onChanged }: { declaration: string; invitations: PendingInvitation[]; onChanged: () => void }) {
@@ -14,7 +15,7 @@ export function InvitationsList({ declaration, invitations, onChanged }: { decla
           {invitations.map((invitation) => (
             <li key={invitation.id}>
               {invitation.name} ({invitation.login}, {invitation.delegation.name}) as {roleLabel[invitation.role]}, valid until{' '}
-              <time dateTime={invitation.expiresAt}>{new Date(invitation.expiresAt).toLocaleString()}</time>{' '}
+              <time dateTime={invitation.expiresAt}>{formatDateTime(invitation.expiresAt)}</time>{' '}
               <button
                 type="button"
                 onClick={() =>

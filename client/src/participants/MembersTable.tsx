@@ -3,10 +3,12 @@ import { Member } from '../../../shared/api/schemas.js'
 import { Role, roleLabel } from '../../../shared/roles.js'
 import { callApi, NoContent } from '../api/apiClient.js'
 import { ClearSignInLockButton } from './ClearSignInLockButton.js'
+import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 
 /** Members with their roles; a moderator changes a role or removes a person. */
 export function MembersTable({ declaration, members, selfId, onChanged }: { declaration: string; members: Member[]; selfId: string; onChanged: () => void }) {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
+  const { ask, dialog } = useConfirm()
 
   const act = (request: Promise<unknown>, done?: string) => {
     request.then(
@@ -42,11 +44,13 @@ export function MembersTable({ declaration, members, selfId, onChanged }: { decl
               isSelf={member.id === selfId}
               isLastModerator={member.role === 'moderator' && members.filter((other) => other.role === 'moderator').length === 1}
               onAct={act}
+              ask={ask}
               declaration={declaration}
             />
           ))}
         </tbody>
       </table>
+      {dialog}
     </section>
   )
 }
@@ -57,6 +61,7 @@ function MemberRow({
   isSelf,
   isLastModerator,
   onAct,
+  ask,
 }: {
   declaration: string
   member: Member
@@ -64,6 +69,7 @@ function MemberRow({
   /** The server refuses to leave a declaration without a moderator, so those controls are not offered. */
   isLastModerator: boolean
   onAct: (request: Promise<unknown>, done?: string) => void
+  ask: (request: ConfirmRequest) => void
 }) {
   const [role, setRole] = useState<Role>(member.role)
   const selectId = `role-${member.id}`
@@ -106,7 +112,12 @@ function MemberRow({
           type="button"
           disabled={isLastModerator}
           onClick={() =>
-            onAct(callApi(`/declarations/${declaration}/members/${member.id}`, NoContent, { method: 'DELETE' }), `${member.name} was removed.`)
+            ask({
+              title: `Remove ${member.name}?`,
+              message: <p dir="auto">{member.name} ({member.delegation.name}) loses access to this declaration at once.</p>,
+              confirmLabel: `Remove ${member.name}`,
+              onConfirm: () => onAct(callApi(`/declarations/${declaration}/members/${member.id}`, NoContent, { method: 'DELETE' }), `${member.name} was removed.`),
+            })
           }
         >
           Remove<span className="visually-hidden"> {member.name}</span>

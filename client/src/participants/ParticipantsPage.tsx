@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useState } from 'react'
 import { z } from 'zod'
-import { Delegation, ParticipantsView } from '../../../shared/api/schemas.js'
+import { DeclarationAccess, Delegation, ParticipantsView } from '../../../shared/api/schemas.js'
 import { callApi } from '../api/apiClient.js'
 import { DelegationsPanel } from './DelegationsPanel.js'
 import { InviteForm } from './InviteForm.js'
 import { InvitationsList } from './InvitationsList.js'
 import { MembersTable } from './MembersTable.js'
 import { BackLink } from '../navigation/BackLink.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** For moderators: who takes part in a declaration, in which role, who is invited, and the delegations. */
 export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfId: string; onBack: () => void }) {
   const [view, setView] = useState<ParticipantsView | null>(null)
   const [delegations, setDelegations] = useState<Delegation[]>([])
   const [error, setError] = useState<string | null>(null)
+  const [title, setTitle] = useState<string | null>(null)
+  useDocumentTitle('Participants', title)
 
   const reload = useCallback(() => {
     Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
@@ -25,6 +28,9 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   }, [name])
 
   useEffect(reload, [reload])
+  useEffect(() => {
+    callApi(`/declarations/${name}`, DeclarationAccess).then((access) => setTitle(access.title), () => setTitle(null))
+  }, [name])
 
   return (
     <div className="participants-page">

@@ -16,12 +16,15 @@ import './signatures.css'
 import { BackLink } from '../navigation/BackLink.js'
 import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useConfirm } from '../dialogs/ConfirmDialog.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
 /** Who signed the locked version, k of n, the audit head; and, for a signatory, the review and the signing. */
 export function SignaturesPage({ name, identity, onBack }: { name: string; identity: Identity; onBack: () => void }) {
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
+  useDocumentTitle('Signatures', access?.title)
   useEffect(() => {
     void callApi(`/declarations/${name}`, DeclarationAccess).then(setAccess)
   }, [name])
@@ -138,6 +141,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
   const [status, setStatus] = useState<{ text: string; isError: boolean } | null>(null)
   const id = useId()
   const base = `/declarations/${access.name}`
+  const { ask, dialog } = useConfirm()
 
   useEffect(() => {
     void callApi(`${base}/versions/${version.id}`, VersionDetail).then((detail) => setText(JSON.parse(detail.serialized) as CanonicalText))
@@ -148,8 +152,22 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
     })
   }, [base, version.id])
 
-  const handleSign = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
+    ask({
+      title: `Sign “${version.name}” for ${identity.delegation.name}?`,
+      message: (
+        <p>
+          Your signature names this version and its SHA-256{adReferendum ? ', ad referendum' : ''}
+          {reservation.trim() ? ', with your reservation' : ', with no reservation'}, and is recorded in the audit log.
+        </p>
+      ),
+      confirmLabel: `Sign for ${identity.delegation.name}`,
+      onConfirm: () => void sign(),
+    })
+  }
+
+  const sign = async () => {
     setStatus({ text: 'Signing…', isError: false })
     try {
       const key = await signingKey(identity.id)
@@ -183,7 +201,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
         </section>
       )}
       {redline && <RedlineView redline={redline.redline} title={redline.title} />}
-      <form onSubmit={(event) => void handleSign(event)} className="stacked-form">
+      <form onSubmit={handleSubmit} className="stacked-form">
         <div>
           <input id={`${id}-adref`} type="checkbox" checked={adReferendum} onChange={(event) => setAdReferendum(event.target.checked)} />{' '}
           <label htmlFor={`${id}-adref`}>Sign ad referendum (subject to confirmation by my government)</label>
@@ -198,6 +216,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
       <p role="status" className={status?.isError ? 'error' : undefined}>
         {status?.text}
       </p>
+      {dialog}
     </section>
   )
 }

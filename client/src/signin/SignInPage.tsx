@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { DemoAccount, SignedIn } from '../../../shared/api/schemas.js'
 import { roleLabel } from '../../../shared/roles.js'
 import { ApiRequestError, callApi } from '../api/apiClient.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** Sign-in with login and password; in demo mode, a one-click list of the demo accounts. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
@@ -13,6 +14,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [demo, setDemo] = useState<DemoAccount[]>([])
   const id = useId()
   const passwordRef = useRef<HTMLInputElement>(null)
+  useDocumentTitle('Sign in')
 
   useEffect(() => {
     callApi('/demo/accounts', z.array(DemoAccount)).then(setDemo, () => setDemo([]))

@@ -10,7 +10,11 @@ import { AuditLogView } from './AuditLogView.js'
 import { CanonicalTextView } from './CanonicalTextView.js'
 import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
+import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 import { BackLink } from '../navigation/BackLink.js'
+import { TableRegion } from '../layout/TableRegion.js'
+import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
 
@@ -24,6 +28,8 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const [shown, setShown] = useState<Shown>(null)
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null)
   const base = `/declarations/${name}`
+  const { ask, dialog } = useConfirm()
+  useDocumentTitle('Versions', access?.title)
 
   const reload = useCallback(() => {
     Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
@@ -68,70 +74,92 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
         </p>
       )}
       {manages && !locked && <FreezeForm base={base} onFrozen={(text) => act(Promise.resolve(), text)} />}
-      {manages && locked && <FreezeForm base={base} unlock onFrozen={(text) => act(Promise.resolve(), text)} />}
+      {manages && locked && <FreezeForm base={base} unlock={{ lockedName: locked.name, ask }} onFrozen={(text) => act(Promise.resolve(), text)} />}
       {versions.length === 0 ? (
         <p>No version has been frozen yet.</p>
       ) : (
-        <table className="versions-table">
-          <caption className="visually-hidden">Frozen versions, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">Version</th>
-              <th scope="col">Frozen</th>
-              <th scope="col">SHA-256 of the canonical text</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version, index) => (
-              <tr key={version.id}>
-                <td>{version.seq}</td>
-                <th scope="row">
-                  {version.name}
-                  {version.locked && ' — locked for signature'}
-                  {!version.intact && ' — DAMAGED: does not match its hash'}
-                  {version.note && <div className="version-note-text">{version.note}</div>}
-                </th>
-                <td>
-                  <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
-                </td>
-                <td>
-                  <code className="hash">{version.sha256}</code>
-                </td>
-                <td className="actions">
-                  <button type="button" onClick={() => void showText(version)} disabled={!version.intact}>
-                    View<span className="visually-hidden"> {version.name}</span>
-                  </button>
-                  {index > 0 && (
-                    <button type="button" onClick={() => void showRedline(versions[index - 1]!, version)}>
-                      Changes from {versions[index - 1]!.name}
-                    </button>
-                  )}
-                  <a href={`/api${base}/exports/${version.id}.pdf`} download>
-                    PDF<span className="visually-hidden"> of {version.name}</span>
-                  </a>
-                  <a href={`/api${base}/exports/${version.id}.docx`} download>
-                    DOCX<span className="visually-hidden"> of {version.name}</span>
-                  </a>
-                  <button type="button" onClick={() => void showRedline(version, 'live')}>
-                    Compare<span className="visually-hidden"> {version.name}</span> with the live draft
-                  </button>
-                  {manages && !locked && index === versions.length - 1 && (
-                    <button type="button" onClick={() => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`)}>
-                      Lock for signature
-                    </button>
-                  )}
-                  {manages && !locked && (
-                    <button type="button" onClick={() => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`)}>
-                      New round from<span className="visually-hidden"> {version.name}</span> this version
-                    </button>
-                  )}
-                </td>
+        <TableRegion label="Frozen versions">
+          <table className="versions-table">
+            <caption className="visually-hidden">Frozen versions, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">No.</th>
+                <th scope="col">Version</th>
+                <th scope="col">Frozen</th>
+                <th scope="col">SHA-256 of the canonical text</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((version, index) => (
+                <tr key={version.id}>
+                  <td>{version.seq}</td>
+                  <th scope="row">
+                    {version.name}
+                    {version.locked && ' — locked for signature'}
+                    {!version.intact && ' — DAMAGED: does not match its hash'}
+                    {version.note && <div className="version-note-text">{version.note}</div>}
+                  </th>
+                  <td>
+                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
+                  </td>
+                  <td>
+                    <code className="hash">{version.sha256}</code>
+                  </td>
+                  <td className="actions">
+                    <button type="button" onClick={() => void showText(version)} disabled={!version.intact}>
+                      View<span className="visually-hidden"> {version.name}</span>
+                    </button>
+                    {index > 0 && (
+                      <button type="button" onClick={() => void showRedline(versions[index - 1]!, version)}>
+                        Changes from {versions[index - 1]!.name}
+                      </button>
+                    )}
+                    <a href={`/api${base}/exports/${version.id}.pdf`} download>
+                      PDF<span className="visually-hidden"> of {version.name}</span>
+                    </a>
+                    <a href={`/api${base}/exports/${version.id}.docx`} download>
+                      DOCX<span className="visually-hidden"> of {version.name}</span>
+                    </a>
+                    <button type="button" onClick={() => void showRedline(version, 'live')}>
+                      Compare<span className="visually-hidden"> {version.name}</span> with the live draft
+                    </button>
+                    {manages && !locked && index === versions.length - 1 && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          ask({
+                            title: `Lock the draft for signature on “${version.name}”?`,
+                            message: <p>No one can change the text until a moderator freezes a new version and unlocks it. Signatories sign “{version.name}”.</p>,
+                            confirmLabel: 'Lock for signature',
+                            onConfirm: () => void act(callApi(`${base}/versions/${version.id}/lock`, VersionSummary, { method: 'POST' }), `The draft is locked for signature on “${version.name}”.`),
+                          })
+                        }
+                      >
+                        Lock for signature
+                      </button>
+                    )}
+                    {manages && !locked && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          ask({
+                            title: `Start a new round from “${version.name}”?`,
+                            message: <p>The live draft is replaced by the text of “{version.name}”. Changes made since then stay only in the versions that froze them.</p>,
+                            confirmLabel: 'Start the new round',
+                            onConfirm: () => void act(callApi(`${base}/versions/${version.id}/restore`, NoContent, { method: 'POST' }), `The live draft now holds the text of “${version.name}”.`),
+                          })
+                        }
+                      >
+                        New round from<span className="visually-hidden"> {version.name}</span> this version
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {versions.length > 0 && <CompareForm versions={versions} onCompare={(from, to) => void showRedline(from, to)} />}
       {shown?.kind === 'text' && (
@@ -147,20 +175,20 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}
       {can(access?.role, 'audit.read') && <AuditLogView base={base} refresh={versions} />}
+      {dialog}
     </div>
   )
 }
 
-/** Freezes the live draft (or, while locked, freezes a new version and unlocks); shows invisible characters first. */
-function FreezeForm({ base, unlock = false, onFrozen }: { base: string; unlock?: boolean; onFrozen: (text: string) => void }) {
+/** Freezes the live draft (or, while locked, asks, then freezes a new version and unlocks); shows invisible characters first. */
+function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { lockedName: string; ask: (request: ConfirmRequest) => void }; onFrozen: (text: string) => void }) {
   const [versionName, setVersionName] = useState('')
   const [note, setNote] = useState('')
   const [invisible, setInvisible] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
+  const freeze = () => {
     setError(null)
     const body = { name: versionName, note, acceptInvisibleCharacters: invisible !== null }
     callApi(unlock ? `${base}/versions/unlock` : `${base}/versions`, z.unknown(), { method: 'POST', body }).then(
@@ -175,6 +203,17 @@ function FreezeForm({ base, unlock = false, onFrozen }: { base: string; unlock?:
         else setError(message(failure))
       },
     )
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!unlock) return freeze()
+    unlock.ask({
+      title: `Freeze “${versionName}” and unlock the draft?`,
+      message: <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>,
+      confirmLabel: 'Freeze and unlock',
+      onConfirm: freeze,
+    })
   }
 
   return (

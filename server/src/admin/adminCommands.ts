@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { DelegationBody, DisplayName, Login, NewPassword } from '../../../shared/api/schemas.js'
+import { adviseColor, colorProblemText } from '../../../shared/delegations/delegationColor.js'
 import { DocumentName } from '../../../shared/documentName.js'
 import { hashPassword } from '../auth/passwords.js'
 import { declarationState } from '../seed/seedDemo.js'
@@ -42,8 +43,11 @@ export async function runAdminCommand(store: Store, argv: string[], readPassword
     case 'add-delegation': {
       const delegation = parsed(DelegationBody.safeParse({ code: values.code, name: values.name, color: values.color }), 'delegation')
       if (await store.getDelegation(delegation.code)) throw new AdminUsageError(`A delegation with code ${delegation.code} exists.`)
+      const advice = adviseColor(delegation.color, await store.listDelegations())
       await store.addDelegations([delegation])
-      return `Added delegation ${delegation.name} (${delegation.code}).`
+      const warnings = advice.problems.map((problem) => `Warning: ${colorProblemText(problem)}`)
+      if (advice.suggestion) warnings.push(`A distinct colour: ${advice.suggestion}.`)
+      return [`Added delegation ${delegation.name} (${delegation.code}).`, ...warnings].join('\n')
     }
     case 'create-declaration': {
       const name = parsed(DocumentName.safeParse(values.name), '--name')

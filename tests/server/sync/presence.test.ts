@@ -39,9 +39,9 @@ describe('presence carries the identity of the session', () => {
     await waitFor(() => userOf(observer, liar.doc.clientID) !== undefined, 'the liar appears')
     expect(userOf(observer, liar.doc.clientID)).toEqual({
       name: 'Ержан Нұрланұлы',
-      delegation: { code: 'KAZ', name: 'Kazakhstan', color: '#00658f' },
+      delegation: { code: 'KAZ', name: 'Kazakhstan', color: '#0e6a9b' },
       role: 'editor',
-      color: '#00658f',
+      color: '#0e6a9b',
     })
   })
 

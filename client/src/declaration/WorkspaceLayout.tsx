@@ -1,0 +1,57 @@
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import './workspaceLayout.css'
+
+interface WorkspaceLayoutProps {
+  /** What must stay in view while the text scrolls: the save indicator and the toolbar. */
+  bar: ReactNode
+  /** People and comments, beside the text; on a phone, a panel the bar's toggle opens, and `hide` closes. */
+  side: (hide: () => void) => ReactNode
+  /** The text. */
+  children: ReactNode
+}
+
+/** The declaration screen: a bar that stays on screen, the text, and a side panel that scrolls on its own. */
+export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
+  const [sideOpen, setSideOpen] = useState(false)
+  const sideRef = useRef<HTMLElement>(null)
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const id = useId()
+  const hideSide = useCallback(() => setSideOpen(false), [])
+
+  const handleToggle = () => {
+    setSideOpen(!sideOpen)
+    // On a phone the panel opens over the text, so the reader is taken into it.
+    if (!sideOpen) requestAnimationFrame(() => sideRef.current?.focus())
+  }
+
+  const closeSide = () => {
+    setSideOpen(false)
+    toggleRef.current?.focus()
+  }
+
+  const handleSideKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && sideOpen) closeSide()
+  }
+
+  return (
+    <div className={`workspace${sideOpen ? ' workspace--side-open' : ''}`}>
+      <div className="workspace__main">
+        <div className="workspace__bar">
+          {bar}
+          <button ref={toggleRef} type="button" className="workspace__toggle" aria-expanded={sideOpen} aria-controls={`${id}-side`} onClick={handleToggle}>
+            {sideOpen ? 'Hide comments and people' : 'Comments and people'}
+          </button>
+        </div>
+        {children}
+      </div>
+      <aside ref={sideRef} id={`${id}-side`} className="workspace__side" aria-label="People and comments" tabIndex={-1} onKeyDown={handleSideKeyDown}>
+        {sideOpen && (
+          <button type="button" className="workspace__close" onClick={closeSide}>
+            Close comments and people
+          </button>
+        )}
+        {side(hideSide)}
+      </aside>
+    </div>
+  )
+}
