@@ -47,7 +47,7 @@ interface Edit {
 }
 
 const words = fc.constantFrom('', 'and girls', 'жəне қыздар', 'и девочек', '和女童', 'والفتيات', 'shall', 'should')
-const edit = fc.record({ region: fc.constantFrom<Region>('between', 'inside', 'after'), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('', 'x', 'всех ', '各 '), remove: fc.integer({ min: 0, max: 3 }) })
+const edit: fc.Arbitrary<Edit> = fc.record({ region: fc.constantFrom<Region>('between', 'inside', 'after'), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('', 'x', 'всех ', '各 '), remove: fc.integer({ min: 0, max: 3 }) })
 
 describe('accepting an amendment after concurrent edits', () => {
   it('equals the same change by hand, or is flagged "needs update"; edits outside never flag it; a comment elsewhere keeps its words', async () => {
