@@ -114,7 +114,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
-  const versions = new VersionService(store, hub, reader, log)
+  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name))
   const amendments = new AmendmentService(amendmentStore, hub, store.audit)
   await versions.checkAll()
   const sync = createSyncEndpoint({
