@@ -15,6 +15,10 @@ export type Action =
   | 'versions.manage'
   | 'audit.read'
   | 'signature.sign'
+  | 'text.editInNegotiation'
+  | 'amendment.propose'
+  | 'amendment.decide'
+  | 'mode.set'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -29,6 +33,14 @@ const allowed: Record<Action, readonly Role[]> = {
   'audit.read': ['moderator'],
   /** Signatories sign for their delegation. */
   'signature.sign': ['signatory'],
+  /** In negotiation mode the text changes only through amendments; moderators keep the pen. */
+  'text.editInNegotiation': ['moderator'],
+  /** Propose, edit and withdraw own amendments, and co-sponsor, support or oppose others', for one's delegation. */
+  'amendment.propose': ['editor', 'signatory'],
+  /** Accept, accept as revised, reject; edit any amendment. */
+  'amendment.decide': ['moderator'],
+  /** Switch between open drafting and negotiation. */
+  'mode.set': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -1,14 +1,17 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { join } from 'node:path'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import { Metrics } from './metrics/Metrics.js'
+import { AmendmentService } from './negotiation/AmendmentService.js'
+import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
-import { checkDataDirectory, lockDataDirectory, StartupError } from './store/dataDirectory.js'
+import { checkDataDirectory, DATA_FOLDERS, lockDataDirectory, StartupError } from './store/dataDirectory.js'
 import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
 import { MAX_FRAME_BYTES } from '../../shared/protocol/syncLimits.js'
@@ -93,9 +96,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   let unlock: () => Promise<void>
   let store: LowStore
+  let amendmentStore: FileAmendmentStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
+    amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -114,7 +119,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
-  const versions = new VersionService(store, hub, reader, log)
+  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name))
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
@@ -127,6 +133,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     allowedOrigins,
     counters: metrics,
     beforeAccept: options.beforeSocketAccepted,
+    draftingMode: { load: (name) => amendmentStore.mode(name), current: (name) => amendmentStore.currentMode(name) },
   })
   const app = createApp(
     {
@@ -136,6 +143,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }),
       connections: sync,
       hub,
+      amendments,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -162,6 +170,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await hub.closeAll()
         server.closeAllConnections()
         await stopped
+        await amendmentStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

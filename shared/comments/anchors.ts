@@ -33,7 +33,7 @@ export interface ResolvedAnchor {
 const removed: ResolvedAnchor = { clauseId: null, text: '', removed: true }
 
 /** The plain characters of a text node, without formatting. */
-function plainText(text: Y.XmlText): string {
+export function plainText(text: Y.XmlText): string {
   return (text.toDelta() as { insert: unknown }[]).map((part) => (typeof part.insert === 'string' ? part.insert : '')).join('')
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ThreadView } from '../comments/commentSchemas.js'
+import { AmendmentView, DraftingMode } from '../negotiation/amendmentSchemas.js'
 
 /** Version of the control channel; bumped on any incompatible change. */
 export const CONTROL_PROTOCOL_VERSION = 1
@@ -33,6 +34,16 @@ export const ThreadMessage = z.strictObject({
   thread: ThreadView,
 })
 
+/** Server -> client: an amendment was proposed or changed (stored durably first); sent to everyone in the document. */
+export const AmendmentMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('amendment'),
+  amendment: AmendmentView,
+})
+
+/** Server -> client: the drafting mode changed. */
+export const ModeMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('mode'), mode: DraftingMode })
+
 /** Server -> client: the draft was locked for signature on a version, or unlocked. */
 export const LockMessage = z.strictObject({
   v: z.literal(CONTROL_PROTOCOL_VERSION),
@@ -50,5 +61,5 @@ export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, LockMessage, SignaturesMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

@@ -35,7 +35,11 @@ export const VersionSummary = z.object({
 export type VersionSummary = z.infer<typeof VersionSummary>
 
 /** A version with its canonical text, exactly as frozen. */
-export const VersionDetail = VersionSummary.extend({ serialized: z.string() })
+export const VersionDetail = VersionSummary.extend({
+  serialized: z.string(),
+  /** The amendments pending when it was frozen (canonical JSON) and their own SHA-256; null for older versions. */
+  pendingAmendments: z.object({ serialized: z.string(), sha256: z.string() }).nullable(),
+})
 export type VersionDetail = z.infer<typeof VersionDetail>
 
 /** One entry of the audit log, as moderators read it. */

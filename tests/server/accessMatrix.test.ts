@@ -19,6 +19,8 @@ const principals: Principal[] = ['moderator', 'editor', 'signatory', 'observer',
 let server: TestServer
 let expiredToken: string
 let firstClauseId: string
+/** A valid amendment body: a new paragraph after the first, which stays valid however many are accepted. */
+let proposal: unknown
 let counter = 0
 const unique = () => (counter += 1)
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   const probe = connectClient(server.wsUrl, DOC, expiredToken)
   await whenSynced(probe)
   firstClauseId = clauseIdAt(probe.text, 0)
+  proposal = { change: { kind: 'paragraph.insert', after: firstClauseId, clauseKind: 'preambular', content: [{ text: 'Noting', marks: ['italic'] }, { text: ' the work done,', marks: [] }] } }
   probe.destroy()
   await new Promise((resolve) => setTimeout(resolve, 2_100))
 })
@@ -79,6 +82,13 @@ interface Route {
 const everyone = ['moderator', 'editor', 'signatory', 'observer'] as const
 const moderators = ['moderator'] as const
 const commenters = ['moderator', 'editor', 'signatory'] as const
+const delegates = ['editor', 'signatory'] as const
+
+/** A fresh pending amendment proposed by Kazakhstan, a delegation no principal below belongs to but the moderator. */
+async function freshAmendment(): Promise<number> {
+  const answer = await api(server.url, 'POST', `/api/declarations/${DOC}/amendments`, { token: await startSession(server.url, 'editor-kaz'), body: proposal })
+  return (answer.body as { number: number }).number
+}
 
 const routes: Route[] = [
   { label: 'GET /api/session', method: 'GET', path: '/api/session', allowed: everyone },
@@ -95,6 +105,14 @@ const routes: Route[] = [
   { label: 'DELETE /api/declarations/:name/invitations/:id', method: 'DELETE', path: async () => `/api/declarations/${DOC}/invitations/${(await freshInvitation()).invitationId}`, allowed: moderators },
   { label: 'GET /api/declarations/:name/threads', method: 'GET', path: `/api/declarations/${DOC}/threads`, allowed: everyone },
   { label: 'POST /api/declarations/:name/threads', method: 'POST', path: `/api/declarations/${DOC}/threads`, body: () => ({ clauseId: firstClauseId, body: 'A comment' }), allowed: commenters },
+  { label: 'GET /api/declarations/:name/amendments', method: 'GET', path: `/api/declarations/${DOC}/amendments`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/amendments', method: 'POST', path: `/api/declarations/${DOC}/amendments`, body: () => proposal, allowed: delegates },
+  { label: 'PUT /api/declarations/:name/amendments/:n/stance', method: 'PUT', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, body: () => ({ stance: 'supporter' }), allowed: delegates },
+  { label: 'POST /api/declarations/:name/amendments/:n/withdraw', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/withdraw`, allowed: [] }, // Only the proposing delegation may.
+  { label: 'POST /api/declarations/:name/amendments/:n/accept', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/accept`, allowed: moderators },
+  { label: 'POST /api/declarations/:name/amendments/:n/reject', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/reject`, body: () => ({ reason: 'Not agreed.' }), allowed: moderators },
+  { label: 'GET /api/declarations/:name/mode', method: 'GET', path: `/api/declarations/${DOC}/mode`, allowed: everyone },
+  { label: 'PUT /api/declarations/:name/mode', method: 'PUT', path: `/api/declarations/${DOC}/mode`, body: () => ({ mode: 'open' }), allowed: moderators },
   { label: 'GET /api/declarations/:name/versions', method: 'GET', path: `/api/declarations/${DOC}/versions`, allowed: everyone },
   { label: 'POST /api/declarations/:name/versions', method: 'POST', path: `/api/declarations/${DOC}/versions`, body: () => ({ name: `Rev.${unique()}` }), allowed: moderators },
   { label: 'GET /api/declarations/:name/audit', method: 'GET', path: `/api/declarations/${DOC}/audit`, allowed: moderators },

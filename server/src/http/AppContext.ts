@@ -1,6 +1,7 @@
 import type { DemoAccount } from '../../../shared/api/schemas.js'
 import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
+import type { AmendmentService } from '../negotiation/AmendmentService.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
@@ -22,6 +23,8 @@ export interface AppContext {
   connections: ConnectionControl
   /** The live documents: comment anchors are checked against them and comment changes pushed through them. */
   hub: DocumentHub
+  /** Amendments and the drafting mode of each declaration. */
+  amendments: AmendmentService
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */

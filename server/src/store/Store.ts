@@ -120,6 +120,8 @@ export interface VersionRecord {
   createdBy: AuthorRecord
   serialized: string
   sha256: string
+  /** The amendments pending when it was frozen, as canonical JSON, and its own SHA-256; absent on older versions. */
+  pendingAmendments?: { serialized: string; sha256: string }
 }
 
 /** Frozen versions: append-only, never changed or deleted. */

@@ -51,7 +51,8 @@ export class SyncConnection implements DocumentPeer {
     readonly participant: string,
     private readonly ws: WebSocket,
     private readonly user: PresenceUser,
-    private readonly canWrite: boolean,
+    /** Why this connection may not change the text now, or null when it may. */
+    private readonly writeRefusal: () => ProtocolViolation | null,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
     private readonly counters: MessageCounters,
@@ -187,10 +188,11 @@ export class SyncConnection implements DocumentPeer {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
-        if (!this.canWrite || document.locked) {
+        const refusal = this.writeRefusal()
+        if (refusal || document.locked) {
           // A copy of what the server already has is no change (local copies are resent on connect); anything else is refused.
           if (addsNothing(document.doc, update)) break
-          if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
+          if (refusal) throw refusal
           // An editor's keystroke can race the lock: the page resyncs and keeps the words as a draft.
           throw new ProtocolViolation(CloseCode.changeRefused, 'The draft is locked for signature; the change was not applied.')
         }

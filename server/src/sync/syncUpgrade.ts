@@ -4,13 +4,14 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { DocumentName } from '../../../shared/documentName.js'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
-import { can } from '../../../shared/roles.js'
+import { can, type Role } from '../../../shared/roles.js'
 import type { ConnectionControl } from '../http/AppContext.js'
 import type { Logger } from '../log.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import { DAMAGED_MESSAGE, DamagedLogError } from '../store/DamagedLogError.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from './DocumentHub.js'
+import { ProtocolViolation } from './ProtocolViolation.js'
 import { SyncConnection, type ConnectionLimits, type MessageCounters } from './SyncConnection.js'
 
 /** Everything the sync endpoint needs. */
@@ -29,6 +30,8 @@ export interface SyncEndpointOptions {
   heartbeatMs: number
   /** Awaited after an upgrade's checks, before the socket is accepted: tests hold an upgrade here. */
   beforeAccept?: () => Promise<void>
+  /** Each declaration's drafting mode: read before a socket is accepted, then looked up at every change it sends. */
+  draftingMode?: { load(name: string): Promise<unknown>; current(name: string): 'open' | 'negotiation' }
 }
 
 /** An open connection, with what a change of access selects it by. */
@@ -83,6 +86,15 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
   }, options.heartbeatMs)
   heartbeat.unref()
 
+  /** Why this role may not change the text now, or null; the mode is read at each change, so a switch applies at once. */
+  const writeRefusal = (name: string, role: Role): ProtocolViolation | null => {
+    if (!can(role, 'text.edit')) return new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
+    if (options.draftingMode?.current(name) === 'negotiation' && !can(role, 'text.editInNegotiation')) {
+      return new ProtocolViolation(CloseCode.changeRefused, 'The declaration is in negotiation: propose an amendment instead; the change was not applied.')
+    }
+    return null
+  }
+
   const handleUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // The raw path, never normalised: "%2e%2e" and friends must be refused, not resolved.
     if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
@@ -107,6 +119,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       return refuse(socket, 403, 'forbidden', 'You take no part in this declaration.')
     }
     const { identity } = session
+    await options.draftingMode?.load(name)
     await options.beforeAccept?.()
     if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
 
@@ -121,7 +134,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
-      const connection = new SyncConnection(id, identity.id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
+      const connection = new SyncConnection(id, identity.id, ws, user, () => writeRefusal(name, role!), limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, tokenHash: session.tokenHash, connection }
       const mine = byParticipant.get(identity.id) ?? new Set()

@@ -3,6 +3,8 @@ import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
+import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
+import { serializePendingAmendments } from '../../../shared/negotiation/pendingAmendments.js'
 import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
@@ -25,6 +27,8 @@ export class VersionService {
     private readonly hub: DocumentHub,
     private readonly reader: TextReader,
     private readonly log: Logger,
+    /** The amendments of a declaration, so a frozen version records those still pending. */
+    private readonly amendmentsOf: (declaration: string) => Promise<AmendmentRecord[]> = async () => [],
   ) {}
 
   /** The live draft as frozen and hashed, read off the sync loop. */
@@ -42,7 +46,8 @@ export class VersionService {
   async isIntact(record: VersionRecord): Promise<boolean> {
     try {
       const text = JSON.parse(record.serialized) as CanonicalText
-      return text.format === 'kelisim-text/1' && serializeCanonical(text) === record.serialized && (await sha256Hex(record.serialized)) === record.sha256
+      const pendingIntact = !record.pendingAmendments || (await sha256Hex(record.pendingAmendments.serialized)) === record.pendingAmendments.sha256
+      return pendingIntact && text.format === 'kelisim-text/1' && serializeCanonical(text) === record.serialized && (await sha256Hex(record.serialized)) === record.sha256
     } catch {
       return false
     }
@@ -70,6 +75,7 @@ export class VersionService {
     if (invisible.length > 0 && !acceptInvisible) {
       throw new ApiProblem(409, 'invisible_characters', `The text holds ${invisible.length} invisible control character(s): ${invisible.map((found) => `${found.codePoint} in ${found.where}`).join(', ')}. Remove them, or confirm to freeze anyway.`)
     }
+    const pending = serializePendingAmendments(await this.amendmentsOf(declaration))
     const record: VersionRecord = {
       id: randomUUID(),
       declaration,
@@ -81,9 +87,14 @@ export class VersionService {
       createdBy: author,
       serialized,
       sha256: await sha256Hex(serialized),
+      pendingAmendments: { serialized: pending, sha256: await sha256Hex(pending) },
     }
     await this.store.versions.append(record)
-    await this.store.audit.append(declaration, { actor: author, action: 'version_frozen', details: { version: record.id, seq: record.seq, name, sha256: record.sha256, invisibleCharacters: invisible.length } })
+    await this.store.audit.append(declaration, {
+      actor: author,
+      action: 'version_frozen',
+      details: { version: record.id, seq: record.seq, name, sha256: record.sha256, pendingAmendmentsSha256: record.pendingAmendments?.sha256, invisibleCharacters: invisible.length },
+    })
     this.log.info('version_frozen', { declaration, version: record.id, seq: record.seq, sha256: record.sha256 })
     return { record, invisible }
   }

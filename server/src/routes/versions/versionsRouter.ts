@@ -53,7 +53,7 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     const { declaration } = accessOf(response)
     const { record } = await versions.get(declaration, String(request.params.versionId))
     const lockedVersion = (await store.getDeclaration(declaration))?.lockedVersion
-    response.json({ ...(await presentVersion(store, record, true, lockedVersion)), serialized: record.serialized })
+    response.json({ ...(await presentVersion(store, record, true, lockedVersion)), serialized: record.serialized, pendingAmendments: record.pendingAmendments ?? null })
   })
 
   router.post('/versions/:versionId/lock', async (request, response) => {

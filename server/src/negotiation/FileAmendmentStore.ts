@@ -1,0 +1,85 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
+import { NegotiationRefusal } from '../../../shared/negotiation/amendmentRules.js'
+import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
+import { DurableRecords } from '../store/DurableRecords.js'
+import type { AmendmentStore } from './AmendmentStore.js'
+
+interface AmendmentsFile {
+  /** The number the next amendment gets; numbers are never reused. */
+  nextNumber: number
+  mode: DraftingMode
+  amendments: AmendmentRecord[]
+}
+
+/** Amendments in one durable JSON file per declaration, opened on first use. */
+export class FileAmendmentStore implements AmendmentStore {
+  private readonly files = new Map<string, Promise<DurableRecords<AmendmentsFile>>>()
+  private readonly opened = new Map<string, DurableRecords<AmendmentsFile>>()
+
+  private constructor(private readonly directory: string) {}
+
+  static async create(directory: string): Promise<FileAmendmentStore> {
+    await mkdir(directory, { recursive: true })
+    return new FileAmendmentStore(directory)
+  }
+
+  /** Declaration names are validated before they get here, so they are safe file names. */
+  private file(declaration: string): Promise<DurableRecords<AmendmentsFile>> {
+    let file = this.files.get(declaration)
+    if (!file) {
+      file = DurableRecords.open<AmendmentsFile>(join(this.directory, `${declaration}.json`), () => ({ nextNumber: 1, mode: 'open', amendments: [] }))
+      this.files.set(declaration, file)
+      file.then(
+        (opened) => this.opened.set(declaration, opened),
+        () => this.files.delete(declaration),
+      )
+    }
+    return file
+  }
+
+  async list(declaration: string): Promise<AmendmentRecord[]> {
+    return [...(await this.file(declaration)).data.amendments]
+  }
+
+  async add(declaration: string, make: (number: number) => AmendmentRecord): Promise<AmendmentRecord> {
+    return (await this.file(declaration)).commit((data) => {
+      const amendment = make(data.nextNumber)
+      data.nextNumber += 1
+      data.amendments.push(amendment)
+      return amendment
+    })
+  }
+
+  async update(declaration: string, number: number, change: (amendment: AmendmentRecord) => AmendmentRecord): Promise<AmendmentRecord> {
+    return (await this.file(declaration)).commit((data) => {
+      const index = data.amendments.findIndex((amendment) => amendment.number === number)
+      const current = data.amendments[index]
+      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment A${number}.`)
+      const next = change(current)
+      data.amendments[index] = next
+      return next
+    })
+  }
+
+  async mode(declaration: string): Promise<DraftingMode> {
+    return (await this.file(declaration)).data.mode
+  }
+
+  currentMode(declaration: string): DraftingMode {
+    return this.opened.get(declaration)?.data.mode ?? 'open'
+  }
+
+  async setMode(declaration: string, mode: DraftingMode): Promise<DraftingMode> {
+    return (await this.file(declaration)).commit((data) => {
+      const previous = data.mode
+      data.mode = mode
+      return previous
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.files.values()].map(async (file) => (await file).settled()))
+  }
+}

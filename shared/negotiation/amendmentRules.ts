@@ -1,0 +1,100 @@
+import type { AmendmentChange, AmendmentStatus, Stance } from './amendmentSchemas.js'
+import type { AmendmentRecord, PersonRef } from './amendmentRecord.js'
+
+/** Why a rule refused a step: a stable code, the HTTP status it maps to, and a sentence for people. */
+export class NegotiationRefusal extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Statuses in which an amendment may still be edited, supported or decided. */
+const open: readonly AmendmentStatus[] = ['pending', 'needs-update']
+
+/** True while the amendment awaits a decision. */
+export function isOpen(amendment: AmendmentRecord): boolean {
+  return open.includes(amendment.status)
+}
+
+function requireOpen(amendment: AmendmentRecord): void {
+  if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `${label(amendment)} is ${amendment.status}; it can no longer change.`)
+}
+
+function label(amendment: AmendmentRecord): string {
+  return `A${amendment.number}`
+}
+
+/** A new pending amendment with the next number. */
+export function proposeAmendment(fields: { id: string; number: number; change: AmendmentChange; justification: string; by: PersonRef; at: string }): AmendmentRecord {
+  return {
+    id: fields.id,
+    number: fields.number,
+    change: fields.change,
+    justification: fields.justification,
+    proposedBy: fields.by,
+    proposedAt: fields.at,
+    status: 'pending',
+    stances: [],
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+    revision: null,
+    edits: [],
+  }
+}
+
+/** The proposal replaced, by its delegation or a moderator (`moderator`), recorded; it is pending again. */
+export function editAmendment(amendment: AmendmentRecord, change: AmendmentChange, justification: string, by: PersonRef, at: string, moderator: boolean): AmendmentRecord {
+  requireOpen(amendment)
+  if (!moderator && by.delegation !== amendment.proposedBy.delegation) {
+    throw new NegotiationRefusal(403, 'not_proposer', 'Only the proposing delegation or a moderator may change an amendment.')
+  }
+  return { ...amendment, change, justification, status: 'pending', edits: [...amendment.edits, { by, at }] }
+}
+
+/** The amendment withdrawn by its own delegation. */
+export function withdrawAmendment(amendment: AmendmentRecord, by: PersonRef, at: string): AmendmentRecord {
+  requireOpen(amendment)
+  if (by.delegation !== amendment.proposedBy.delegation) {
+    throw new NegotiationRefusal(403, 'not_proposer', 'Only the proposing delegation may withdraw an amendment.')
+  }
+  return { ...amendment, status: 'withdrawn', decidedBy: by, decidedAt: at }
+}
+
+/** The delegation of `by` takes `stance` (or drops its stance with null); it holds at most one. */
+export function setStance(amendment: AmendmentRecord, stance: Stance | null, by: PersonRef, at: string): AmendmentRecord {
+  requireOpen(amendment)
+  if (by.delegation === amendment.proposedBy.delegation) {
+    throw new NegotiationRefusal(409, 'own_amendment', 'The proposing delegation cannot take a stance on its own amendment.')
+  }
+  const others = amendment.stances.filter((existing) => existing.delegation !== by.delegation)
+  return { ...amendment, stances: stance === null ? others : [...others, { delegation: by.delegation, stance, at, by }] }
+}
+
+/** The decision on an open amendment: accepted (as revised, with the wording applied), or rejected with a reason. */
+export function decideAmendment(
+  amendment: AmendmentRecord,
+  decision: { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange } | { status: 'rejected'; reason: string },
+  by: PersonRef,
+  at: string,
+): AmendmentRecord {
+  requireOpen(amendment)
+  return {
+    ...amendment,
+    status: decision.status,
+    decidedBy: by,
+    decidedAt: at,
+    reason: decision.status === 'rejected' ? decision.reason : null,
+    revision: decision.status === 'accepted-as-revised' ? decision.revision : null,
+  }
+}
+
+/** The amendment marked as needing an update: the words it changes were edited since it was made. */
+export function markNeedsUpdate(amendment: AmendmentRecord): AmendmentRecord {
+  requireOpen(amendment)
+  return { ...amendment, status: 'needs-update' }
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
+import { sha256Hex } from '../../../shared/versions/canonicalText.js'
+import type { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
+import { api } from '../../helpers/api.js'
+import { spanOnWords } from '../../helpers/amendments.js'
+import { clauseIdAt } from '../../helpers/commentAnchors.js'
+import { startSession } from '../../helpers/sessions.js'
+import { connectClient, whenSynced, type SyncClient } from '../../helpers/syncClients.js'
+import { startTestServer, type TestServer } from '../../helpers/testServer.js'
+
+const DOC = 'almaty-declaration'
+let server: TestServer
+let client: SyncClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  client = connectClient(server.wsUrl, DOC, await startSession(server.url, 'observer-idn'))
+  await whenSynced(client)
+})
+afterAll(async () => {
+  client.destroy()
+  await server.destroy()
+})
+
+describe('a frozen version and the amendments pending then', () => {
+  it('records the pending amendments as a list with its own SHA-256, and keeps the version hash that of the text alone', async () => {
+    const proposer = await startSession(server.url, 'editor-chn')
+    const chair = await startSession(server.url, 'chair')
+    const propose = async (index: number, words: string, replacement: string) =>
+      (await api(server.url, 'POST', `/api/declarations/${DOC}/amendments`, {
+        token: proposer,
+        body: { change: { kind: 'words', clauseId: clauseIdAt(client.text, index), spans: [spanOnWords(client.text, index, words, replacement)] } },
+      })).body as AmendmentView
+    const pending = await propose(8, 'every learner', '每一位学习者')
+    const rejected = await propose(9, 'financial barriers', 'all barriers')
+    await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${rejected.number}/reject`, { token: chair, body: { reason: 'Too broad.' } })
+
+    const frozen = (await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'Rev.1' } })).body as { version: VersionSummary }
+    const detail = (await api(server.url, 'GET', `/api/declarations/${DOC}/versions/${frozen.version.id}`, { token: chair })).body as VersionDetail
+    expect(detail.sha256).toBe(await sha256Hex(detail.serialized))
+    expect(detail.pendingAmendments).not.toBeNull()
+    const list = JSON.parse(detail.pendingAmendments!.serialized) as { amendments: { label: string }[] }
+    expect(list.amendments.map((amendment) => amendment.label)).toEqual([pending.label])
+    expect(detail.pendingAmendments!.sha256).toBe(await sha256Hex(detail.pendingAmendments!.serialized))
+    expect(detail.pendingAmendments!.serialized).toContain('每一位学习者')
+  })
+})
