@@ -12,7 +12,7 @@ import { checkDataDirectory, lockDataDirectory, StartupError } from './store/dat
 import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
 import { DocumentHub } from './sync/DocumentHub.js'
-import type { SaveOptions } from './sync/SharedDocument.js'
+import type { SaveOptions } from './sync/DocumentSaver.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { TextReader } from './versions/TextReader.js'

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
-import { SharedDocument, type DocumentMirror, type SaveOptions } from './SharedDocument.js'
+import type { SaveOptions } from './DocumentSaver.js'
+import { SharedDocument, type DocumentMirror } from './SharedDocument.js'
 
 /** Loads documents on first use and saves and unloads them when their last peer leaves. */
 export class DocumentHub {
