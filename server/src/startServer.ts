@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter } from './auth/SignInLimiter.js'
+import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
@@ -35,6 +36,8 @@ export interface StartOptions {
   limits?: Partial<ConnectionLimits>
   sessionTtlMs?: number
   invitationTtlMs?: number
+  /** Where tests hold the server to force an order of events. */
+  hooks?: ServerHooks
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -106,8 +109,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const version = lockedVersion ? (await store.versions.list(name)).find((candidate) => candidate.id === lockedVersion) : undefined
     return version ? { id: version.id, name: version.name } : null
   }
-  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
-  const versions = new VersionService(store, hub, reader, log)
+  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
+  const versions = new VersionService(store, hub, reader, log, options.hooks)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,

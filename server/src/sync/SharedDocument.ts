@@ -38,7 +38,10 @@ export class SharedDocument {
   readonly peers = new Set<DocumentPeer>()
   /** Which peer owns each presence client id, so no one speaks for another. */
   readonly presenceOwners = new Map<number, DocumentPeer>()
+  /** Set once unloading starts: a closing document takes no peer and answers no flush. */
   closing = false
+  /** Callers that acquired the document and have not released it; it unloads only at zero. */
+  holds = 0
   /** Locked for signature on this version: no text change is applied. */
   lockedOn: { id: string; name: string } | null = null
 
@@ -161,6 +164,13 @@ export class SharedDocument {
     return clients.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients))
   }
 
+  /** Adds a peer; false, adding nothing, when the document is closing. */
+  addPeer(peer: DocumentPeer): boolean {
+    if (this.closing) return false
+    this.peers.add(peer)
+    return true
+  }
+
   /** Removes a peer and the presence it owned. */
   removePeer(peer: DocumentPeer): void {
     this.peers.delete(peer)
@@ -172,6 +182,8 @@ export class SharedDocument {
 
   /** Answers `saved` to the peer once everything applied so far is on disk. */
   requestSavedAck(peer: DocumentPeer, seq: number): void {
+    // Changes sent to a closing document were never applied to what is saved: no "saved" may answer them.
+    if (this.closing) return
     this.saver.requestSavedAck(peer, seq)
   }
 

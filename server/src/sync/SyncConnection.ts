@@ -94,8 +94,8 @@ export class SyncConnection implements DocumentPeer {
   /** Joins the loaded document: greet, then replay what arrived meanwhile. */
   attach(document: SharedDocument): void {
     if (this.closed) return
+    if (!document.addPeer(this)) return this.close(CloseCode.tryAgainLater, 'The declaration was being closed; reconnect.')
     this.document = document
-    document.peers.add(this)
     this.send(document.syncStep1Frame())
     const presence = document.presenceFrame()
     if (presence) this.send(presence)

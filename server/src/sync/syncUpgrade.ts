@@ -129,12 +129,12 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         log.info('sync_disconnected', { connection: id, document: name, code })
         if (!attachedTo) return
         attachedTo.removePeer(connection)
-        hub.releaseIfIdle(attachedTo)
+        hub.release(attachedTo)
       })
       ws.on('error', (error) => log.warn('sync_socket_error', { connection: id, error: String(error) }))
       hub.acquire(name).then(
         (document) => {
-          if (gone) return hub.releaseIfIdle(document)
+          if (gone) return hub.release(document)
           attachedTo = document
           connection.attach(document)
         },

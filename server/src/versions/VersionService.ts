@@ -7,6 +7,7 @@ import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shar
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
+import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import type { DeclarationText } from './readDeclarationText.js'
@@ -25,6 +26,7 @@ export class VersionService {
     private readonly hub: DocumentHub,
     private readonly reader: TextReader,
     private readonly log: Logger,
+    private readonly hooks: ServerHooks = {},
   ) {}
 
   /** The live draft as frozen and hashed, read off the sync loop. */
