@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { CONTROL_PROTOCOL_VERSION, type TextReplacedMessage } from '../../../shared/protocol/controlMessages.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
@@ -11,6 +11,7 @@ import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import type { DeclarationText } from './readDeclarationText.js'
+import { replaceBlocks } from './replaceBlocks.js'
 import type { TextReader } from './TextReader.js'
 
 /** A stored version checked against its hash. */
@@ -117,16 +118,28 @@ export class VersionService {
     return record
   }
 
-  /** Starts a new round from an older version: its text becomes the live draft, as one change everyone receives. */
+  /**
+   * Starts a new round from an older version: its text becomes the live draft, block by block, so keystrokes made on
+   * the old text that arrive later still land. It answers, records and tells editors only once the change is on disk.
+   */
   async restore(declaration: string, versionId: string, author: AuthorRecord): Promise<void> {
     if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
     const { record, text } = await this.get(declaration, versionId)
     const target = declarationSchema.nodeFromJSON(canonicalToDoc(text))
-    await this.hub.withDocument(declaration, (document) => {
-      // Writes only the differences, through the same path as any edit: saved, then sent to everyone.
-      Y.transact(document.doc, () => prosemirrorToYXmlFragment(target, document.doc.getXmlFragment(DECLARATION_FRAGMENT)), 'restore')
+    await this.hub.withDocument(declaration, async (document) => {
+      // Through the same path as any edit: saved, then sent to everyone.
+      Y.transact(document.doc, () => replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target), 'restore')
+      await document.flushAll()
     })
     await this.store.audit.append(declaration, { actor: author, action: 'version_restored', details: { version: record.id, seq: record.seq, sha256: record.sha256 } })
+    const replaced: TextReplacedMessage = {
+      v: CONTROL_PROTOCOL_VERSION,
+      type: 'text-replaced',
+      by: { name: author.name, delegation: author.delegation },
+      version: { id: record.id, name: record.name, seq: record.seq },
+      at: new Date().toISOString(),
+    }
+    await this.hub.broadcast(declaration, replaced)
   }
 
   /** Checks every stored version at start; failures are logged and those versions are then refused. */
