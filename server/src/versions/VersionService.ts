@@ -91,18 +91,33 @@ export class VersionService {
     return { record, invisible }
   }
 
-  /** Locks the draft for signature on the latest version, which must be the live text exactly. */
+  /**
+   * Locks the draft for signature on the latest version, which must be the live text exactly. The lock is set in the
+   * same step as the read of the live text, so no keystroke falls between the check and the lock.
+   */
   async lock(declaration: string, versionId: string, author: AuthorRecord): Promise<VersionRecord> {
     const declarationRecord = await this.store.getDeclaration(declaration)
     if (declarationRecord?.lockedVersion) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
     const { record } = await this.get(declaration, versionId)
     const latest = (await this.store.versions.list(declaration)).at(-1)
     if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest', 'Only the latest version can be locked for signature.')
-    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) {
-      throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
-    }
-    await this.store.setLockedVersion(declaration, record.id)
-    await this.hub.setLock(declaration, { id: record.id, name: record.name })
+    const lockedOn = { id: record.id, name: record.name }
+    await this.hub.withDocument(declaration, async (document) => {
+      if (document.locked) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+      document.lockedOn = lockedOn
+      try {
+        const live = await this.reader.read(declaration, document.doc)
+        await this.hooks.afterLockRead?.(declaration)
+        if ((await sha256Hex(live.serialized)) !== record.sha256) {
+          throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
+        }
+        await this.store.setLockedVersion(declaration, record.id)
+      } catch (error) {
+        document.lockedOn = null
+        throw error
+      }
+    })
+    await this.hub.setLock(declaration, lockedOn)
     await this.store.audit.append(declaration, { actor: author, action: 'draft_locked', details: { version: record.id, sha256: record.sha256 } })
     return record
   }
