@@ -31,6 +31,12 @@ interface Outgoing {
   origin: unknown
 }
 
+interface HeldAck {
+  peer: DocumentPeer
+  seq: number
+  parked: () => boolean
+}
+
 /** One loaded declaration: its Y.Doc, presence, connected peers and the fan-out of changes; saving is its saver's. */
 export class SharedDocument {
   readonly doc = new Y.Doc()
@@ -46,6 +52,8 @@ export class SharedDocument {
   lockedOn: { id: string; name: string } | null = null
 
   private readonly saver: DocumentSaver
+  /** Save requests waiting for changes Yjs holds back. */
+  private heldAcks: HeldAck[] = []
   private readonly presenceChanged = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   /** Updates applied in this turn of the event loop, not yet sent. */
@@ -85,6 +93,7 @@ export class SharedDocument {
     this.answers.clear()
     this.greeting = null
     this.saver.record(update)
+    this.releaseHeldAcks()
     this.outgoing.push({ update, origin })
     if (this.outgoing.length === 1) setImmediate(this.sendUpdates)
   }
@@ -175,16 +184,32 @@ export class SharedDocument {
   removePeer(peer: DocumentPeer): void {
     this.peers.delete(peer)
     this.saver.forget(peer)
+    this.heldAcks = this.heldAcks.filter((request) => request.peer !== peer)
     const owned = [...this.presenceOwners].filter(([, owner]) => owner === peer).map(([clientId]) => clientId)
     for (const clientId of owned) this.presenceOwners.delete(clientId)
     removeAwarenessStates(this.awareness, owned, peer)
   }
 
-  /** Answers `saved` to the peer once everything applied so far is on disk. */
-  requestSavedAck(peer: DocumentPeer, seq: number): void {
+  /**
+   * Answers `saved` to the peer once everything it sent is on disk. What Yjs holds back fires no update until what it
+   * waits for arrives, so while `parked` holds the request waits, and only then waits for the disk.
+   */
+  requestSavedAck(peer: DocumentPeer, seq: number, parked: () => boolean = () => false): void {
     // Changes sent to a closing document were never applied to what is saved: no "saved" may answer them.
     if (this.closing) return
-    this.saver.requestSavedAck(peer, seq)
+    if (parked()) this.heldAcks.push({ peer, seq, parked })
+    else this.saver.requestSavedAck(peer, seq)
+  }
+
+  /** Passes on to the saver the requests whose parked changes have now been applied, in the order they came. */
+  private releaseHeldAcks(): void {
+    if (this.heldAcks.length === 0) return
+    const held = this.heldAcks
+    this.heldAcks = []
+    for (const request of held) {
+      if (request.parked() || this.heldAcks.some((earlier) => earlier.peer === request.peer)) this.heldAcks.push(request)
+      else this.saver.requestSavedAck(request.peer, request.seq)
+    }
   }
 
   /** Writes everything pending; resolves when all applied changes are on disk. */

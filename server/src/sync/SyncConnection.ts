@@ -14,7 +14,7 @@ import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
 import { addsNothing } from './syncFrames.js'
-import { checkPending, checkUntrustedUpdate } from './untrustedUpdate.js'
+import { checkPending, checkUntrustedUpdate, parkedWriters } from './untrustedUpdate.js'
 
 /** Limits that protect the server from one connection. */
 export interface ConnectionLimits {
@@ -44,6 +44,8 @@ export class SyncConnection implements DocumentPeer {
   private presenceId: number | null = null
   private readonly budget: MessageBudget
   private throttledAt: number[] = []
+  /** Some deletions this connection sent may still be held back by Yjs. */
+  private parkedDeletes = false
 
   constructor(
     readonly id: string,
@@ -166,7 +168,7 @@ export class SyncConnection implements DocumentPeer {
       }
       case MessageType.control: {
         const control = decodeControl(decoder, ClientControlMessage)
-        if (control.type === 'flush') document.requestSavedAck(this, control.seq)
+        if (control.type === 'flush') document.requestSavedAck(this, control.seq, () => this.hasParked(document))
         break
       }
       default:
@@ -193,10 +195,11 @@ export class SyncConnection implements DocumentPeer {
           if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
           throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
         }
-        checkUntrustedUpdate(document.doc, update, {
+        const parked = checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,
           isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
+        this.parkedDeletes ||= parked.deletes
         Y.applyUpdate(document.doc, update, this)
         checkPending(document.doc)
         break
@@ -204,6 +207,14 @@ export class SyncConnection implements DocumentPeer {
       default:
         throw new ProtocolViolation(CloseCode.malformedMessage, `Unknown sync step ${step}.`)
     }
+  }
+
+  /** True while Yjs holds back anything this connection sent, waiting for changes the server does not have. */
+  private hasParked(document: SharedDocument): boolean {
+    const { pendingStructs, pendingDs } = document.doc.store
+    if (pendingDs === null) this.parkedDeletes = false
+    if (this.parkedDeletes) return true
+    return pendingStructs !== null && this.presenceId !== null && parkedWriters(document.doc).has(this.presenceId)
   }
 
   /**
