@@ -8,6 +8,7 @@ const Environment = z.object({
   NODE_ENV: z.string().optional(),
   DEMO: z.enum(['0', '1']).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
+  CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).max(10_000).optional(),
 })
 
 /** How a server is started. */
@@ -21,6 +22,8 @@ export interface ServerConfig {
   clientDir: string
   /** Origins allowed besides the server's own (a reverse proxy's public address, the dev server). */
   extraOrigins: string[]
+  /** Sync connections one person may have open at once; a default suits people, not shared test accounts. */
+  connectionsPerPerson?: number
 }
 
 /** Reads the configuration from the environment; throws a readable message on bad values. */
@@ -38,5 +41,6 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv, clientDir:
     demo: env.DEMO !== '0' && env.NODE_ENV !== 'production',
     clientDir,
     extraOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    ...(env.CONNECTIONS_PER_PERSON === undefined ? {} : { connectionsPerPerson: env.CONNECTIONS_PER_PERSON }),
   }
 }

@@ -44,12 +44,19 @@ const DAY = 24 * 60 * 60 * 1000
 
 const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
 
-// Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods.
-const defaultLimits: ConnectionLimits = {
+/**
+ * Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods. A message costs
+ * one token plus one per KiB, so the burst is also about 1 MiB. A page sends a handful of messages before its
+ * declaration loads (sync step 1, presence, its unsent changes: at most one 1 MiB frame of them).
+ */
+export const defaultLimits: ConnectionLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   budget: { perSecond: 300, burst: 1000 },
   maxThrottles: 3,
   throttleWindowMs: 10_000,
+  maxEarlyMessages: 64,
+  maxEarlyBytes: 2 * 1024 * 1024,
+  maxConnectionsPerPerson: 8,
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -117,7 +124,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     store,
     sessions,
     log,
-    limits: { ...defaultLimits, ...options.limits },
+    limits: { ...defaultLimits, ...(config.connectionsPerPerson ? { maxConnectionsPerPerson: config.connectionsPerPerson } : {}), ...options.limits },
     maxPayloadBytes: 1024 * 1024,
     heartbeatMs: 30_000,
     allowedOrigins,

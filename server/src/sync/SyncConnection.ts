@@ -25,7 +25,15 @@ export interface ConnectionLimits {
   /** Close a connection throttled this many times within `throttleWindowMs`: it is flooding, not typing. */
   maxThrottles: number
   throttleWindowMs: number
+  /** Messages and bytes held for a connection while its declaration loads; past either, it is closed. */
+  maxEarlyMessages: number
+  maxEarlyBytes: number
+  /** Connections one person may have open at once, over all declarations. */
+  maxConnectionsPerPerson: number
 }
+
+/** Bytes that cost one token of the message budget, on top of the token every message costs. */
+export const BYTES_PER_TOKEN = 1024
 
 /** Counts of messages and connections, for /metrics. */
 export interface MessageCounters {
@@ -40,6 +48,7 @@ export interface MessageCounters {
 export class SyncConnection implements DocumentPeer {
   private document: SharedDocument | null = null
   private early: Uint8Array[] = []
+  private earlyBytes = 0
   private closed = false
   private presenceId: number | null = null
   private readonly budget: MessageBudget
@@ -68,9 +77,23 @@ export class SyncConnection implements DocumentPeer {
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       const started = performance.now()
       if (this.document) this.receive(message)
-      else this.early.push(message)
-      this.charge(1 + performance.now() - started)
+      else this.hold(message)
+      // Bytes count too: a thousand 1 MiB frames are not a thousand keystrokes.
+      this.charge(1 + message.byteLength / BYTES_PER_TOKEN + performance.now() - started)
     })
+  }
+
+  /** Holds a message until the declaration is loaded, within the bounds of what a page sends before then. */
+  private hold(message: Uint8Array): void {
+    this.earlyBytes += message.byteLength
+    if (this.early.length >= this.limits.maxEarlyMessages || this.earlyBytes > this.limits.maxEarlyBytes) {
+      this.log.warn('sync_early_overflow', { connection: this.id, messages: this.early.length + 1, bytes: this.earlyBytes })
+      this.counters.connectionsRefused += 1
+      this.early = []
+      this.close(CloseCode.tooMuchBeforeLoad, 'Too much was sent before the declaration loaded; the connection was closed.')
+      return
+    }
+    this.early.push(message)
   }
 
   /** Pauses reading from a connection that is over its budget, and closes one that keeps flooding. */
@@ -104,6 +127,7 @@ export class SyncConnection implements DocumentPeer {
     if (document.locked) this.sendControl(document.lockMessage())
     const early = this.early
     this.early = []
+    this.earlyBytes = 0
     for (const message of early) this.receive(message)
   }
 

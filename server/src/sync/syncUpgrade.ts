@@ -108,11 +108,17 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         ws.close(CloseCode.schemaMismatch, 'This page is out of date; reload it.')
         return
       }
+      const mine = byParticipant.get(identity.id) ?? new Set()
+      if (mine.size >= limits.maxConnectionsPerPerson) {
+        log.warn('sync_connections_exceeded', { document: name, participant: identity.id, open: mine.size })
+        options.counters.connectionsRefused += 1
+        ws.close(CloseCode.tooManyConnections, `You have ${mine.size} connections open, the most one person may; close a tab or window and reload.`)
+        return
+      }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
       const connection = new SyncConnection(id, identity.id, ws, user, can(role, 'text.edit'), limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, connection }
-      const mine = byParticipant.get(identity.id) ?? new Set()
       byParticipant.set(identity.id, mine.add(entry))
       log.info('sync_connected', { connection: id, document: name, participant: identity.id, role })
       let attachedTo: Awaited<ReturnType<DocumentHub['acquire']>> | null = null
