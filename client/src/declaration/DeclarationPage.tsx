@@ -10,6 +10,7 @@ import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { TextReplacedNotice } from './TextReplacedNotice.js'
 
 interface DeclarationPageProps {
   name: string
@@ -106,6 +107,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
             <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
           </p>
         )}
+        <TextReplacedNotice sync={sync} />
         <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
         {!sync.ready && <p role="status">Loading the text…</p>}
         <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
