@@ -144,7 +144,9 @@ export class VersionService {
     await this.hub.withDocument(declaration, async (document) => {
       // Through the same path as any edit: saved, then sent to everyone.
       Y.transact(document.doc, () => replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target), 'restore')
-      await document.flushAll()
+      await document.flushAll().catch(() => {
+        throw new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now: the new text is kept and saving is retried, but the new round is not recorded. Try again once saving works.')
+      })
     })
     await this.store.audit.append(declaration, { actor: author, action: 'version_restored', details: { version: record.id, seq: record.seq, sha256: record.sha256 } })
     const replaced: TextReplacedMessage = {
