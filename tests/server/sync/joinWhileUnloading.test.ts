@@ -1,7 +1,9 @@
 import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { api } from '../../helpers/api.js'
 import { barrier } from '../../helpers/barrier.js'
+import { clauseIdAt } from '../../helpers/commentAnchors.js'
 import { clauseText, clauseTexts, fragmentOf, readStoredDocument } from '../../helpers/declarationText.js'
 import { capturedLogger } from '../../helpers/logCapture.js'
 import { savedAcks } from '../../helpers/savedAcks.js'
@@ -47,5 +49,28 @@ describe('joining a declaration while it unloads', () => {
     cleanups.push(() => reader.destroy())
     await whenSynced(reader)
     expect(clauseTexts(reader.text)[0]).toContain('JOINED-DURING-UNLOAD ')
+  })
+
+  it('keeps the edits of a socket that joined while a comment was posted on a declaration nobody had open', async () => {
+    const load = barrier()
+    const server = await startTestServer({ hooks: { beforeLoad: load.hold } })
+    cleanups.push(() => server.destroy())
+    const token = await startSession(server.url)
+    const clauseId = clauseIdAt(fragmentOf(await readStoredDocument(server.dataDir, DOC)), 1)
+
+    // Posting loads the declaration for the request alone and lets go of it as soon as it has quoted the paragraph.
+    const posting = api(server.url, 'POST', `/api/declarations/${DOC}/threads`, { token, body: { clauseId, body: 'Comment while loading' } })
+    await load.reached
+    const editor = connectClient(server.wsUrl, DOC, token)
+    cleanups.push(() => editor.destroy())
+    await new Promise<void>((resolve) => editor.provider.once('status', ({ status }: { status: string }) => status === 'connected' && resolve()))
+    load.open()
+    expect((await posting).status).toBe(201)
+    await whenSynced(editor)
+
+    clauseText(editor.text, 1).insert(0, 'JOINED-WHILE-COMMENTING ')
+    await savedAcks(editor)(1)
+    const onDisk = await readStoredDocument(server.dataDir, DOC)
+    expect(clauseTexts(fragmentOf(onDisk))[1]).toContain('JOINED-WHILE-COMMENTING ')
   })
 })
