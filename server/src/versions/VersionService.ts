@@ -101,6 +101,9 @@ export class VersionService {
     const { record } = await this.get(declaration, versionId)
     const latest = (await this.store.versions.list(declaration)).at(-1)
     if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest', 'Only the latest version can be locked for signature.')
+    const changed = () => new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
+    // A first look without the lock, so a draft that already differs refuses no one's keystrokes while it is checked.
+    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) throw changed()
     const lockedOn = { id: record.id, name: record.name }
     await this.hub.withDocument(declaration, async (document) => {
       if (document.locked) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
@@ -108,9 +111,7 @@ export class VersionService {
       try {
         const live = await this.reader.read(declaration, document.doc)
         await this.hooks.afterLockRead?.(declaration)
-        if ((await sha256Hex(live.serialized)) !== record.sha256) {
-          throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
-        }
+        if ((await sha256Hex(live.serialized)) !== record.sha256) throw changed()
         await this.store.setLockedVersion(declaration, record.id)
       } catch (error) {
         document.lockedOn = null
