@@ -1,4 +1,6 @@
 import { DEMO_DECLARATION } from '../server/src/seed/seedDemo.js'
+import { defaultLimits } from '../server/src/startServer.js'
+import type { BenchOptions } from './benchOptions.js'
 
 /** The realistic declaration every server holds: the Almaty zero draft. */
 export const REALISTIC_DOCUMENT = DEMO_DECLARATION
@@ -9,8 +11,14 @@ export const LARGE_DOCUMENT = 'bench-large-declaration'
 /** Its title. */
 export const LARGE_TITLE = 'Large declaration for measurement'
 
-/** Demo accounts that edit in the bench; sign-in is rate-limited, so each signs in once and its token is shared. */
-export const EDITOR_LOGINS = ['editor-gbr', 'editor-chn', 'editor-nga', 'editor-kaz'] as const
+/** Logins of the accounts the bench's connections use, numbered from 0; the server gives each one session. */
+export const BENCH_LOGIN_PREFIX = 'bench-delegate-'
+
+/** Accounts enough that no account has more sockets open than one person may, with room for the anchor and a first joiner. */
+export function benchAccountsFor(options: BenchOptions): number {
+  const most = Math.max(...options.connections, ...options.capacitySteps, options.stormClients, options.idleConnections + 1)
+  return Math.ceil(most / (defaultLimits.maxConnectionsPerPerson - 2))
+}
 
 /** The moderator who freezes versions. */
 export const MODERATOR_LOGIN = 'chair'

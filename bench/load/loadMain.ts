@@ -40,7 +40,8 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 }
 
 /** Opens receivers in waves, so a thousand handshakes do not all queue at once. */
-async function openReceivers(params: JoinParams, tokens: string[]): Promise<RawReceiver[]> {
+async function openReceivers(params: JoinParams): Promise<RawReceiver[]> {
+  const { tokens } = params
   const opened: RawReceiver[] = []
   for (let start = 0; start < params.count; start += 100) {
     const wave = Array.from({ length: Math.min(100, params.count - start) }, (_, index) =>
@@ -95,7 +96,7 @@ serveRequests({
     })
     await Promise.all(fresh.map((writer) => writer.client.synced))
     writers.push(...fresh)
-    const opened = await openReceivers({ target: params.target, token: '', count: params.connections - params.writers }, params.tokens)
+    const opened = await openReceivers({ target: params.target, tokens: params.tokens, count: params.connections - params.writers })
     receivers.push(...opened)
     return { openMs: performance.now() - started, receivers: opened.length, synced: opened.filter((receiver) => receiver.synced).length }
   },
@@ -122,10 +123,10 @@ serveRequests({
   },
 
   joinStorm: async (params: JoinParams): Promise<JoinStormResult> => {
-    await ensureAnchor(params.target, params.token)
+    await ensureAnchor(params.target, params.tokens[0]!)
     meter.reset()
     const started = performance.now()
-    const storm = Array.from({ length: params.count }, () => new RawReceiver(params.target, params.token, {}))
+    const storm = Array.from({ length: params.count }, (_, index) => new RawReceiver(params.target, params.tokens[index % params.tokens.length]!, {}))
     await until(() => storm.every((receiver) => receiver.synced), 60_000)
     const allSyncedMs = performance.now() - started
     const load = meter.read()
@@ -137,7 +138,7 @@ serveRequests({
   joinOneByOne: async (params: JoinParams): Promise<number[]> => {
     const times: number[] = []
     for (let index = 0; index < params.count; index += 1) {
-      const joiner = new RawReceiver(params.target, params.token, {})
+      const joiner = new RawReceiver(params.target, params.tokens[0]!, {})
       await until(() => joiner.synced, 30_000)
       times.push(joiner.synced ? joiner.syncedAfterMs : Number.NaN)
       await joiner.close()
@@ -157,8 +158,8 @@ serveRequests({
   },
 
   openIdle: async (params: JoinParams): Promise<number> => {
-    await ensureAnchor(params.target, params.token)
-    const opened = await openReceivers(params, [params.token])
+    await ensureAnchor(params.target, params.tokens[0]!)
+    const opened = await openReceivers(params)
     receivers.push(...opened)
     return opened.filter((receiver) => receiver.synced).length
   },

@@ -43,7 +43,8 @@ export interface TypeResult {
 /** Many receivers connecting at once, or one after another. */
 export interface JoinParams {
   target: Target
-  token: string
+  /** Session tokens, shared round-robin. */
+  tokens: string[]
   count: number
 }
 

@@ -24,7 +24,7 @@ export async function idleMemory(context: BenchContext): Promise<ScenarioReport>
     context.progress(`idle memory: ${count} connections on ${SERVER_LABELS[kind]}`)
     const run = await withServer(context, kind, async (server) => {
       const open = async (n: number) => {
-        const synced = await context.load.call<number>('openIdle', { target: server.target(REALISTIC_DOCUMENT), token: server.tokens[0], count: n })
+        const synced = await context.load.call<number>('openIdle', { target: server.target(REALISTIC_DOCUMENT), tokens: server.tokens, count: n })
         if (synced < n) flags.push(`${SERVER_LABELS[kind]}: ${n - synced} of ${n} idle connections never synced.`)
       }
       // One connection first, so the document is loaded before the baseline.

@@ -15,7 +15,7 @@ export async function joinStorm(context: BenchContext): Promise<ScenarioReport> 
     context.progress(`join storm: ${count} clients on ${SERVER_LABELS[kind]}`)
     const result = await withServer(context, kind, async (server) => {
       await server.resetStats()
-      const storm = await context.load.call<JoinStormResult>('joinStorm', { target: server.target(REALISTIC_DOCUMENT), token: server.tokens[0], count })
+      const storm = await context.load.call<JoinStormResult>('joinStorm', { target: server.target(REALISTIC_DOCUMENT), tokens: server.tokens, count })
       return { ...storm, cpuSeconds: (await server.stats()).cpuSeconds }
     })
     results.set(kind, result)

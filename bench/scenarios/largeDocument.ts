@@ -33,7 +33,7 @@ export async function largeDocument(context: BenchContext): Promise<ScenarioRepo
         paragraphs,
       })
       const memoryBytes = (await server.memoryAfterGc()).rss - before
-      const times = await context.load.call<number[]>('joinOneByOne', { target, token: server.tokens[0], count: joins })
+      const times = await context.load.call<number[]>('joinOneByOne', { target, tokens: server.tokens, count: joins })
       const joined = summarize(times.filter((time) => Number.isFinite(time)))
       if (joined.count < joins) flags.push(`${SERVER_LABELS[kind]}: ${joins - joined.count} of ${joins} joiners never synced (failure).`)
       return { push, joinP50: joined.p50, joinMax: joined.max, memoryBytes }

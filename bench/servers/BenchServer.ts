@@ -1,7 +1,5 @@
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { EDITOR_LOGINS } from '../benchDocuments.js'
-import { startSession } from '../../tests/helpers/sessions.js'
 import { ChildHandle } from '../child/ChildHandle.js'
 import type { ProcessStats } from '../child/ProcessMeter.js'
 import type { Target } from '../load/wireDialect.js'
@@ -30,19 +28,18 @@ export class BenchServer {
     readonly tokens: string[],
   ) {}
 
-  /** Starts a fresh server; for Kelisim, signs each editor in once. */
-  static async start(kind: ServerKind, basePath: string, profile: boolean): Promise<BenchServer> {
+  /** Starts a fresh server; Kelisim makes `accounts` editor accounts, each with one session. */
+  static async start(kind: ServerKind, basePath: string, profile: boolean, accounts: number): Promise<BenchServer> {
     const profileDir = `${PROFILE_DIR}${kind}`
     if (profile) await mkdir(profileDir, { recursive: true })
     const child = ChildHandle.start({
       script: scripts[kind],
       core: SERVER_CORE,
-      env: { BENCH_LARGE_BASE: basePath },
+      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts) },
       nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     })
     const info = await child.call<ServerInfo>('info')
-    const tokens = kind === 'kelisim' ? await Promise.all(EDITOR_LOGINS.map((login) => startSession(`http://127.0.0.1:${info.port}`, login))) : ['none']
-    return new BenchServer(kind, child, info, tokens)
+    return new BenchServer(kind, child, info, info.tokens ?? ['none'])
   }
 
   get url(): string {

@@ -6,6 +6,8 @@ export interface StartedServer {
   port: number
   /** Where it keeps its data, for servers that save. */
   dataDir: string | null
+  /** Session tokens for the bench's accounts, on servers that check them. */
+  tokens?: string[]
   close(): Promise<void>
 }
 
@@ -14,6 +16,7 @@ export interface ServerInfo {
   port: number
   dataDir: string | null
   pid: number
+  tokens?: string[]
 }
 
 /** Runs a server in this child and answers the bench's questions about it: resource use, memory after GC. */
@@ -30,7 +33,7 @@ export function serveBenchServer(start: () => Promise<StartedServer>): void {
     {
       info: async (): Promise<ServerInfo> => {
         const server = await started
-        return { port: server.port, dataDir: server.dataDir, pid: process.pid }
+        return { port: server.port, dataDir: server.dataDir, pid: process.pid, ...(server.tokens ? { tokens: server.tokens } : {}) }
       },
       resetStats: () => meter.reset(),
       stats: () => meter.read(),

@@ -12,6 +12,7 @@ const Environment = z.object({
     .url({ protocol: /^https?$/, normalize: true })
     .transform((url) => new URL(url))
     .optional(),
+  CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).max(10_000).optional(),
 })
 
 /** How a server is started. */
@@ -27,6 +28,8 @@ export interface ServerConfig {
   extraOrigins: string[]
   /** Session cookies get `Secure` (PUBLIC_URL is https://); off when absent. */
   secureCookies?: boolean
+  /** Sync connections one person may have open at once; a default suits people, not shared test accounts. */
+  connectionsPerPerson?: number
 }
 
 /** Whether a listening address is reachable only from this machine. */
@@ -54,6 +57,7 @@ export function configFromEnvironment(environment: NodeJS.ProcessEnv, clientDir:
     clientDir,
     extraOrigins: env.PUBLIC_URL ? [...extraOrigins, env.PUBLIC_URL.origin] : extraOrigins,
     secureCookies: env.PUBLIC_URL?.protocol === 'https:',
+    ...(env.CONNECTIONS_PER_PERSON === undefined ? {} : { connectionsPerPerson: env.CONNECTIONS_PER_PERSON }),
   }
 }
 

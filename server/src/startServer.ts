@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
+import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
@@ -16,7 +17,7 @@ import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
 import { MAX_FRAME_BYTES } from '../../shared/protocol/syncLimits.js'
 import { DocumentHub } from './sync/DocumentHub.js'
-import type { SaveOptions } from './sync/SharedDocument.js'
+import type { SaveOptions } from './sync/DocumentSaver.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { TextReader } from './versions/TextReader.js'
@@ -42,6 +43,8 @@ export interface StartOptions {
   /** Holds each websocket upgrade after its checks, before it is accepted (for tests of what can happen meanwhile). */
   beforeSocketAccepted?: () => Promise<void>
   signInLimits?: Partial<SignInLimits>
+  /** Where tests hold the server to force an order of events. */
+  hooks?: ServerHooks
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -51,12 +54,19 @@ const defaultSignInLimits: SignInLimits = { perLogin: 5, perAddress: 200, perDev
 
 const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000, retryDelayMs: 1000 }
 
-// Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods.
-const defaultLimits: ConnectionLimits = {
+/**
+ * Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods. A message costs
+ * one token plus one per KiB, so the burst is also about 1 MiB. A page sends a handful of messages before its
+ * declaration loads (sync step 1, presence, its unsent changes: at most one 1 MiB frame of them).
+ */
+export const defaultLimits: ConnectionLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   budget: { perSecond: 300, burst: 1000 },
   maxThrottles: 3,
   throttleWindowMs: 10_000,
+  maxEarlyMessages: 64,
+  maxEarlyBytes: 2 * 1024 * 1024,
+  maxConnectionsPerPerson: 8,
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -118,8 +128,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const version = lockedVersion ? (await store.versions.list(name)).find((candidate) => candidate.id === lockedVersion) : undefined
     return version ? { id: version.id, name: version.name } : null
   }
-  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
-  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name))
+  const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
+  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit)
   await versions.checkAll()
   const sync = createSyncEndpoint({
@@ -127,7 +137,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     store,
     sessions,
     log,
-    limits: { ...defaultLimits, ...options.limits },
+    limits: { ...defaultLimits, ...(config.connectionsPerPerson ? { maxConnectionsPerPerson: config.connectionsPerPerson } : {}), ...options.limits },
     maxPayloadBytes: MAX_FRAME_BYTES,
     heartbeatMs: 30_000,
     allowedOrigins,

@@ -16,8 +16,12 @@ export const CloseCode = {
   /** The participant's role changed; the client reopens with its new rights. */
   roleChanged: 4409,
   schemaMismatch: 4426,
-  /** The connection sent messages faster than anyone types, even after being slowed down. */
+  /** The connection sent messages or bytes faster than anyone types, even after being slowed down. */
   tooManyMessages: 4429,
+  /** More arrived before the declaration finished loading than a page ever sends then. */
+  tooMuchBeforeLoad: 4413,
+  /** The person already has as many connections open as one person may. */
+  tooManyConnections: 4430,
   /** The update added changes under a writer id another open connection speaks for; reconnecting resyncs. */
   writerConflict: 4509,
   /**

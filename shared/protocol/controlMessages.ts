@@ -56,10 +56,20 @@ export type LockMessage = z.infer<typeof LockMessage>
 /** Server -> client: a signature was added; the signatures page reloads. */
 export const SignaturesMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('signatures') })
 
+/** Server -> client: a moderator replaced the live text with a stored version (a new round from it). */
+export const TextReplacedMessage = z.strictObject({
+  v: z.literal(CONTROL_PROTOCOL_VERSION),
+  type: z.literal('text-replaced'),
+  by: z.object({ name: z.string(), delegation: z.string() }),
+  version: z.object({ id: z.string(), name: z.string(), seq: z.number().int().positive() }),
+  at: z.string(),
+})
+export type TextReplacedMessage = z.infer<typeof TextReplacedMessage>
+
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage, TextReplacedMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

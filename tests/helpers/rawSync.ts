@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
+import { decodeControl } from '../../shared/protocol/controlCodec.js'
+import { ServerControlMessage } from '../../shared/protocol/controlMessages.js'
 import { MessageType } from '../../shared/protocol/messageTypes.js'
 
 /** How the server ended a socket. */
@@ -15,6 +17,8 @@ export interface RawSync {
   ws: WebSocket
   closed: Promise<Closed>
   send(frame: Uint8Array): void
+  /** Control messages the server sent, in order. */
+  controls: ServerControlMessage[]
   /** Resolves true once the server has handled everything sent so far, or false if it closed the socket instead. */
   probe(): Promise<boolean>
 }
@@ -33,12 +37,15 @@ export function openRawSync(wsUrl: string, name: string, token: string): Promise
   const ws = new WebSocket(`${wsUrl}/${name}`, { headers: { Authorization: `Bearer ${token}` } })
   const closed = new Promise<Closed>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })))
   const answers: (() => void)[] = []
+  const controls: ServerControlMessage[] = []
   ws.on('error', () => undefined)
   return new Promise((resolve, reject) => {
     ws.on('unexpected-response', (_request, response) => reject(new Error(`refused with ${response.statusCode}`)))
     ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data))
-      if (decoding.readVarUint(decoder) !== MessageType.sync) return
+      const type = decoding.readVarUint(decoder)
+      if (type === MessageType.control) controls.push(decodeControl(decoder, ServerControlMessage))
+      if (type !== MessageType.sync) return
       const step = decoding.readVarUint(decoder)
       if (step === syncProtocol.messageYjsSyncStep2) answers.shift()?.()
       if (step !== syncProtocol.messageYjsSyncStep1) return
@@ -47,6 +54,7 @@ export function openRawSync(wsUrl: string, name: string, token: string): Promise
       resolve({
         ws,
         closed,
+        controls,
         send: (frame) => {
           if (ws.readyState === ws.OPEN) ws.send(frame)
         },

@@ -15,6 +15,7 @@ import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
 import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { TextReplacedNotice } from './TextReplacedNotice.js'
 
 interface DeclarationPageProps {
   name: string
@@ -125,6 +126,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
       )}
     >
       {!sync.ready && <p role="status">Loading the text…</p>}
+      <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
       <EditTooLargeNotice>
         <DeclarationEditor editor={editor} ready={sync.ready} />

@@ -144,7 +144,7 @@ export class AmendmentService {
       await document.flushAll()
       return true
     } finally {
-      this.hub.releaseIfIdle(document)
+      this.hub.release(document)
     }
   }
 

@@ -1,6 +1,8 @@
 import type { Logger } from '../log.js'
+import type { ServerHooks } from '../serverHooks.js'
 import type { DocumentStore } from '../store/Store.js'
-import { SharedDocument, type DocumentMirror, type SaveOptions } from './SharedDocument.js'
+import type { SaveOptions } from './DocumentSaver.js'
+import { SharedDocument, type DocumentMirror } from './SharedDocument.js'
 
 /** Loads documents on first use and saves and unloads them when their last peer leaves. */
 export class DocumentHub {
@@ -14,29 +16,45 @@ export class DocumentHub {
     /** The version a document is locked on, read when it loads. */
     private readonly lockOf: (name: string) => Promise<{ id: string; name: string } | null> = async () => null,
     private readonly mirror: DocumentMirror | null = null,
+    private readonly hooks: ServerHooks = {},
   ) {}
 
-  /** The loaded document, loading it if needed; waits for an unload in progress to finish first. */
+  /**
+   * The loaded document, loading it if needed, held until `release`; waits for an unload in progress to finish first.
+   * The hold is taken in the same step that finds the document open: between two steps another caller may unload it.
+   */
   async acquire(name: string): Promise<SharedDocument> {
     for (;;) {
       await this.unloading.get(name)
       let loading = this.loaded.get(name)
       if (!loading) {
-        loading = SharedDocument.load(name, this.store, this.options, this.log, this.mirror).then(async (document) => {
-          document.lockedOn = await this.lockOf(name)
-          return document
-        })
+        loading = this.load(name)
         this.loaded.set(name, loading)
         loading.catch(() => this.loaded.delete(name))
       }
       const document = await loading
-      if (!document.closing) return document
+      if (document.closing) continue
+      document.holds += 1
+      return document
     }
   }
 
-  /** Unloads a document that has no peers left; a failed save keeps it loaded and retries. */
-  releaseIfIdle(document: SharedDocument): void {
-    if (document.peers.size > 0 || document.closing) return
+  private async load(name: string): Promise<SharedDocument> {
+    await this.hooks.beforeLoad?.(name)
+    const document = await SharedDocument.load(name, this.store, this.options, this.log, this.mirror)
+    document.lockedOn = await this.lockOf(name)
+    return document
+  }
+
+  /** Gives back a hold taken by `acquire`; the last one out unloads the document. */
+  release(document: SharedDocument): void {
+    if (document.holds > 0) document.holds -= 1
+    this.releaseIfIdle(document)
+  }
+
+  /** Unloads a document that nobody holds; a failed save keeps it loaded and retries. */
+  private releaseIfIdle(document: SharedDocument): void {
+    if (document.holds > 0 || document.peers.size > 0 || document.closing) return
     document.closing = true
     this.loaded.delete(document.name)
     const unload = document
@@ -52,13 +70,13 @@ export class DocumentHub {
     this.unloading.set(document.name, unload)
   }
 
-  /** Runs `use` on a document, loading it for the call if nobody has it open. */
-  async withDocument<T>(name: string, use: (document: SharedDocument) => T): Promise<T> {
+  /** Runs `use` on a document, held until `use` has finished, loading it for the call if nobody has it open. */
+  async withDocument<T>(name: string, use: (document: SharedDocument) => T | Promise<T>): Promise<T> {
     const document = await this.acquire(name)
     try {
-      return use(document)
+      return await use(document)
     } finally {
-      this.releaseIfIdle(document)
+      this.release(document)
     }
   }
 
@@ -86,6 +104,8 @@ export class DocumentHub {
     const documents = await Promise.all(this.loaded.values())
     for (const document of documents) {
       for (const peer of [...document.peers]) document.removePeer(peer)
+      // At shutdown every hold is void: the sockets that held them are closing.
+      document.holds = 0
       this.releaseIfIdle(document)
     }
     await Promise.all(this.unloading.values())

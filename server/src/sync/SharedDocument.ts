@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
+import { DocumentSaver, type SaveOptions } from './DocumentSaver.js'
 import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
@@ -10,18 +11,6 @@ export interface DocumentPeer {
   readonly id: string
   send(frame: Uint8Array): void
   sendControl(message: object): void
-}
-
-/** Tuning of durable saving. */
-export interface SaveOptions {
-  /** Group commit: changes arriving within this many ms share one write and one fsync. */
-  commitDelayMs: number
-  /** Compact the history into one state once it has this many records. */
-  compactAfterRecords: number
-  /** Wait before retrying a failed write. */
-  retryDelayMs: number
-  /** Told how long each group of changes waited before it was on disk. */
-  onSaved?: (milliseconds: number) => void
 }
 
 /** Something that keeps its own copy of loaded documents, told of every change in order. */
@@ -42,34 +31,29 @@ interface Outgoing {
   origin: unknown
 }
 
-interface AckWaiter {
+interface HeldAck {
   peer: DocumentPeer
   seq: number
-  generation: number
+  parked: () => boolean
 }
 
-/** One loaded declaration: its Y.Doc, presence, connected peers, and its path to disk. */
+/** One loaded declaration: its Y.Doc, presence, connected peers and the fan-out of changes; saving is its saver's. */
 export class SharedDocument {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
   readonly peers = new Set<DocumentPeer>()
   /** Which peer owns each presence client id, so no one speaks for another. */
   readonly presenceOwners = new Map<number, DocumentPeer>()
+  /** Set once unloading starts: a closing document takes no peer and answers no flush. */
   closing = false
+  /** Callers that acquired the document and have not released it; it unloads only at zero. */
+  holds = 0
   /** Locked for signature on this version: no text change is applied. */
   lockedOn: { id: string; name: string } | null = null
 
-  private pending: Uint8Array[] = []
-  /** When the oldest change not yet on disk arrived. */
-  private pendingSince = 0
-  /** Counts updates applied; an update is durable once `durableGeneration` has reached its count. */
-  private generation = 0
-  private durableGeneration = 0
-  private waiters: AckWaiter[] = []
-  private timer: NodeJS.Timeout | null = null
-  private flushing: Promise<void> | null = null
-  private records = 0
-  private saveFailed = false
+  private readonly saver: DocumentSaver
+  /** Save requests waiting for changes Yjs holds back. */
+  private heldAcks: HeldAck[] = []
   private readonly presenceChanged = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   /** Updates applied in this turn of the event loop, not yet sent. */
@@ -81,11 +65,13 @@ export class SharedDocument {
 
   private constructor(
     readonly name: string,
-    private readonly store: DocumentStore,
-    private readonly options: SaveOptions,
-    private readonly log: Logger,
+    store: DocumentStore,
+    options: SaveOptions,
+    log: Logger,
     private readonly mirror: DocumentMirror | null,
+    records: number,
   ) {
+    this.saver = new DocumentSaver(name, store, options, log, () => Y.encodeStateAsUpdate(this.doc), records)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
@@ -93,12 +79,11 @@ export class SharedDocument {
   /** Loads a document's history from the store. */
   static async load(name: string, store: DocumentStore, options: SaveOptions, log: Logger, mirror: DocumentMirror | null = null): Promise<SharedDocument> {
     const updates = await store.load(name)
-    const shared = new SharedDocument(name, store, options, log, mirror)
+    const shared = new SharedDocument(name, store, options, log, mirror, updates.length)
     Y.transact(shared.doc, () => {
       for (const update of updates) Y.applyUpdate(shared.doc, update)
     })
     shared.doc.on('update', shared.handleUpdate)
-    shared.records = updates.length
     mirror?.load(name, updates)
     return shared
   }
@@ -107,10 +92,8 @@ export class SharedDocument {
     this.mirror?.update(this.name, update)
     this.answers.clear()
     this.greeting = null
-    if (this.pending.length === 0) this.pendingSince = performance.now()
-    this.pending.push(update)
-    this.generation += 1
-    this.scheduleFlush()
+    this.saver.record(update)
+    this.releaseHeldAcks()
     this.outgoing.push({ update, origin })
     if (this.outgoing.length === 1) setImmediate(this.sendUpdates)
   }
@@ -190,115 +173,53 @@ export class SharedDocument {
     return clients.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients))
   }
 
+  /** Adds a peer; false, adding nothing, when the document is closing. */
+  addPeer(peer: DocumentPeer): boolean {
+    if (this.closing) return false
+    this.peers.add(peer)
+    return true
+  }
+
   /** Removes a peer and the presence it owned. */
   removePeer(peer: DocumentPeer): void {
     this.peers.delete(peer)
-    this.waiters = this.waiters.filter((waiter) => waiter.peer !== peer)
+    this.saver.forget(peer)
+    this.heldAcks = this.heldAcks.filter((request) => request.peer !== peer)
     const owned = [...this.presenceOwners].filter(([, owner]) => owner === peer).map(([clientId]) => clientId)
     for (const clientId of owned) this.presenceOwners.delete(clientId)
     removeAwarenessStates(this.awareness, owned, peer)
   }
 
-  /** Answers `saved` to the peer once everything applied so far is on disk. */
-  requestSavedAck(peer: DocumentPeer, seq: number): void {
-    if (this.durableGeneration >= this.generation) {
-      peer.sendControl({ v: CONTROL_PROTOCOL_VERSION, type: 'saved', seq })
-      return
-    }
-    this.waiters.push({ peer, seq, generation: this.generation })
+  /**
+   * Answers `saved` to the peer once everything it sent is on disk. What Yjs holds back fires no update until what it
+   * waits for arrives, so while `parked` holds the request waits, and only then waits for the disk.
+   */
+  requestSavedAck(peer: DocumentPeer, seq: number, parked: () => boolean = () => false): void {
+    // Changes sent to a closing document were never applied to what is saved: no "saved" may answer them.
+    if (this.closing) return
+    if (parked()) this.heldAcks.push({ peer, seq, parked })
+    else this.saver.requestSavedAck(peer, seq)
   }
 
-  private scheduleFlush(): void {
-    if (this.timer || this.flushing) return
-    this.timer = setTimeout(() => {
-      this.timer = null
-      void this.flush()
-    }, this.options.commitDelayMs)
-  }
-
-  private flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => {
-      this.flushing = null
-      if (this.pending.length > 0 && !this.saveFailed) this.scheduleFlush()
-    })
-    return this.flushing
-  }
-
-  private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending
-      const target = this.generation
-      const since = this.pendingSince
-      this.pending = []
-      try {
-        // One record per group commit; merging a small batch once is cheap, unlike merging a whole history.
-        this.records = await this.store.append(this.name, [batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)])
-      } catch (error) {
-        this.pending = batch.concat(this.pending)
-        this.pendingSince = since
-        this.reportSaveFailure(error)
-        return
-      }
-      this.durableGeneration = target
-      this.options.onSaved?.(performance.now() - since)
-      if (this.saveFailed) {
-        this.saveFailed = false
-        this.log.info('save_recovered', { document: this.name })
-      }
-      this.acknowledge()
-      if (this.records >= this.options.compactAfterRecords) await this.compact()
-    }
-  }
-
-  private reportSaveFailure(error: unknown): void {
-    if (!this.saveFailed) {
-      this.log.error('save_failed', { document: this.name, error: String(error) })
-    }
-    this.saveFailed = true
-    const message = { v: CONTROL_PROTOCOL_VERSION, type: 'save-failed', message: 'The server cannot write to disk; your changes are kept and saving is retried.' }
-    for (const peer of new Set(this.waiters.map((waiter) => waiter.peer))) peer.sendControl(message)
-    this.timer ??= setTimeout(() => {
-      this.timer = null
-      void this.flush()
-    }, this.options.retryDelayMs)
-  }
-
-  private acknowledge(): void {
-    const ready = this.waiters.filter((waiter) => waiter.generation <= this.durableGeneration)
-    this.waiters = this.waiters.filter((waiter) => waiter.generation > this.durableGeneration)
-    for (const waiter of ready) {
-      waiter.peer.sendControl({ v: CONTROL_PROTOCOL_VERSION, type: 'saved', seq: waiter.seq })
-    }
-  }
-
-  /** Folds the history into one state by applying it to the Y.Doc, not by merging updates. */
-  private async compact(): Promise<void> {
-    try {
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
-      this.records = 1
-    } catch (error) {
-      // The longer history is still whole on disk; compaction is retried at the next threshold.
-      this.log.warn('compaction_failed', { document: this.name, error: String(error) })
+  /** Passes on to the saver the requests whose parked changes have now been applied, in the order they came. */
+  private releaseHeldAcks(): void {
+    if (this.heldAcks.length === 0) return
+    const held = this.heldAcks
+    this.heldAcks = []
+    for (const request of held) {
+      if (request.parked() || this.heldAcks.some((earlier) => earlier.peer === request.peer)) this.heldAcks.push(request)
+      else this.saver.requestSavedAck(request.peer, request.seq)
     }
   }
 
   /** Writes everything pending; resolves when all applied changes are on disk. */
-  async flushAll(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer)
-      this.timer = null
-    }
-    while (this.pending.length > 0 || this.flushing) {
-      await this.flush()
-      if (this.saveFailed) throw new Error(`document ${this.name} could not be saved`)
-    }
+  flushAll(): Promise<void> {
+    return this.saver.flushAll()
   }
 
   /** Saves, compacts and frees the document; it must have no peers left. Throws, keeping everything, if it cannot save. */
   async close(): Promise<void> {
-    await this.flushAll()
-    if (this.records > 1) await this.compact()
-    await this.store.release(this.name)
+    await this.saver.close()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.awareness.destroy()
     this.doc.destroy()

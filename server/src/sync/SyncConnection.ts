@@ -14,7 +14,7 @@ import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
 import { addsNothing } from './syncFrames.js'
-import { checkPending, checkUntrustedUpdate } from './untrustedUpdate.js'
+import { checkPending, checkUntrustedUpdate, parkedWriters } from './untrustedUpdate.js'
 
 /** Limits that protect the server from one connection. */
 export interface ConnectionLimits {
@@ -25,7 +25,15 @@ export interface ConnectionLimits {
   /** Close a connection throttled this many times within `throttleWindowMs`: it is flooding, not typing. */
   maxThrottles: number
   throttleWindowMs: number
+  /** Messages and bytes held for a connection while its declaration loads; past either, it is closed. */
+  maxEarlyMessages: number
+  maxEarlyBytes: number
+  /** Connections one person may have open at once, over all declarations. */
+  maxConnectionsPerPerson: number
 }
+
+/** Bytes that cost one token of the message budget, on top of the token every message costs. */
+export const BYTES_PER_TOKEN = 1024
 
 /** Counts of messages and connections, for /metrics. */
 export interface MessageCounters {
@@ -40,10 +48,13 @@ export interface MessageCounters {
 export class SyncConnection implements DocumentPeer {
   private document: SharedDocument | null = null
   private early: Uint8Array[] = []
+  private earlyBytes = 0
   private closed = false
   private presenceId: number | null = null
   private readonly budget: MessageBudget
   private throttledAt: number[] = []
+  /** Some deletions this connection sent may still be held back by Yjs. */
+  private parkedDeletes = false
 
   constructor(
     readonly id: string,
@@ -67,9 +78,23 @@ export class SyncConnection implements DocumentPeer {
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       const started = performance.now()
       if (this.document) this.receive(message)
-      else this.early.push(message)
-      this.charge(1 + performance.now() - started)
+      else this.hold(message)
+      // Bytes count too: a thousand 1 MiB frames are not a thousand keystrokes.
+      this.charge(1 + message.byteLength / BYTES_PER_TOKEN + performance.now() - started)
     })
+  }
+
+  /** Holds a message until the declaration is loaded, within the bounds of what a page sends before then. */
+  private hold(message: Uint8Array): void {
+    this.earlyBytes += message.byteLength
+    if (this.early.length >= this.limits.maxEarlyMessages || this.earlyBytes > this.limits.maxEarlyBytes) {
+      this.log.warn('sync_early_overflow', { connection: this.id, messages: this.early.length + 1, bytes: this.earlyBytes })
+      this.counters.connectionsRefused += 1
+      this.early = []
+      this.close(CloseCode.tooMuchBeforeLoad, 'Too much was sent before the declaration loaded; the connection was closed.')
+      return
+    }
+    this.early.push(message)
   }
 
   /** Pauses reading from a connection that is over its budget, and closes one that keeps flooding. */
@@ -95,14 +120,15 @@ export class SyncConnection implements DocumentPeer {
   /** Joins the loaded document: greet, then replay what arrived meanwhile. */
   attach(document: SharedDocument): void {
     if (this.closed) return
+    if (!document.addPeer(this)) return this.close(CloseCode.tryAgainLater, 'The declaration was being closed; reconnect.')
     this.document = document
-    document.peers.add(this)
     this.send(document.syncStep1Frame())
     const presence = document.presenceFrame()
     if (presence) this.send(presence)
     if (document.locked) this.sendControl(document.lockMessage())
     const early = this.early
     this.early = []
+    this.earlyBytes = 0
     for (const message of early) this.receive(message)
   }
 
@@ -167,7 +193,7 @@ export class SyncConnection implements DocumentPeer {
       }
       case MessageType.control: {
         const control = decodeControl(decoder, ClientControlMessage)
-        if (control.type === 'flush') document.requestSavedAck(this, control.seq)
+        if (control.type === 'flush') document.requestSavedAck(this, control.seq, () => this.hasParked(document))
         break
       }
       default:
@@ -196,10 +222,11 @@ export class SyncConnection implements DocumentPeer {
           // An editor's keystroke can race the lock: the page resyncs and keeps the words as a draft.
           throw new ProtocolViolation(CloseCode.changeRefused, 'The draft is locked for signature; the change was not applied.')
         }
-        checkUntrustedUpdate(document.doc, update, {
+        const parked = checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,
           isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
+        this.parkedDeletes ||= parked.deletes
         Y.applyUpdate(document.doc, update, this)
         checkPending(document.doc)
         break
@@ -207,6 +234,14 @@ export class SyncConnection implements DocumentPeer {
       default:
         throw new ProtocolViolation(CloseCode.malformedMessage, `Unknown sync step ${step}.`)
     }
+  }
+
+  /** True while Yjs holds back anything this connection sent, waiting for changes the server does not have. */
+  private hasParked(document: SharedDocument): boolean {
+    const { pendingStructs, pendingDs } = document.doc.store
+    if (pendingDs === null) this.parkedDeletes = false
+    if (this.parkedDeletes) return true
+    return pendingStructs !== null && this.presenceId !== null && parkedWriters(document.doc).has(this.presenceId)
   }
 
   /**

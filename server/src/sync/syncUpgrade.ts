@@ -133,11 +133,17 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         ws.close(CloseCode.schemaMismatch, 'This page is out of date; reload it.')
         return
       }
+      const mine = byParticipant.get(identity.id) ?? new Set()
+      if (mine.size >= limits.maxConnectionsPerPerson) {
+        log.warn('sync_connections_exceeded', { document: name, participant: identity.id, open: mine.size })
+        options.counters.connectionsRefused += 1
+        ws.close(CloseCode.tooManyConnections, `You have ${mine.size} connections open, the most one person may; close a tab or window and reload.`)
+        return
+      }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
       const connection = new SyncConnection(id, identity.id, ws, user, () => writeRefusal(name, role!), limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, tokenHash: session.tokenHash, connection }
-      const mine = byParticipant.get(identity.id) ?? new Set()
       byParticipant.set(identity.id, mine.add(entry))
       // A sign-out during the upgrade found no socket to close; now that this one is listed, its session is looked up again.
       store.getSession(session.tokenHash).then(
@@ -163,7 +169,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         log.info('sync_disconnected', { connection: id, document: name, code: refusedWith ?? code })
         if (!attachedTo) return
         attachedTo.removePeer(connection)
-        hub.releaseIfIdle(attachedTo)
+        hub.release(attachedTo)
       })
       ws.on('error', (error: Error & { code?: string }) => {
         if (error.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return log.warn('sync_socket_error', { connection: id, error: String(error) })
@@ -173,7 +179,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       })
       hub.acquire(name).then(
         (document) => {
-          if (gone) return hub.releaseIfIdle(document)
+          if (gone) return hub.release(document)
           attachedTo = document
           connection.attach(document)
         },

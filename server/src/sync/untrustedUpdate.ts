@@ -32,10 +32,11 @@ export interface WriterClaims {
  * back). Pieces that Yjs would park, because they start past what the document has, may only be the connection's
  * own: parked pieces are merged into later updates of the same writer and could replace that writer's real changes.
  */
-function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, claims: WriterClaims): void {
+function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, claims: WriterClaims): ParkedPieces {
   const reach = new Map<number, number>()
   const stateOf = (client: number) => reach.get(client) ?? Y.getState(doc.store, client)
   let parked = 0
+  let deletes = false
   const park = (client: number) => {
     if (client !== claims.own) throw new ProtocolViolation(CloseCode.malformedMessage, 'The update builds on changes the server does not have.')
     parked += 1
@@ -50,9 +51,27 @@ function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, cl
     else reach.set(client, clock + struct.length)
   }
   for (const [client, ranges] of decoded.ds.clients) {
-    for (const range of ranges) if (range.clock + range.len > stateOf(client)) park(client)
+    for (const range of ranges) {
+      if (range.clock + range.len <= stateOf(client)) continue
+      park(client)
+      deletes = true
+    }
   }
   if (parked > MAX_PARKED_PIECES) throw new ProtocolViolation(CloseCode.malformedMessage, 'The update builds on changes the server does not have.')
+  return { deletes }
+}
+
+/** What of an update Yjs will hold back, waiting for changes the server does not have yet. */
+export interface ParkedPieces {
+  /** Some of its deletions wait. */
+  deletes: boolean
+}
+
+/** Writer ids whose inserts Yjs holds back now, waiting for changes the server does not have yet. */
+export function parkedWriters(doc: Y.Doc): Set<number> {
+  const pending = doc.store.pendingStructs
+  if (!pending) return new Set()
+  return new Set(Y.decodeUpdateV2(pending.update).structs.map((struct) => struct.id.client))
 }
 
 /**
@@ -60,7 +79,7 @@ function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, cl
  * the bytes, unlike crafted V2 payloads), all of it must be consumed, it may carry no more than a bounded number of
  * writers, which bounds the work of integrating concurrent inserts, and what it adds must be the sender's to add.
  */
-export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): void {
+export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): ParkedPieces {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdateV2(update, RecordingDecoderV1)
@@ -75,7 +94,7 @@ export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: Wri
   if (clients.size > MAX_CLIENTS_PER_UPDATE) {
     throw new ProtocolViolation(CloseCode.malformedMessage, `An update may carry at most ${MAX_CLIENTS_PER_UPDATE} writers.`)
   }
-  checkWriters(doc, decoded, claims)
+  return checkWriters(doc, decoded, claims)
 }
 
 /** Bytes of changes held back because what they build on has not arrived; a client's first edits can briefly be. */

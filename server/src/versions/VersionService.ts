@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { CONTROL_PROTOCOL_VERSION, type TextReplacedMessage } from '../../../shared/protocol/controlMessages.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
@@ -9,9 +9,11 @@ import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shar
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
+import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import type { DeclarationText } from './readDeclarationText.js'
+import { replaceBlocks } from './replaceBlocks.js'
 import type { TextReader } from './TextReader.js'
 
 /** A stored version checked against its hash. */
@@ -29,6 +31,7 @@ export class VersionService {
     private readonly log: Logger,
     /** The amendments of a declaration, so a frozen version records those still pending. */
     private readonly amendmentsOf: (declaration: string) => Promise<AmendmentRecord[]> = async () => [],
+    private readonly hooks: ServerHooks = {},
   ) {}
 
   /** The live draft as frozen and hashed, read off the sync loop. */
@@ -99,18 +102,34 @@ export class VersionService {
     return { record, invisible }
   }
 
-  /** Locks the draft for signature on the latest version, which must be the live text exactly. */
+  /**
+   * Locks the draft for signature on the latest version, which must be the live text exactly. The lock is set in the
+   * same step as the read of the live text, so no keystroke falls between the check and the lock.
+   */
   async lock(declaration: string, versionId: string, author: AuthorRecord): Promise<VersionRecord> {
     const declarationRecord = await this.store.getDeclaration(declaration)
     if (declarationRecord?.lockedVersion) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
     const { record } = await this.get(declaration, versionId)
     const latest = (await this.store.versions.list(declaration)).at(-1)
     if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest', 'Only the latest version can be locked for signature.')
-    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) {
-      throw new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
-    }
-    if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
-    await this.hub.setLock(declaration, { id: record.id, name: record.name })
+    const changed = () => new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
+    // A first look without the lock, so a draft that already differs refuses no one's keystrokes while it is checked.
+    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) throw changed()
+    const lockedOn = { id: record.id, name: record.name }
+    await this.hub.withDocument(declaration, async (document) => {
+      if (document.locked) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+      document.lockedOn = lockedOn
+      try {
+        const live = await this.reader.read(declaration, document.doc)
+        await this.hooks.afterLockRead?.(declaration)
+        if ((await sha256Hex(live.serialized)) !== record.sha256) throw changed()
+        if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+      } catch (error) {
+        document.lockedOn = null
+        throw error
+      }
+    })
+    await this.hub.setLock(declaration, lockedOn)
     await this.store.audit.append(declaration, { actor: author, action: 'draft_locked', details: { version: record.id, sha256: record.sha256 } })
     return record
   }
@@ -128,16 +147,30 @@ export class VersionService {
     return record
   }
 
-  /** Starts a new round from an older version: its text becomes the live draft, as one change everyone receives. */
+  /**
+   * Starts a new round from an older version: its text becomes the live draft, block by block, so keystrokes made on
+   * the old text that arrive later still land. It answers, records and tells editors only once the change is on disk.
+   */
   async restore(declaration: string, versionId: string, author: AuthorRecord): Promise<void> {
     if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
     const { record, text } = await this.get(declaration, versionId)
     const target = declarationSchema.nodeFromJSON(canonicalToDoc(text))
-    await this.hub.withDocument(declaration, (document) => {
-      // Writes only the differences, through the same path as any edit: saved, then sent to everyone.
-      Y.transact(document.doc, () => prosemirrorToYXmlFragment(target, document.doc.getXmlFragment(DECLARATION_FRAGMENT)), 'restore')
+    await this.hub.withDocument(declaration, async (document) => {
+      // Through the same path as any edit: saved, then sent to everyone.
+      Y.transact(document.doc, () => replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target), 'restore')
+      await document.flushAll().catch(() => {
+        throw new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now: the new text is kept and saving is retried, but the new round is not recorded. Try again once saving works.')
+      })
     })
     await this.store.audit.append(declaration, { actor: author, action: 'version_restored', details: { version: record.id, seq: record.seq, sha256: record.sha256 } })
+    const replaced: TextReplacedMessage = {
+      v: CONTROL_PROTOCOL_VERSION,
+      type: 'text-replaced',
+      by: { name: author.name, delegation: author.delegation },
+      version: { id: record.id, name: record.name, seq: record.seq },
+      at: new Date().toISOString(),
+    }
+    await this.hub.broadcast(declaration, replaced)
   }
 
   /** Checks every stored version at start; failures are logged and those versions are then refused. */

@@ -41,13 +41,13 @@ async function namesAround(dataDir: string): Promise<string[]> {
 }
 
 /** Opens a websocket by hand and then never reads from it, like a client on a stalled link. */
-function stalledReader(): Promise<net.Socket> {
+function stalledReader(port: number, token: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(server.port, '127.0.0.1', () => {
+    const socket = net.connect(port, '127.0.0.1', () => {
       socket.write(
         [
           `GET /sync/${DOC} HTTP/1.1`,
-          `Host: 127.0.0.1:${server.port}`,
+          `Host: 127.0.0.1:${port}`,
           'Connection: Upgrade',
           'Upgrade: websocket',
           'Sec-WebSocket-Version: 13',
@@ -116,9 +116,12 @@ describe('limits on one connection', () => {
   }, 60_000)
 
   it('closes a reader that never reads once its backlog passes the limit, so memory stays bounded', async () => {
-    const writer = connectClient(server.wsUrl, DOC, token)
+    // The writer pastes 64 KiB a few ms apart, far past a person's byte budget: it is a test device, not a person.
+    const own = await startTestServer({ log: captured.log, limits: { maxBufferedBytes: MAX_BUFFERED, budget: { perSecond: 1e9, burst: 1e9 } } })
+    const ownToken = await startSession(own.url, 'editor-gbr')
+    const writer = connectClient(own.wsUrl, DOC, ownToken)
     await whenSynced(writer)
-    const stalled = await stalledReader()
+    const stalled = await stalledReader(own.port, ownToken)
     const rssBefore = process.memoryUsage().rss
     const chunk = 'x'.repeat(64 * 1024)
     const dropped = () => captured.lines.some((line) => line.event === 'sync_backlog_dropped')
@@ -134,5 +137,6 @@ describe('limits on one connection', () => {
     await waitFor(() => captured.lines.some((line) => line.event === 'sync_disconnected' && line.connection === connection), 'the server let go of it')
     stalled.destroy()
     writer.destroy()
+    await own.destroy()
   }, 60_000)
 })

@@ -60,7 +60,8 @@ describe('a reconnect storm after the server restarts', () => {
   it(`${CLIENTS} browsers come back spread over the jitter window, all resync, and the server's memory stays bounded`, async () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
-    const first = await startChildServer(dataDir)
+    // One account stands for 300 browsers here.
+    const first = await startChildServer(dataDir, { CONNECTIONS_PER_PERSON: String(CLIENTS) })
     cleanups.push(async () => {
       first.process.kill('SIGKILL')
       await first.exited
@@ -78,7 +79,7 @@ describe('a reconnect storm after the server restarts', () => {
     // The process dies with every socket open, as in a crash or a forced redeploy.
     first.process.kill('SIGKILL')
     await first.exited
-    const restarted = await startChildServer(dataDir, { PORT: port })
+    const restarted = await startChildServer(dataDir, { PORT: port, CONNECTIONS_PER_PERSON: String(CLIENTS) })
     cleanups.push(async () => {
       restarted.process.kill('SIGTERM')
       await restarted.exited

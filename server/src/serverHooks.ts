@@ -1,0 +1,7 @@
+/** Points where a test holds the server to force one order of events; in production nothing waits at them. */
+export interface ServerHooks {
+  /** Before a document's history is read from the store. */
+  beforeLoad?(name: string): Promise<void>
+  /** After locking has read the live text and before it stores the lock. */
+  afterLockRead?(declaration: string): Promise<void>
+}
