@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/protocol/controlMessages.js'
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
+import { SchemaGuard } from './SchemaGuard.js'
 import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
@@ -58,6 +59,8 @@ export class SharedDocument {
   closing = false
   /** Locked for signature on this version: no text change is applied. */
   lockedOn: { id: string; name: string } | null = null
+  /** Checks client updates against the editor schema before they are applied. */
+  readonly schema: SchemaGuard
 
   private pending: Uint8Array[] = []
   /** When the oldest change not yet on disk arrived. */
@@ -88,6 +91,7 @@ export class SharedDocument {
   ) {
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
+    this.schema = new SchemaGuard(this.doc, name, log)
   }
 
   /** Loads a document's history from the store. */
@@ -100,6 +104,8 @@ export class SharedDocument {
     shared.doc.on('update', shared.handleUpdate)
     shared.records = updates.length
     mirror?.load(name, updates)
+    // After the handler, so the repair is saved and sent like any change.
+    shared.schema.repairLoaded()
     return shared
   }
 

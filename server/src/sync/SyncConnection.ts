@@ -193,11 +193,11 @@ export class SyncConnection implements DocumentPeer {
           if (!this.canWrite) throw new ProtocolViolation(CloseCode.readOnly, 'Your role in this declaration is read-only; the change was not applied.')
           throw new ProtocolViolation(CloseCode.locked, 'The draft is locked for signature; the change was not applied.')
         }
-        checkUntrustedUpdate(document.doc, update, {
+        const decoded = checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,
           isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
-        Y.applyUpdate(document.doc, update, this)
+        document.schema.apply(decoded, update, this)
         checkPending(document.doc)
         break
       }

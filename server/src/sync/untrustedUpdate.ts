@@ -59,8 +59,9 @@ function checkWriters(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, cl
  * Checks an update from a client before any of it is applied. Only the V1 encoding is read (its decoding is linear in
  * the bytes, unlike crafted V2 payloads), all of it must be consumed, it may carry no more than a bounded number of
  * writers, which bounds the work of integrating concurrent inserts, and what it adds must be the sender's to add.
+ * Returns the decoded update, for the schema check.
  */
-export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): void {
+export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): ReturnType<typeof Y.decodeUpdate> {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdateV2(update, RecordingDecoderV1)
@@ -76,6 +77,7 @@ export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: Wri
     throw new ProtocolViolation(CloseCode.malformedMessage, `An update may carry at most ${MAX_CLIENTS_PER_UPDATE} writers.`)
   }
   checkWriters(doc, decoded, claims)
+  return decoded
 }
 
 /** Bytes of changes held back because what they build on has not arrived; a client's first edits can briefly be. */
