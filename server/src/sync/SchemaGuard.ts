@@ -7,11 +7,19 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import type { Logger } from '../log.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 
-/** The pieces Yjs holds back until what they build on arrives: they come in with the next update, so they are checked with it. */
-function parkedUpdates(doc: Y.Doc): DecodedUpdate[] {
+/**
+ * The pieces Yjs holds back until what they build on arrives, when this update may bring it: they come in with it, so
+ * they are checked with it. Pieces it cannot free are not decoded, so a parked backlog does not tax every keystroke.
+ */
+function parkedUpdates(doc: Y.Doc, decoded: DecodedUpdate): DecodedUpdate[] {
   const { pendingStructs, pendingDs } = doc.store
+  const reach = new Map<number, number>()
+  for (const struct of decoded.structs) reach.set(struct.id.client, Math.max(reach.get(struct.id.client) ?? 0, struct.id.clock + struct.length))
+  if (reach.size === 0) return []
   const parked: DecodedUpdate[] = []
-  if (pendingStructs) parked.push(Y.decodeUpdateV2(pendingStructs.update))
+  if (pendingStructs && [...pendingStructs.missing].some(([client, clock]) => (reach.get(client) ?? 0) > clock)) {
+    parked.push(Y.decodeUpdateV2(pendingStructs.update))
+  }
   if (pendingDs) parked.push(Y.decodeUpdateV2(pendingDs))
   return parked
 }
@@ -44,7 +52,7 @@ export class SchemaGuard {
 
   /** Checks a client's update against the schema and applies it; refused, nothing of it is applied. */
   apply(decoded: DecodedUpdate, update: Uint8Array, origin: unknown): void {
-    const parked = parkedUpdates(this.doc)
+    const parked = parkedUpdates(this.doc, decoded)
     let verdict = checkUpdateSchema(this.index, [...parked, decoded])
     if (verdict.refused !== null && parked.length > 0 && checkUpdateSchema(this.index, [decoded]).refused === null) {
       // What was parked breaks the schema once it can be placed; it is dropped, and this update is judged alone.
