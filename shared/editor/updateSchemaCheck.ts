@@ -141,6 +141,8 @@ export function checkUpdateSchema(index: DeclarationIndex, updates: DecodedUpdat
   const deleted = deletionsOf(index, items, updates)
   const { dead, reshaped } = deleted
   let needsCopy = false
+  /** True when the update changes what the server has already collected (an id moved off a clause deleted meanwhile). */
+  let buildsOnCollected = false
   let newTitles = 0
   const newClauses: Y.Item[] = []
   /** New ids by the key of the clause they go on. */
@@ -170,6 +172,7 @@ export function checkUpdateSchema(index: DeclarationIndex, updates: DecodedUpdat
   for (const item of items.items()) {
     const placement = items.placement(item)
     // Discarded by Yjs (its container is gone), or parked until what it builds on arrives.
+    if (placement === 'gone') buildsOnCollected = true
     if (typeof placement === 'string') continue
     const { container, sub } = placement
     const problem = itemProblem(item, container, sub)
@@ -208,9 +211,10 @@ export function checkUpdateSchema(index: DeclarationIndex, updates: DecodedUpdat
   // The editor binding moves ids between clauses when it writes a split or a join (an existing clause takes the id of
   // the one it absorbed, or a new one takes the id of the clause it split from). Concurrent moves can meet on one id:
   // then the clause that held it keeps it and the one the update gives it to is renumbered after the merge, so an id
-  // can never be taken from its clause. A new clause taking an id while no id moves is refused.
+  // can never be taken from its clause. A new clause taking an id while no id moves is refused. (A move off a clause
+  // deleted meanwhile shows only as a change to what the server has collected: its old id is gone.)
   const fresh = new Set(newClauses.map((item) => itemKey(item.id)))
-  const movesIds = [...deleted.movedIds].some((clause) => !fresh.has(clause))
+  const movesIds = buildsOnCollected || [...deleted.movedIds].some((clause) => !fresh.has(clause))
   for (const [clause, id] of newIds) {
     if (!fresh.has(clause) || movesIds) continue
     for (const holder of index.holders(id).keys()) {

@@ -105,4 +105,29 @@ describe('a tampered editor sending structure-breaking updates while others type
     expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(canonicalText(editor.state.doc)))
     for (const client of [...honest, observer]) client.destroy()
   }, 300_000)
+
+  it('merges honest concurrent splits, joins and deletions into a shape the read-only editor never has to correct', async () => {
+    const honest = [connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr')), connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-chn'))]
+    const observer = connectClient(server.wsUrl, DOC, await startSession(server.url, 'observer-idn'))
+    const closes = [...honest, observer].map(closesOf)
+    await Promise.all([...honest, observer].map(whenSynced))
+    const { editor } = collaborativeEditor(observer.doc)
+    // Two editors editing the same few clauses at once, with no wait between them, so their changes cross.
+    const edits = fc.sample(fc.tuple(editorEdit, editorEdit), { numRuns: 400, seed: SEED + 1 }).map(([a, b]) => [{ ...a, clause: a.clause % 4 }, { ...b, clause: b.clause % 4 }] as const)
+    for (const [first, second] of edits) {
+      applyEditorEdit(honest[0]!.doc, first)
+      applyEditorEdit(honest[1]!.doc, second)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    const textOf = (client: SyncClient) => client.text.toString()
+    await waitFor(() => textOf(honest[0]!) === textOf(honest[1]!) && textOf(observer) === textOf(honest[0]!), 'all three converge')
+    expect(closes).toEqual([[], [], []])
+    const chair = await startSession(server.url, 'chair')
+    const frozen = await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'After crossing edits', acceptInvisibleCharacters: true } })
+    expect(frozen.status).toBe(201)
+    const { version } = frozen.body as { version: { id: string } }
+    const stored = await api(server.url, 'GET', `/api/declarations/${DOC}/versions/${version.id}`, { token: chair })
+    expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(canonicalText(editor.state.doc)))
+    for (const client of [...honest, observer]) client.destroy()
+  }, 120_000)
 })
