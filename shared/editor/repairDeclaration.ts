@@ -1,7 +1,7 @@
 import { Fragment, type Node as ProseMirrorNode, type NodeType } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { clauseIdPattern } from './clauseId.js'
-import type { DeclarationIndex } from './DeclarationIndex.js'
+import { DeclarationIndex } from './DeclarationIndex.js'
 import { declarationSchema } from './declarationExtensions.js'
 import { declarationRules, documentRule, type NodeRule } from './schemaRules.js'
 import { itemKey, type SharedType } from './updateItems.js'
@@ -183,4 +183,14 @@ function rootLooksWhole(index: DeclarationIndex): boolean {
   let first = index.root._start
   while (first?.deleted) first = first.right
   return index.titles.size === 1 && first !== null && index.titles.has(itemKey(first.id)) && index.root.length > 1
+}
+
+/** What in a declaration breaks the editor schema, found without changing anything. */
+export function declarationProblems(doc: Y.Doc): string[] {
+  const index = new DeclarationIndex(doc)
+  try {
+    return repairDeclaration(index, false, { whole: true })
+  } finally {
+    index.destroy()
+  }
 }

@@ -45,11 +45,6 @@ export class SchemaGuard {
     if (repaired.length > 0) this.log.warn('declaration_repaired', { document: this.name, repaired })
   }
 
-  /** What in the declaration breaks the schema now; empty while the guard does its job. */
-  problems(): string[] {
-    return repairDeclaration(this.index, false, { whole: true })
-  }
-
   /** Checks a client's update against the schema and applies it; refused, nothing of it is applied. */
   apply(decoded: DecodedUpdate, update: Uint8Array, origin: unknown): void {
     const parked = parkedUpdates(this.doc, decoded)

@@ -1,8 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { DeclarationIndex } from '../../../shared/editor/DeclarationIndex.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
-import { repairDeclaration } from '../../../shared/editor/repairDeclaration.js'
+import { declarationProblems } from '../../../shared/editor/repairDeclaration.js'
 import { canonicalText, serializeCanonical } from '../../../shared/versions/canonicalText.js'
 import { findInvisibleCharacters, type InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 
@@ -16,9 +15,7 @@ export interface DeclarationText {
 
 /** Reads a document's canonical text, only if it passes the schema check; on a copy, since the binding deletes what the schema does not allow. */
 export function readDeclarationText(doc: Y.Doc): DeclarationText {
-  const index = new DeclarationIndex(doc)
-  const schemaProblems = repairDeclaration(index, false, { whole: true })
-  index.destroy()
+  const schemaProblems = declarationProblems(doc)
   if (schemaProblems.length > 0) return { serialized: '', invisible: [], schemaProblems }
   const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema))
   return { serialized: serializeCanonical(text), invisible: findInvisibleCharacters(text), schemaProblems }
