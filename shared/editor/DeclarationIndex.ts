@@ -10,6 +10,8 @@ export class DeclarationIndex {
   readonly root: Y.XmlFragment
   /** Live title elements at the top level, by their item's key. */
   readonly titles = new Map<string, Y.XmlElement>()
+  /** Keys of titles deleted while loaded: once collected, nothing else says an item was one. */
+  readonly formerTitles = new Set<string>()
   /** The live top-level clauses holding each id, by their item's key. */
   private readonly owners = new Map<string, Map<string, Y.XmlElement>>()
   private readonly idOf = new Map<Y.XmlElement, string>()
@@ -62,7 +64,7 @@ export class DeclarationIndex {
     const live = !node._item.deleted && node.parent === this.root
     if (node.nodeName === 'title') {
       if (live) this.titles.set(key, node)
-      else this.titles.delete(key)
+      else if (this.titles.delete(key)) this.formerTitles.add(key)
       return
     }
     const previous = this.idOf.get(node)

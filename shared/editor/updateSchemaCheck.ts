@@ -117,7 +117,7 @@ function deletionsOf(index: DeclarationIndex, items: UpdateItems, updates: Decod
 
 function noteDeleted(index: DeclarationIndex, item: Y.Item, found: Deletions): void {
   const { parent } = item
-  if (parent === index.root && isElement(item, 'title')) {
+  if (parent === index.root && (isElement(item, 'title') || index.formerTitles.has(itemKey(item.id)))) {
     found.titles += 1
     if (!item.deleted) found.liveTitles += 1
   }

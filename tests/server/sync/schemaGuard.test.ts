@@ -69,6 +69,41 @@ describe('the schema check of client updates', () => {
     expect(declarationProblems(doc)).toEqual([])
   })
 
+  it('accepts a title replaced by a new one in its place, deciding where it lands on a copy', () => {
+    const { doc, guard } = guarded()
+    send(
+      guard,
+      updateFrom(doc, (copy) => {
+        const root = copy.getXmlFragment(DECLARATION_FRAGMENT)
+        const title = new Y.XmlElement('title')
+        title.insert(0, [new Y.XmlText('Алматы декларациясы')])
+        root.delete(0, 1)
+        root.insert(0, [title])
+      }),
+    )
+    const root = doc.getXmlFragment(DECLARATION_FRAGMENT)
+    expect((root.get(0) as Y.XmlElement).toString()).toBe('<title>Алматы декларациясы</title>')
+    expect(declarationProblems(doc)).toEqual([])
+  })
+
+  it('keeps one title, first, when two editors replace it at once', () => {
+    const { doc, guard } = guarded()
+    const replace = (text: string) =>
+      updateFrom(doc, (copy) => {
+        const root = copy.getXmlFragment(DECLARATION_FRAGMENT)
+        const title = new Y.XmlElement('title')
+        title.insert(0, [new Y.XmlText(text)])
+        root.delete(0, 1)
+        root.insert(0, [title])
+      })
+    const updates = [replace('First new title'), replace('Second new title')]
+    for (const update of updates) send(guard, update)
+    const names = doc.getXmlFragment(DECLARATION_FRAGMENT).toArray().map((node) => (node as Y.XmlElement).nodeName)
+    expect(names.filter((name) => name === 'title')).toHaveLength(1)
+    expect(names[0]).toBe('title')
+    expect(declarationProblems(doc)).toEqual([])
+  })
+
   it('accepts every kind of honest editor edit, one after another', () => {
     fc.assert(
       fc.property(fc.array(editorEdit, { minLength: 1, maxLength: 30 }), (edits) => {
