@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 
 /** Every scenario, in the order they run. */
-export const SCENARIOS = ['propagation', 'join', 'large', 'idle', 'saving', 'freeze', 'capacity'] as const
+export const SCENARIOS = ['propagation', 'join', 'large', 'idle', 'saving', 'freeze', 'capacity', 'schema'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 /** Sizes and durations of a bench run. */

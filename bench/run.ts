@@ -19,6 +19,7 @@ import { joinStorm } from './scenarios/joinStorm.js'
 import { largeDocument } from './scenarios/largeDocument.js'
 import { propagation } from './scenarios/propagation.js'
 import { saving } from './scenarios/saving.js'
+import { schemaCost } from './scenarios/schemaCost.js'
 import { SERVER_CORE } from './servers/BenchServer.js'
 
 const LATENCY_METHOD =
@@ -54,6 +55,7 @@ const runners: Record<Scenario, () => Promise<void>> = {
   saving: async () => void scenarios.push(await saving(context)),
   freeze: async () => void scenarios.push(await freezing(context)),
   capacity: async () => void scenarios.push(await capacity(context)),
+  schema: () => Promise.resolve(void scenarios.push(schemaCost(context))),
 }
 try {
   for (const scenario of options.only) {

@@ -16,18 +16,23 @@ function element(name: string, attributes: Record<string, string>, text?: string
   return node
 }
 
+/** Types markup as text into the title and the first paragraph: allowed, and it must stay text wherever it is shown. */
+export function writeHostileText(fragment: Y.XmlFragment): void {
+  fragment.doc!.transact(() => {
+    ;((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, `${MARKUP_TEXT} `)
+    ;((fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, `${MARKUP_TEXT} `)
+  })
+}
+
 /**
  * Writes into a declaration's XML fragment what a tampered client could, bypassing the editor's schema: elements
  * the schema does not have (script, img, svg, a, iframe), event-handler and href attributes on known ones, link
- * marks to code-running schemes, and markup as text in the title and the first paragraph.
+ * marks to code-running schemes. The server refuses all of it.
  */
 export function writeHostileContent(fragment: Y.XmlFragment): void {
   const doc = fragment.doc!
   doc.transact(() => {
-    const title = fragment.get(0) as Y.XmlElement
-    ;(title.get(0) as Y.XmlText).insert(0, `${MARKUP_TEXT} `)
     const firstClause = fragment.get(1) as Y.XmlElement
-    ;(firstClause.get(0) as Y.XmlText).insert(0, `${MARKUP_TEXT} `)
     firstClause.setAttribute('onclick', `${TRAP}('clause-onclick')`)
     firstClause.setAttribute('style', `background:url("javascript:${TRAP}('style')")`)
 

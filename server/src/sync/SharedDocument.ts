@@ -4,6 +4,7 @@ import { CONTROL_PROTOCOL_VERSION, type LockMessage } from '../../../shared/prot
 import type { Logger } from '../log.js'
 import type { DocumentStore } from '../store/Store.js'
 import { DocumentSaver, type SaveOptions } from './DocumentSaver.js'
+import { SchemaGuard } from './SchemaGuard.js'
 import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
@@ -50,6 +51,8 @@ export class SharedDocument {
   holds = 0
   /** Locked for signature on this version: no text change is applied. */
   lockedOn: { id: string; name: string } | null = null
+  /** Checks client updates against the editor schema before they are applied. */
+  readonly schema: SchemaGuard
 
   private readonly saver: DocumentSaver
   /** Save requests waiting for changes Yjs holds back. */
@@ -74,6 +77,7 @@ export class SharedDocument {
     this.saver = new DocumentSaver(name, store, options, log, () => Y.encodeStateAsUpdate(this.doc), records)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessUpdate)
+    this.schema = new SchemaGuard(this.doc, name, log)
   }
 
   /** Loads a document's history from the store. */
@@ -85,6 +89,8 @@ export class SharedDocument {
     })
     shared.doc.on('update', shared.handleUpdate)
     mirror?.load(name, updates)
+    // After the handler, so the repair is saved and sent like any change.
+    shared.schema.repairLoaded()
     return shared
   }
 

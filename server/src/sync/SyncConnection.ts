@@ -222,12 +222,12 @@ export class SyncConnection implements DocumentPeer {
           // An editor's keystroke can race the lock: the page resyncs and keeps the words as a draft.
           throw new ProtocolViolation(CloseCode.changeRefused, 'The draft is locked for signature; the change was not applied.')
         }
-        const parked = checkUntrustedUpdate(document.doc, update, {
+        const checked = checkUntrustedUpdate(document.doc, update, {
           own: this.presenceId,
           isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
-        this.parkedDeletes ||= parked.deletes
-        Y.applyUpdate(document.doc, update, this)
+        this.parkedDeletes ||= checked.parked.deletes
+        document.schema.apply(checked.decoded, update, this)
         checkPending(document.doc)
         break
       }

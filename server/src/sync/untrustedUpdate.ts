@@ -74,12 +74,19 @@ export function parkedWriters(doc: Y.Doc): Set<number> {
   return new Set(Y.decodeUpdateV2(pending.update).structs.map((struct) => struct.id.client))
 }
 
+/** An update that passed the checks: decoded, for the schema check, and what of it Yjs would hold back. */
+export interface CheckedUpdate {
+  decoded: ReturnType<typeof Y.decodeUpdate>
+  parked: ParkedPieces
+}
+
 /**
  * Checks an update from a client before any of it is applied. Only the V1 encoding is read (its decoding is linear in
  * the bytes, unlike crafted V2 payloads), all of it must be consumed, it may carry no more than a bounded number of
  * writers, which bounds the work of integrating concurrent inserts, and what it adds must be the sender's to add.
+ * Returns the decoded update, for the schema check, and what of it Yjs would hold back.
  */
-export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): ParkedPieces {
+export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: WriterClaims): CheckedUpdate {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdateV2(update, RecordingDecoderV1)
@@ -94,7 +101,7 @@ export function checkUntrustedUpdate(doc: Y.Doc, update: Uint8Array, claims: Wri
   if (clients.size > MAX_CLIENTS_PER_UPDATE) {
     throw new ProtocolViolation(CloseCode.malformedMessage, `An update may carry at most ${MAX_CLIENTS_PER_UPDATE} writers.`)
   }
-  return checkWriters(doc, decoded, claims)
+  return { decoded, parked: checkWriters(doc, decoded, claims) }
 }
 
 /** Bytes of changes held back because what they build on has not arrived; a client's first edits can briefly be. */

@@ -37,7 +37,12 @@ export class VersionService {
   /** The live draft as frozen and hashed, read off the sync loop. */
   private async readLive(declaration: string): Promise<DeclarationText> {
     // The read is asked for while the document is held, so it sees every change applied until then.
-    return await this.hub.withDocument(declaration, (document) => this.reader.read(declaration, document.doc))
+    const text = await this.hub.withDocument(declaration, (document) => this.reader.read(declaration, document.doc))
+    if (text.schemaProblems.length > 0) {
+      this.log.error('declaration_schema_broken', { declaration, problems: text.schemaProblems })
+      throw new ApiProblem(500, 'schema_broken', `The draft breaks the editor schema (${text.schemaProblems.join('; ')}); it cannot be frozen or read as text.`)
+    }
+    return text
   }
 
   /** The live draft in canonical form. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
 import { MAX_CLIENTS_PER_UPDATE, MAX_PENDING_BYTES } from '../../../server/src/sync/untrustedUpdate.js'
+import { clauseText } from '../../helpers/declarationText.js'
 import { startServerWithTwoDeclarations } from '../../helpers/extraDeclaration.js'
 import { openRawSync } from '../../helpers/rawSync.js'
 import { startSession } from '../../helpers/sessions.js'
@@ -67,12 +68,14 @@ describe('untrusted updates', () => {
   it('are read only in the V1 encoding: a V2 update is refused and nothing of it applied', async () => {
     const reader = await honestClient(DOC)
     const before = Y.encodeStateVector(reader.doc)
+    // Typed into the first clause, so that in V1 it is a change the editor schema allows.
     const doc = new Y.Doc()
-    doc.getXmlFragment('default').insert(0, [new Y.XmlText('V2 payload')])
-    const closed = await sendAlone(encodeUpdateFrame(Y.encodeStateAsUpdateV2(doc)))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(reader.doc))
+    clauseText(doc.getXmlFragment('default'), 0).insert(0, 'V2 payload ')
+    const closed = await sendAlone(encodeUpdateFrame(Y.encodeStateAsUpdateV2(doc, before)))
     expect(closed).toMatchObject({ code: CloseCode.malformedMessage })
     expect(closed?.reason).toMatch(/V1|Malformed/)
-    expect(await sendAlone(encodeUpdateFrame(Y.encodeStateAsUpdate(doc)))).toBeNull()
+    expect(await sendAlone(encodeUpdateFrame(Y.encodeStateAsUpdate(doc, before)))).toBeNull()
     await waitFor(() => reader.text.toString().includes('V2 payload'), 'the same change in V1 is applied')
     expect(Y.encodeStateVector(reader.doc)).not.toEqual(before)
     reader.destroy()
