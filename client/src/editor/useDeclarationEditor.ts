@@ -8,6 +8,8 @@ import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
+import { TextDirection } from './TextDirection.js'
+import { TitleKeys } from './TitleKeys.js'
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
 export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
@@ -27,6 +29,8 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           selectionRender: renderSelection,
         }),
         CommentHighlights,
+        TextDirection,
+        TitleKeys,
       ],
       editorProps: {
         attributes: {
