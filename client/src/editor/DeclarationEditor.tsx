@@ -1,5 +1,6 @@
 import { EditorContent, type Editor } from '@tiptap/react'
 import { NotesList } from './NotesList.js'
+import { PasteNotice } from './PasteNotice.js'
 import { Toolbar } from './Toolbar.js'
 
 /** The text with its toolbar (for those who may edit) and its notes; hidden until the text is known. */
@@ -7,6 +8,7 @@ export function DeclarationEditor({ editor, editable, ready }: { editor: Editor 
   return (
     <div className="editor" hidden={!ready}>
       {editor && editable && <Toolbar editor={editor} />}
+      {editor && editable && <PasteNotice editor={editor} />}
       <EditorContent editor={editor} />
       {editor && <NotesList editor={editor} />}
     </div>

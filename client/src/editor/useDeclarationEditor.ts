@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
 import { TextDirection } from './TextDirection.js'
 import { TitleKeys } from './TitleKeys.js'
@@ -31,6 +32,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         CommentHighlights,
         TextDirection,
         TitleKeys,
+        PasteMapping,
       ],
       editorProps: {
         attributes: {

@@ -1,0 +1,59 @@
+import { Extension } from '@tiptap/core'
+import { DOMParser, type Schema } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { ClauseKind } from '../../../shared/editor/clauseKind.js'
+import { mapPastedHtml, mapPastedHtmlToLine, type PasteLoss } from './mapPastedHtml.js'
+
+/** The outcome of the last paste from outside the editor; `count` tells one paste from the next. */
+export interface PasteReport {
+  count: number
+  lost: PasteLoss[]
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    pasteMapping: { report: PasteReport }
+  }
+}
+
+const pasteMappingKey = new PluginKey('pasteMapping')
+
+/** The schema's parser with the clause's rule first: the plain paragraph of sub-items would otherwise claim every <p>. */
+function clipboardParser(schema: Schema): DOMParser {
+  const rules = DOMParser.fromSchema(schema).rules
+  const isClause = (rule: (typeof rules)[number]) => 'tag' in rule && 'node' in rule && rule.node === 'clause'
+  return new DOMParser(schema, [...rules.filter(isClause), ...rules.filter((rule) => !isClause(rule))])
+}
+
+/** Maps HTML pasted from office programs onto the declaration's structure and records what could not be kept. */
+export const PasteMapping = Extension.create({
+  name: 'pasteMapping',
+
+  addStorage() {
+    return { report: { count: 0, lost: [] as PasteLoss[] } }
+  },
+
+  addProseMirrorPlugins() {
+    const storage = this.storage
+    const parser = clipboardParser(this.editor.schema)
+    return [
+      new Plugin({
+        key: pasteMappingKey,
+        props: {
+          clipboardParser: parser,
+          transformPastedHTML: (html, view) => {
+            // A copy from this editor already fits the schema and keeps its clause kinds and notes.
+            if (html.includes('data-pm-slice')) return html
+            const { parent } = view.state.selection.$from
+            const mapped =
+              parent.type.name === 'title'
+                ? mapPastedHtmlToLine(html)
+                : mapPastedHtml(html, ClauseKind.catch('operative').parse(parent.type.name === 'clause' ? parent.attrs.kind : undefined))
+            storage.report = { count: storage.report.count + 1, lost: mapped.lost }
+            return mapped.html
+          },
+        },
+      }),
+    ]
+  },
+})
