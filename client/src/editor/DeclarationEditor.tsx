@@ -1,6 +1,7 @@
 import { EditorContent, type Editor } from '@tiptap/react'
 import { NotesList } from './NotesList.js'
 import { PasteNotice } from './PasteNotice.js'
+import { SearchBar } from './SearchBar.js'
 import { Toolbar } from './Toolbar.js'
 
 /** The text with its toolbar (for those who may edit) and its notes; hidden until the text is known. */
@@ -9,8 +10,9 @@ export function DeclarationEditor({ editor, editable, ready }: { editor: Editor 
     <div className="editor" hidden={!ready}>
       {editor && editable && <Toolbar editor={editor} />}
       {editor && editable && <PasteNotice editor={editor} />}
+      {editor && <SearchBar editor={editor} />}
       <EditorContent editor={editor} />
-      {editor && <NotesList editor={editor} />}
+      {editor && <NotesList editor={editor} editable={editable} />}
     </div>
   )
 }

@@ -10,6 +10,7 @@ import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
 import { TextDirection } from './TextDirection.js'
+import { TextSearch } from './TextSearch.js'
 import { TitleKeys } from './TitleKeys.js'
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
@@ -33,6 +34,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         TextDirection,
         TitleKeys,
         PasteMapping,
+        TextSearch,
       ],
       editorProps: {
         attributes: {
