@@ -3,6 +3,7 @@ import { NotesList } from './NotesList.js'
 import { PasteNotice } from './PasteNotice.js'
 import { SearchBar } from './SearchBar.js'
 import { Toolbar } from './Toolbar.js'
+import './print.css'
 
 /** The text with its toolbar (for those who may edit) and its notes; hidden until the text is known. */
 export function DeclarationEditor({ editor, editable, ready }: { editor: Editor | null; editable: boolean; ready: boolean }) {
