@@ -52,4 +52,22 @@ describe('search in the text', () => {
     expect((await page.evaluate(() => getSelection()?.toString()))?.toLowerCase()).toBe(word)
     expect(await page.locator('.search-match').count()).toBe(0)
   })
+
+  it('a reader of read-only text reaches it with Tab and searches it with Ctrl+F too', async () => {
+    const page = await openApp(suite.browser(), suite.server().url)
+    await signInAs(page, 'Siti Rahmawati')
+    await openDeclaration(page, { editable: false })
+    const total = await occurrences(page)
+    let reachedText = false
+    for (let presses = 0; presses < 20 && !reachedText; presses += 1) {
+      await page.keyboard.press('Tab')
+      reachedText = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Declaration text')
+    }
+    expect(reachedText).toBe(true)
+    await page.keyboard.press('Control+f')
+    await page.getByLabel('Find in text').fill(word)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => status(page).textContent()).toBe(`1 of ${total}`)
+    await expectNoAxeViolations(page)
+  })
 })

@@ -42,6 +42,8 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           'aria-multiline': 'true',
           'aria-label': 'Declaration text',
           class: 'declaration-text',
+          // Read-only text is not editable, so this is what lets a reader reach it with Tab and search it.
+          tabindex: '0',
         },
       },
     },
