@@ -40,14 +40,14 @@ const wordDocument = new Document({
   ],
 })
 
-/** Pastes HTML at the caret the way the browser does for a paste from the clipboard. */
-function pasteHtml(page: Page, html: string): Promise<void> {
+/** Pastes at the caret the way the browser does for a paste from the clipboard. */
+function paste(page: Page, content: { html?: string; text: string }): Promise<void> {
   return page.evaluate((pasted) => {
     const data = new DataTransfer()
-    data.setData('text/html', pasted)
-    data.setData('text/plain', 'plain text fallback')
+    if (pasted.html) data.setData('text/html', pasted.html)
+    data.setData('text/plain', pasted.text)
     document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  }, html)
+  }, content)
 }
 
 /** The top-level blocks of the text from the one starting with `first`, as tag and text. */
@@ -68,7 +68,7 @@ describe('pasting from Word', () => {
     const op1 = await clauseText(page, 'OP1')
     await caretAtEnd(page, 'OP1')
     await page.keyboard.press('Enter')
-    await pasteHtml(page, html)
+    await paste(page, { html, text: 'plain text fallback' })
 
     await expect.poll(() => blocksFrom(page, 'Access to schools')).toEqual([
       'h2: Access to schools',
@@ -98,11 +98,38 @@ describe('pasting from Word', () => {
     await page.locator('.declaration-title').click()
     await page.keyboard.press('End')
     await page.keyboard.type(' ')
-    await pasteHtml(page, html)
+    await paste(page, { html, text: 'plain text fallback' })
 
     await expect.poll(() => page.locator('.declaration-title').textContent()).toBe('Almaty Declaration on Inclusive Education on Inclusive Education')
     expect(await page.locator('.clause').count()).toBe(clauses)
     expect(await clauseText(page, 'PP1')).toBe(pp1)
     await expect.poll(() => page.locator('.paste-notice').textContent()).toContain('paragraph breaks')
+  })
+
+  it('plain text lines become paragraphs of the kind at the caret, never sub-items, and one line in the title', async () => {
+    const page = await openApp(suite.browser(), suite.server().url)
+    await signInAs(page, 'Aigerim Seitkali')
+    await openDeclaration(page)
+    const clauses = await page.locator('.clause').count()
+    await caretAtEnd(page, 'PP1')
+    await page.keyboard.press('Enter')
+    await paste(page, { text: 'Noting the first line,\r\n\r\nNoting the second line,\nNoting a third,' })
+
+    await expect.poll(() => blocksFrom(page, 'Noting the first line,')).toEqual([
+      'pPP2: Noting the first line,',
+      'pPP3: Noting the second line,',
+      'pPP4: Noting a third,',
+      expect.stringMatching(/^pPP5: /),
+      expect.stringMatching(/^pPP6: /),
+      expect.stringMatching(/^pPP7: /),
+    ])
+    expect(await page.locator('.declaration-text > ul, .declaration-text > ol').count()).toBe(0)
+
+    await page.locator('.declaration-title').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' ')
+    await paste(page, { text: '2026\n(draft)' })
+    await expect.poll(() => page.locator('.declaration-title').textContent()).toBe('Almaty Declaration on Inclusive Education 2026 (draft)')
+    expect(await page.locator('.clause').count()).toBe(clauses + 3)
   })
 })

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core'
-import { DOMParser, type Schema } from '@tiptap/pm/model'
+import { DOMParser, Fragment, Slice, type ResolvedPos, type Schema } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { ClauseKind } from '../../../shared/editor/clauseKind.js'
 import { mapPastedHtml, mapPastedHtmlToLine, type PasteLoss } from './mapPastedHtml.js'
@@ -25,6 +25,28 @@ function clipboardParser(schema: Schema): DOMParser {
   return new DOMParser(schema, [...rules.filter(isClause), ...rules.filter((rule) => !isClause(rule))])
 }
 
+function contextKind($context: ResolvedPos): ClauseKind {
+  const { parent } = $context
+  return ClauseKind.catch('operative').parse(parent.type.name === 'clause' ? parent.attrs.kind : undefined)
+}
+
+/** Plain text: each line a clause of the kind at the caret, a sub-item in a list, and all one line in the title. */
+function parseText(parser: DOMParser, text: string, $context: ResolvedPos): { slice: Slice; lost: PasteLoss[] } {
+  const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== '')
+  const { schema } = parser
+  if ($context.parent.type.name === 'title') {
+    const line = lines.map((part) => part.trim()).join(' ')
+    return { slice: new Slice(line ? Fragment.from(schema.text(line)) : Fragment.empty, 0, 0), lost: lines.length > 1 ? ['paragraph breaks'] : [] }
+  }
+  const holder = document.createElement('div')
+  for (const line of lines) {
+    const paragraph = holder.appendChild(document.createElement('p'))
+    if ($context.parent.type.name !== 'paragraph') paragraph.setAttribute('data-kind', contextKind($context))
+    paragraph.textContent = line
+  }
+  return { slice: parser.parseSlice(holder, { preserveWhitespace: true, context: $context }), lost: [] }
+}
+
 /** Maps HTML pasted from office programs onto the declaration's structure and records what could not be kept. */
 export const PasteMapping = Extension.create({
   name: 'pasteMapping',
@@ -44,13 +66,15 @@ export const PasteMapping = Extension.create({
           transformPastedHTML: (html, view) => {
             // A copy from this editor already fits the schema and keeps its clause kinds and notes.
             if (html.includes('data-pm-slice')) return html
-            const { parent } = view.state.selection.$from
-            const mapped =
-              parent.type.name === 'title'
-                ? mapPastedHtmlToLine(html)
-                : mapPastedHtml(html, ClauseKind.catch('operative').parse(parent.type.name === 'clause' ? parent.attrs.kind : undefined))
+            const { $from } = view.state.selection
+            const mapped = $from.parent.type.name === 'title' ? mapPastedHtmlToLine(html) : mapPastedHtml(html, contextKind($from))
             storage.report = { count: storage.report.count + 1, lost: mapped.lost }
             return mapped.html
+          },
+          clipboardTextParser: (text, $context) => {
+            const parsed = parseText(parser, text, $context)
+            storage.report = { count: storage.report.count + 1, lost: parsed.lost }
+            return parsed.slice
           },
         },
       }),

@@ -16,7 +16,7 @@ const lossLabels: Record<PasteLoss, string> = {
 export function PasteNotice({ editor }: { editor: Editor }) {
   const report = useEditorState({ editor, selector: ({ editor: current }) => current.storage.pasteMapping.report })
   const message =
-    report.count === 0 ? '' : report.lost.length === 0 ? 'Pasted with all its formatting.' : `Pasted. Not kept: ${report.lost.map((loss) => lossLabels[loss]).join('; ')}.`
+    report.count === 0 ? '' : report.lost.length === 0 ? 'Pasted; everything was kept.' : `Pasted. Not kept: ${report.lost.map((loss) => lossLabels[loss]).join('; ')}.`
   return (
     <p className="paste-notice" role="status">
       {message}
