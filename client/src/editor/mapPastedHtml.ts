@@ -25,6 +25,19 @@ function isWordListMarker(element: HTMLElement): boolean {
   return /mso-list:\s*ignore/i.test(element.getAttribute('style') ?? '')
 }
 
+/** Which of Word's lists a paragraph belongs to and at what level (1 for the outermost); null if none. */
+function wordListItem(node: Node): { list: string; level: number } | null {
+  if (!isElement(node)) return null
+  const match = /mso-list:\s*(l\d+)\s+level(\d+)/i.exec(node.getAttribute('style') ?? '')
+  return match ? { list: match[1]!, level: Number(match[2]) } : null
+}
+
+/** Word numbers an ordered item with a marker such as "1." or "a)". */
+function isWordNumbered(element: HTMLElement): boolean {
+  const marker = [...element.querySelectorAll('span')].find(isWordListMarker)?.textContent ?? ''
+  return /^\s*[0-9a-zA-Z]{1,4}[.)]/.test(marker)
+}
+
 class PasteMapper {
   readonly lost = new Set<PasteLoss>()
   private readonly out: Document
@@ -97,6 +110,34 @@ class PasteMapper {
     return list.childElementCount > 0 ? list : null
   }
 
+  /** Word's list paragraphs, siblings from `start` on, rebuilt as nested lists; returns the list and how many were used. */
+  private wordList(siblings: ChildNode[], start: number): { list: HTMLElement; used: number } {
+    const first = siblings[start] as HTMLElement
+    const { list: id, level } = wordListItem(first)!
+    const list = this.out.createElement(isWordNumbered(first) ? 'ol' : 'ul')
+    let index = start
+    while (index < siblings.length) {
+      const node = siblings[index]!
+      if (!isElement(node)) {
+        if (node.textContent?.trim()) break
+        index += 1
+        continue
+      }
+      const item = wordListItem(node)
+      if (!item || item.level < level || (item.level === level && item.list !== id)) break
+      if (item.level > level && list.lastElementChild) {
+        const nested = this.wordList(siblings, index)
+        list.lastElementChild.appendChild(nested.list)
+        index += nested.used
+        continue
+      }
+      const paragraph = this.line('p', node)
+      if (paragraph) list.appendChild(this.out.createElement('li')).appendChild(paragraph)
+      index += 1
+    }
+    return { list, used: index - start }
+  }
+
   private table(from: HTMLElement): HTMLElement[] {
     const rows: HTMLElement[] = []
     for (const row of from.querySelectorAll('tr')) {
@@ -124,7 +165,16 @@ class PasteMapper {
       if (paragraph) result.push(paragraph)
       loose = this.out.createElement('div')
     }
-    for (const child of [...from.childNodes]) {
+    const children = [...from.childNodes]
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!
+      if (wordListItem(child)) {
+        flush()
+        const { list, used } = this.wordList(children, index)
+        if (list.childElementCount > 0) result.push(list)
+        index += used - 1
+        continue
+      }
       if (!isElement(child)) {
         loose.appendChild(child.cloneNode(true))
         continue
