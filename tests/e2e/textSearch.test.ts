@@ -57,6 +57,7 @@ describe('search in the text', () => {
     const page = await openApp(suite.browser(), suite.server().url)
     await signInAs(page, 'Siti Rahmawati')
     await openDeclaration(page, { editable: false })
+    await page.setViewportSize({ width: 360, height: 740 })
     const total = await occurrences(page)
     let reachedText = false
     for (let presses = 0; presses < 20 && !reachedText; presses += 1) {
@@ -68,6 +69,11 @@ describe('search in the text', () => {
     await page.getByLabel('Find in text').fill(word)
     await page.keyboard.press('Enter')
     await expect.poll(() => status(page).textContent()).toBe(`1 of ${total}`)
+    // At phone width the search and the text fit across the screen.
+    const overflowing = await page.locator('.editor').evaluate((editor) =>
+      [...editor.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > window.innerWidth).map((element) => element.outerHTML.slice(0, 60)),
+    )
+    expect(overflowing).toEqual([])
     await expectNoAxeViolations(page)
   })
 })

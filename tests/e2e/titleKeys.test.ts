@@ -67,5 +67,12 @@ describe('the title in the editor', () => {
     await expect.poll(() => clauseText(page, 'PP1')).toBe(`Tab ${pp1}`)
     expect(await titleText(page)).toBe(title)
     expect(await clause(page, 'PP1').count()).toBe(1)
+
+    // A click leaves the caret where it was put, the start of the title included.
+    await page.getByRole('button', { name: 'Add note' }).focus()
+    await page.locator('.declaration-title').click({ position: { x: 2, y: 4 } })
+    await page.keyboard.press('Home')
+    await page.keyboard.type('The ')
+    await expect.poll(() => titleText(page)).toBe(`The ${title}`)
   })
 })

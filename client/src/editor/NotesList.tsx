@@ -1,6 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
 import { updateNoteText } from './updateNoteText.js'
+import './notes.css'
 
 /** The footnote-style notes, numbered in the order they appear in the text; those who may edit can change them. */
 export function NotesList({ editor, editable }: { editor: Editor; editable: boolean }) {

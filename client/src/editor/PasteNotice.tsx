@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import type { PasteLoss } from './mapPastedHtml.js'
+import './paste.css'
 
 const lossLabels: Record<PasteLoss, string> = {
   underline: 'underline',

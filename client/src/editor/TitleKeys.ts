@@ -63,30 +63,38 @@ export const TitleKeys = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    let pointerDown = false
+    // Only a focus that Tab brings moves the caret; a click or a toolbar button returning focus leaves it alone.
+    let tabbed = false
+    const handleKey = (event: KeyboardEvent) => {
+      tabbed = event.key === 'Tab'
+    }
+    const handlePointer = () => {
+      tabbed = false
+    }
     return [
       new Plugin({
         key: titleFocusKey,
+        view: (view) => {
+          const document = view.dom.ownerDocument
+          document.addEventListener('keydown', handleKey, true)
+          document.addEventListener('pointerdown', handlePointer, true)
+          return {
+            destroy: () => {
+              document.removeEventListener('keydown', handleKey, true)
+              document.removeEventListener('pointerdown', handlePointer, true)
+            },
+          }
+        },
         props: {
           handleDOMEvents: {
-            pointerdown: () => {
-              pointerDown = true
-              return false
-            },
-            blur: () => {
-              pointerDown = false
-              return false
-            },
             focus: (view) => {
-              const byPointer = pointerDown
-              pointerDown = false
+              if (!tabbed) return false
+              tabbed = false
               // The browser puts the caret at the title's start on Tab; it is moved once that has settled.
-              if (!byPointer) {
-                setTimeout(() => {
-                  const { $from, empty } = view.state.selection
-                  if (view.hasFocus() && view.editable && empty && $from.parent.type.name === 'title' && $from.parentOffset === 0) enterFirstParagraph(view, false)
-                }, 0)
-              }
+              setTimeout(() => {
+                const { $from, empty } = view.state.selection
+                if (view.hasFocus() && empty && $from.parent.type.name === 'title' && $from.parentOffset === 0) enterFirstParagraph(view, false)
+              }, 0)
               return false
             },
           },
