@@ -1,4 +1,4 @@
-import { Document, ExternalHyperlink, HeadingLevel, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
@@ -12,8 +12,11 @@ function cell(text: string): TableCell {
   return new TableCell({ children: [new Paragraph(text)] })
 }
 
-/** A short Word document with what delegations really paste: a heading, formatting, a table, an image, a list. */
+const noteText = 'Convention on the Rights of Persons with Disabilities, art. 24'
+
+/** A short Word document with what delegations really paste: a heading, formatting, a footnote, a table, an image, a list. */
 const wordDocument = new Document({
+  footnotes: { 1: { children: [new Paragraph(noteText)] } },
   sections: [
     {
       children: [
@@ -24,6 +27,7 @@ const wordDocument = new Document({
             new TextRun({ text: 'Salamanca', bold: true }),
             new TextRun({ text: ' Statement', underline: {} }),
             new TextRun({ text: '1', superScript: true }),
+            new FootnoteReferenceRun(1),
             new TextRun(' of '),
             new ExternalHyperlink({ link: 'https://example.org/salamanca', children: [new TextRun('UNESCO')] }),
           ],
@@ -81,6 +85,10 @@ describe('pasting from Word', () => {
     expect(await clauseText(page, 'OP1')).toBe(op1)
     expect(await page.locator('.declaration-text ul li ul').count()).toBe(0)
     expect(await page.locator('.declaration-text strong', { hasText: 'Salamanca' }).count()).toBe(1)
+    // The footnote is a note of the clause it was in, not a paragraph of its own.
+    expect(await page.locator('.clause[data-label="OP2"] .footnote').getAttribute('data-note')).toBe(noteText)
+    expect(await page.locator('.notes li span').allTextContents()).toEqual([noteText])
+    expect(await page.locator('.clause', { hasText: noteText }).count()).toBe(0)
     const notice = page.locator('.paste-notice')
     expect(await notice.getAttribute('role')).toBe('status')
     for (const loss of ['underline', 'superscript', 'links', 'images', 'table layout']) await expect.poll(() => notice.textContent()).toContain(loss)

@@ -1,4 +1,5 @@
 import type { ClauseKind } from '../../../shared/editor/clauseKind.js'
+import { findPastedNotes, type PastedNotes } from './pastedNotes.js'
 
 /** What a paste could not carry over, named for the person who pasted. */
 export type PasteLoss = 'underline' | 'strikethrough' | 'links' | 'superscript' | 'subscript' | 'images' | 'table layout' | 'paragraph breaks'
@@ -42,20 +43,28 @@ class PasteMapper {
   readonly lost = new Set<PasteLoss>()
   private readonly out: Document
 
-  constructor(private readonly kind: ClauseKind) {
+  constructor(
+    private readonly kind: ClauseKind,
+    private readonly notes: PastedNotes,
+  ) {
     this.out = document.implementation.createHTMLDocument('')
   }
 
-  /** Copies the inline content of `from` into `into`, keeping bold, italic and line breaks. */
-  inline(from: Node, into: Node): void {
-    for (const child of from.childNodes) {
+  /** Copies the inline content of `from` (a node's children, or these nodes) into `into`, keeping bold, italic, breaks and notes. */
+  inline(from: Node | Node[], into: Node): void {
+    for (const child of Array.isArray(from) ? from : from.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) {
         into.appendChild(this.out.createTextNode(child.textContent ?? ''))
         continue
       }
       if (!isElement(child) || dropped.has(child.tagName) || isWordListMarker(child)) continue
       const tag = child.tagName
-      if (images.has(tag)) {
+      const note = this.notes.textOf.get(child)
+      if (note !== undefined) {
+        const marker = this.out.createElement('sup')
+        marker.setAttribute('data-note', note)
+        into.appendChild(marker)
+      } else if (images.has(tag)) {
         this.lost.add('images')
       } else if (tag === 'BR') {
         into.appendChild(this.out.createElement('br'))
@@ -73,14 +82,14 @@ class PasteMapper {
     }
   }
 
-  private line(tag: string, from: Node, attributes: Record<string, string> = {}): HTMLElement | null {
+  private line(tag: string, from: Node | Node[], attributes: Record<string, string> = {}): HTMLElement | null {
     const element = this.out.createElement(tag)
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
     this.inline(from, element)
-    return element.textContent?.trim() ? element : null
+    return element.textContent?.trim() || element.querySelector('sup[data-note]') ? element : null
   }
 
-  private clause(from: Node): HTMLElement | null {
+  private clause(from: Node | Node[]): HTMLElement | null {
     return this.line('p', from, { 'data-kind': this.kind })
   }
 
@@ -89,17 +98,14 @@ class PasteMapper {
     for (const item of from.children) {
       if (item.tagName !== 'LI') continue
       const li = this.out.createElement('li')
-      const text = this.out.createElement('div')
+      const text: Node[] = []
       const nested: HTMLElement[] = []
       for (const child of item.childNodes) {
         if (isElement(child) && (child.tagName === 'UL' || child.tagName === 'OL')) {
           const sub = this.list(child)
           if (sub) nested.push(sub)
         } else {
-          const holder = this.out.createElement('div')
-          holder.appendChild(child.cloneNode(true))
-          if (text.lastChild) text.appendChild(this.out.createTextNode(' '))
-          this.inline(holder, text)
+          text.push(child)
         }
       }
       const paragraph = this.line('p', text)
@@ -142,14 +148,13 @@ class PasteMapper {
     const rows: HTMLElement[] = []
     for (const row of from.querySelectorAll('tr')) {
       if (row.closest('table') !== from) continue
-      const line = this.out.createElement('div')
+      const cells: Node[] = []
       for (const cell of row.children) {
-        if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue
-        if (!cell.textContent?.trim()) continue
-        if (line.lastChild) line.appendChild(this.out.createTextNode(cellSeparator))
-        this.inline(cell, line)
+        if ((cell.tagName !== 'TD' && cell.tagName !== 'TH') || !cell.textContent?.trim()) continue
+        if (cells.length > 0) cells.push(this.out.createTextNode(cellSeparator))
+        cells.push(cell)
       }
-      const paragraph = this.clause(line)
+      const paragraph = this.clause(cells)
       if (paragraph) rows.push(paragraph)
     }
     if (rows.length > 0) this.lost.add('table layout')
@@ -159,11 +164,10 @@ class PasteMapper {
   /** Maps the blocks under `from`; loose text between blocks becomes a paragraph of its own. */
   blocks(from: Node): HTMLElement[] {
     const result: HTMLElement[] = []
-    let loose = this.out.createElement('div')
+    let loose: Node[] = []
     const flush = () => {
-      const paragraph = this.clause(loose)
-      if (paragraph) result.push(paragraph)
-      loose = this.out.createElement('div')
+      this.push(result, this.clause(loose))
+      loose = []
     }
     const children = [...from.childNodes]
     for (let index = 0; index < children.length; index += 1) {
@@ -176,15 +180,15 @@ class PasteMapper {
         continue
       }
       if (!isElement(child)) {
-        loose.appendChild(child.cloneNode(true))
+        loose.push(child)
         continue
       }
       const tag = child.tagName
       const heading = headingLevels[tag]
-      if (dropped.has(tag)) continue
+      if (dropped.has(tag) || this.notes.bodies.has(child)) continue
       if (heading || tag === 'UL' || tag === 'OL' || tag === 'TABLE' || blockTags.has(tag) || child.querySelector('p, h1, h2, h3, h4, h5, h6, ul, ol, table, div')) flush()
       else {
-        loose.appendChild(child.cloneNode(true))
+        loose.push(child)
         continue
       }
       if (heading) this.push(result, this.line(heading, child))
@@ -204,12 +208,13 @@ class PasteMapper {
 
 /**
  * Rewrites HTML pasted from an office program onto the declaration: headings become section headings, paragraphs
- * become clauses of the kind given, lists stay lists, each table row becomes a paragraph with its cells separated;
+ * become clauses of the kind given, lists stay lists, each table row becomes a paragraph with its cells separated,
+ * footnotes and endnotes become notes;
  * underline, links, sub- and superscripts and images are dropped and named in `lost`.
  */
 export function mapPastedHtml(html: string, kind: ClauseKind): MappedPaste {
   const source = new DOMParser().parseFromString(html, 'text/html')
-  const mapper = new PasteMapper(kind)
+  const mapper = new PasteMapper(kind, findPastedNotes(source))
   const body = document.implementation.createHTMLDocument('').body
   body.append(...mapper.blocks(source.body))
   return { html: body.innerHTML, lost: [...mapper.lost] }

@@ -22,4 +22,19 @@ describe("mapping Word's clipboard HTML", () => {
     )
     expect(lost).toEqual([])
   })
+
+  it('turns a footnote into a note of its paragraph and leaves the rest of the section alone', () => {
+    const html = `<body><div class=WordSection1>
+<p class=MsoNormal>Recalling the Convention<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference>[1]</span><![endif]></span></span></a>,<o:p></o:p></p>
+<p class=MsoNormal>Noting the report,<o:p></o:p></p>
+</div>
+<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Адамдардың құқықтары туралы, 24-бап<o:p></o:p></p></div>
+</div></body>`
+    const { html: mapped, lost } = mapPastedHtml(html, 'operative')
+    expect(mapped.replace(/\s+/g, ' ')).toBe(
+      '<p data-kind="operative">Recalling the Convention<sup data-note="Адамдардың құқықтары туралы, 24-бап"></sup>,</p><p data-kind="operative">Noting the report,</p>',
+    )
+    expect(lost).toEqual([])
+  })
 })
