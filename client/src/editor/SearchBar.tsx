@@ -38,6 +38,10 @@ export function SearchBar({ editor }: { editor: Editor }) {
     if (event.key === 'Enter') {
       event.preventDefault()
       goToMatch(editor.view, event.shiftKey ? -1 : 1)
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      // Ctrl+F again selects what is sought, rather than opening the browser's own search.
+      event.preventDefault()
+      event.currentTarget.select()
     } else if (event.key === 'Escape') {
       event.preventDefault()
       handleClose()
