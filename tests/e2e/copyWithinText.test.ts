@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/browserSuite.js'
+import { caretAtEnd, clause, clauseText, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+
+const suite = browserSuite()
+
+describe('copying within the text', () => {
+  it('whole paragraphs copied and pasted stay paragraphs with new ids, never sub-items', async () => {
+    const page = await openApp(suite.browser(), suite.server().url)
+    await signInAs(page, 'Aigerim Seitkali')
+    await openDeclaration(page)
+    const [pp2, pp3] = [await clauseText(page, 'PP2'), await clauseText(page, 'PP3')]
+    const clauses = await page.locator('.clause').count()
+
+    await clause(page, 'PP2').click()
+    // The selection runs from the start of PP2 to the end of PP3, as a drag over both would make it.
+    await page.evaluate(() => {
+      const range = document.createRange()
+      range.setStart(document.querySelector('.clause[data-label="PP2"]')!.firstChild!, 0)
+      const last = document.querySelector('.clause[data-label="PP3"]')!.lastChild!
+      range.setEnd(last, last.textContent!.length)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+    })
+    await expect.poll(() => page.evaluate(() => getSelection()!.toString().length)).toBeGreaterThan(pp2.length)
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer()
+      document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+      return { html: data.getData('text/html'), text: data.getData('text/plain') }
+    })
+    expect(copied.html).toContain('data-pm-slice')
+
+    await caretAtEnd(page, 'OP3')
+    await page.keyboard.press('Enter')
+    await page.evaluate((pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/html', pasted.html)
+      data.setData('text/plain', pasted.text)
+      document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, copied)
+
+    await expect.poll(() => page.locator('.clause').count()).toBe(clauses + 2)
+    expect(await page.locator('.declaration-text > ul, .declaration-text > ol').count()).toBe(0)
+    const texts = await page.locator('.clause').allTextContents()
+    expect(texts.filter((text) => text === pp2)).toHaveLength(2)
+    expect(texts.filter((text) => text === pp3)).toHaveLength(2)
+    const ids = await page.locator('.clause').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-clause-id')))
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+})
