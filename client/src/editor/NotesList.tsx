@@ -1,7 +1,14 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
-import { updateNoteText } from './updateNoteText.js'
+import { nearestNoteIndex, updateNoteText } from './updateNoteText.js'
 import './notes.css'
+
+/** A note being edited: where it was, what it read, and the words typed so far. */
+interface NoteDraft {
+  index: number
+  original: string
+  text: string
+}
 
 /** The footnote-style notes, numbered in the order they appear in the text; those who may edit can change them. */
 export function NotesList({ editor, editable }: { editor: Editor; editable: boolean }) {
@@ -16,9 +23,11 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
     },
     equalityFn: (a, b) => b !== null && a.length === b.length && a.every((text, index) => text === b[index]),
   })
-  const [editing, setEditing] = useState<{ index: number; original: string } | null>(null)
+  const [draft, setDraft] = useState<NoteDraft | null>(null)
   // Focus goes back to the button the form was opened from.
   const [returnTo, setReturnTo] = useState<number | null>(null)
+  // The note follows its text when others add or remove notes before it.
+  const editing = draft && editable ? nearestNoteIndex(notes, draft.index, draft.original) : -1
   if (notes.length === 0) return null
   return (
     <section className="notes" aria-labelledby="notes-heading">
@@ -26,13 +35,14 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
       <ol>
         {notes.map((text, index) => (
           <li key={index}>
-            {editable && editing?.index === index ? (
+            {draft && editing === index ? (
               <NoteForm
                 editor={editor}
                 index={index}
-                original={editing.original}
+                draft={draft}
+                onChange={(next) => setDraft({ ...draft, text: next })}
                 onDone={() => {
-                  setEditing(null)
+                  setDraft(null)
                   setReturnTo(index)
                 }}
               />
@@ -40,7 +50,7 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
               <>
                 <span dir="auto">{text}</span>{' '}
                 {editable && (
-                  <button type="button" className="notes__edit" autoFocus={returnTo === index} onClick={() => setEditing({ index, original: text })}>
+                  <button type="button" className="notes__edit" autoFocus={returnTo === index} onClick={() => setDraft({ index, original: text, text })}>
                     Edit note {index + 1}
                   </button>
                 )}
@@ -53,16 +63,23 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
   )
 }
 
-function NoteForm({ editor, index, original, onDone }: { editor: Editor; index: number; original: string; onDone: () => void }) {
-  const [text, setText] = useState(original)
+interface NoteFormProps {
+  editor: Editor
+  index: number
+  draft: NoteDraft
+  onChange: (text: string) => void
+  onDone: () => void
+}
+
+function NoteForm({ editor, index, draft, onChange, onDone }: NoteFormProps) {
   const [error, setError] = useState<string | null>(null)
   const id = useId()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    const next = text.trim()
+    const next = draft.text.trim()
     if (!next) return setError('A note needs some text.')
-    if (!updateNoteText(editor, index, original, next)) return setError('This note was changed or removed meanwhile.')
+    if (!updateNoteText(editor, index, draft.original, next)) return setError('This note was changed or removed meanwhile.')
     onDone()
   }
 
@@ -75,7 +92,7 @@ function NoteForm({ editor, index, original, onDone }: { editor: Editor; index: 
       }}
     >
       <label htmlFor={`${id}-text`}>Text of note {index + 1}</label>
-      <input id={`${id}-text`} dir="auto" value={text} onChange={(event) => setText(event.target.value)} autoFocus maxLength={2000} />
+      <input id={`${id}-text`} dir="auto" value={draft.text} onChange={(event) => onChange(event.target.value)} autoFocus maxLength={2000} />
       <button type="submit">Save note</button>
       <button type="button" onClick={onDone}>
         Cancel

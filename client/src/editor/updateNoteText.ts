@@ -1,18 +1,21 @@
 import type { Editor } from '@tiptap/core'
 
-/**
- * Changes the text of the note that read `original` when the person began editing it: the one at `index` if it
- * still does, else the one nearest to it that does (others may have added notes since). False if none is left.
- */
-export function updateNoteText(editor: Editor, index: number, original: string, text: string): boolean {
-  const candidates: { pos: number; index: number }[] = []
-  let seen = 0
-  editor.state.doc.descendants((node, pos) => {
-    if (node.type.name !== 'footnote') return
-    if (node.attrs.text === original) candidates.push({ pos, index: seen })
-    seen += 1
+/** The index of the note reading `original` nearest to `index` (others may have added notes since); -1 if none. */
+export function nearestNoteIndex(texts: string[], index: number, original: string): number {
+  let best = -1
+  texts.forEach((text, at) => {
+    if (text === original && (best < 0 || Math.abs(at - index) < Math.abs(best - index))) best = at
   })
-  const target = candidates.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index))[0]
+  return best
+}
+
+/** Changes the text of the note that read `original` when editing began, found as `nearestNoteIndex` does. */
+export function updateNoteText(editor: Editor, index: number, original: string, text: string): boolean {
+  const notes: { pos: number; text: string }[] = []
+  editor.state.doc.descendants((node, pos) => {
+    if (node.type.name === 'footnote') notes.push({ pos, text: String(node.attrs.text) })
+  })
+  const target = notes[nearestNoteIndex(notes.map((note) => note.text), index, original)]
   if (!target) return false
   return editor.commands.command(({ tr }) => {
     tr.setNodeAttribute(target.pos, 'text', text)
