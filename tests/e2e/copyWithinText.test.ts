@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled, editorCaret } from '../helpers/editorCaret.js'
 import { caretAtEnd, clause, clauseText, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -22,7 +23,7 @@ describe('copying within the text', () => {
       getSelection()!.removeAllRanges()
       getSelection()!.addRange(range)
     })
-    await expect.poll(() => page.evaluate(() => getSelection()!.toString().length)).toBeGreaterThan(pp2.length)
+    await expect.poll(async () => (await editorCaret(page)).empty).toBe(false)
     const copied = await page.evaluate(() => {
       const data = new DataTransfer()
       document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
@@ -31,6 +32,7 @@ describe('copying within the text', () => {
     expect(copied.html).toContain('data-pm-slice')
 
     await caretAtEnd(page, 'OP3')
+    await caretSettled(page, 'clause', 'end')
     await page.keyboard.press('Enter')
     await page.evaluate((pasted) => {
       const data = new DataTransfer()
@@ -46,5 +48,20 @@ describe('copying within the text', () => {
     expect(texts.filter((text) => text === pp3)).toHaveLength(2)
     const ids = await page.locator('.clause').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-clause-id')))
     expect(new Set(ids).size).toBe(ids.length)
+
+    // Pasted into the title, the same copy becomes one line of it and the title stays above every paragraph.
+    await page.locator('.declaration-title').click()
+    await caretSettled(page, 'title')
+    // Enter and Backspace place the caret themselves: at the end of the title.
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Backspace')
+    await page.evaluate((pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/html', pasted.html)
+      data.setData('text/plain', pasted.text)
+      document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, copied)
+    await expect.poll(() => page.locator('.declaration-title').textContent()).toBe(`Almaty Declaration on Inclusive Education${pp2} ${pp3}`)
+    expect(await page.locator('.clause').count()).toBe(clauses + 2)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 import { caretAtEnd, caretAtStart, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -14,6 +15,7 @@ describe('notes in the text', () => {
     await openDeclaration(other)
 
     await caretAtEnd(page, 'OP2')
+    await caretSettled(page, 'clause', 'end')
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('See the 2006 Convention')
     await page.getByRole('button', { name: 'Insert note' }).click()
@@ -41,6 +43,7 @@ describe('notes in the text', () => {
     await openDeclaration(other)
 
     await caretAtEnd(page, 'OP2')
+    await caretSettled(page, 'clause', 'end')
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('Original note')
     await page.getByRole('button', { name: 'Insert note' }).click()
@@ -49,6 +52,7 @@ describe('notes in the text', () => {
 
     // While the form is open, another delegate puts a note before this one, so it becomes note 2.
     await caretAtStart(other, 'PP1')
+    await caretSettled(other, 'clause', 'start')
     await other.getByRole('button', { name: 'Add note' }).click()
     await other.getByLabel('Note text').fill('Earlier note')
     await other.getByRole('button', { name: 'Insert note' }).click()

@@ -2,6 +2,7 @@ import { Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, ImageR
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 import { docxToHtml, hasLibreOffice } from '../helpers/officeHtml.js'
 import { caretAtEnd, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
@@ -71,6 +72,7 @@ describe('pasting from Word', () => {
     await openDeclaration(page)
     const op1 = await clauseText(page, 'OP1')
     await caretAtEnd(page, 'OP1')
+    await caretSettled(page, 'clause', 'end')
     await page.keyboard.press('Enter')
     await paste(page, { html, text: 'plain text fallback' })
 
@@ -105,6 +107,7 @@ describe('pasting from Word', () => {
     const pp1 = await clauseText(page, 'PP1')
     await page.locator('.declaration-title').click()
     await page.keyboard.press('End')
+    await caretSettled(page, 'title', 'end')
     await page.keyboard.type(' ')
     await paste(page, { html, text: 'plain text fallback' })
 
@@ -120,6 +123,7 @@ describe('pasting from Word', () => {
     await openDeclaration(page)
     const clauses = await page.locator('.clause').count()
     await caretAtEnd(page, 'PP1')
+    await caretSettled(page, 'clause', 'end')
     await page.keyboard.press('Enter')
     await paste(page, { text: 'Noting the first line,\r\n\r\nNoting the second line,\nNoting a third,' })
 
@@ -135,6 +139,7 @@ describe('pasting from Word', () => {
 
     await page.locator('.declaration-title').click()
     await page.keyboard.press('End')
+    await caretSettled(page, 'title', 'end')
     await page.keyboard.type(' ')
     await paste(page, { text: '2026\n(draft)' })
     await expect.poll(() => page.locator('.declaration-title').textContent()).toBe('Almaty Declaration on Inclusive Education 2026 (draft)')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 import { caretAtEnd, clause, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -10,6 +11,7 @@ describe('printing the declaration', () => {
     await signInAs(page, 'Aigerim Seitkali')
     await openDeclaration(page)
     await caretAtEnd(page, 'OP2')
+    await caretSettled(page, 'clause', 'end')
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('Convention on the Rights of Persons with Disabilities, art. 24')
     await page.getByRole('button', { name: 'Insert note' }).click()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 import { caretAtEnd, clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -11,6 +12,7 @@ describe('right-to-left text in the editor', () => {
     await signInAs(page, 'Aigerim Seitkali')
     await openDeclaration(page)
     await caretAtEnd(page, 'OP1')
+    await caretSettled(page, 'clause', 'end')
     await page.keyboard.press('Enter')
     await page.keyboard.type(arabic)
     await expect.poll(() => clauseText(page, 'OP2')).toBe(arabic)

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 import { clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -26,9 +27,11 @@ describe('the title in the editor', () => {
 
     await page.locator('.declaration-title').click()
     await page.keyboard.press('End')
+    await caretSettled(page, 'title', 'end')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Ә ')
     await page.keyboard.press('Control+Home')
+    await caretSettled(page, 'title', 'start')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Б ')
 
@@ -46,6 +49,7 @@ describe('the title in the editor', () => {
     const page = await openAs('Chidinma Okafor')
     const pp1 = await clauseText(page, 'PP1')
     await page.locator('.declaration-title').click()
+    await caretSettled(page, 'title')
     // Enter and Backspace place the caret themselves, so Delete meets it at the end of the title.
     await page.keyboard.press('Enter')
     await page.keyboard.press('Backspace')
@@ -62,6 +66,7 @@ describe('the title in the editor', () => {
     await page.getByRole('button', { name: 'Add note' }).focus()
     await page.keyboard.press('Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Declaration text')
+    await caretSettled(page, 'clause', 'start')
     await page.keyboard.type('Tab ')
 
     await expect.poll(() => clauseText(page, 'PP1')).toBe(`Tab ${pp1}`)
@@ -72,6 +77,7 @@ describe('the title in the editor', () => {
     await page.getByRole('button', { name: 'Add note' }).focus()
     await page.locator('.declaration-title').click({ position: { x: 2, y: 4 } })
     await page.keyboard.press('Home')
+    await caretSettled(page, 'title', 'start')
     await page.keyboard.type('The ')
     await expect.poll(() => titleText(page)).toBe(`The ${title}`)
   })

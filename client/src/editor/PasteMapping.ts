@@ -47,7 +47,7 @@ function parseText(parser: DOMParser, text: string, $context: ResolvedPos): { sl
   return { slice: parser.parseSlice(holder, { preserveWhitespace: true, context: $context }), lost: [] }
 }
 
-/** Maps HTML pasted from office programs onto the declaration's structure and records what could not be kept. */
+/** Maps what is pasted (office HTML, plain text) onto the declaration's structure and records what could not be kept. */
 export const PasteMapping = Extension.create({
   name: 'pasteMapping',
 
@@ -64,10 +64,11 @@ export const PasteMapping = Extension.create({
         props: {
           clipboardParser: parser,
           transformPastedHTML: (html, view) => {
-            // A copy from this editor already fits the schema and keeps its clause kinds and notes.
-            if (html.includes('data-pm-slice')) return html
             const { $from } = view.state.selection
-            const mapped = $from.parent.type.name === 'title' ? mapPastedHtmlToLine(html) : mapPastedHtml(html, contextKind($from))
+            const inTitle = $from.parent.type.name === 'title'
+            // A copy from this editor already fits the schema and keeps its clause kinds and notes, except in the title.
+            if (!inTitle && html.includes('data-pm-slice')) return html
+            const mapped = inTitle ? mapPastedHtmlToLine(html) : mapPastedHtml(html, contextKind($from))
             storage.report = { count: storage.report.count + 1, lost: mapped.lost }
             return mapped.html
           },
