@@ -6,7 +6,7 @@ import { caretAtEnd, clause, clauseText, openApp, openDeclaration, signInAs } fr
 const suite = browserSuite()
 
 describe('copying within the text', () => {
-  it('whole paragraphs copied and pasted stay paragraphs with new ids, never sub-items', async () => {
+  it('whole paragraphs copied and pasted stay paragraphs with new ids, never sub-items, and one line in the title', async () => {
     const page = await openApp(suite.browser(), suite.server().url)
     await signInAs(page, 'Aigerim Seitkali')
     await openDeclaration(page)
