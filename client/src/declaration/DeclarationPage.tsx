@@ -129,7 +129,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
       <EditTooLargeNotice>
-        <DeclarationEditor editor={editor} ready={sync.ready} />
+        <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
       </EditTooLargeNotice>
     </WorkspaceLayout>
   )

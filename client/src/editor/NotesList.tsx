@@ -1,7 +1,17 @@
 import { useEditorState, type Editor } from '@tiptap/react'
+import { useId, useState, type FormEvent } from 'react'
+import { nearestNoteIndex, updateNoteText } from './updateNoteText.js'
+import './notes.css'
 
-/** The footnote-style notes, numbered in the order they appear in the text. */
-export function NotesList({ editor }: { editor: Editor }) {
+/** A note being edited: where it was, what it read, and the words typed so far. */
+interface NoteDraft {
+  index: number
+  original: string
+  text: string
+}
+
+/** The footnote-style notes, numbered in the order they appear in the text; those who may edit can change them. */
+export function NotesList({ editor, editable }: { editor: Editor; editable: boolean }) {
   const notes = useEditorState({
     editor,
     selector: ({ editor: current }) => {
@@ -13,15 +23,85 @@ export function NotesList({ editor }: { editor: Editor }) {
     },
     equalityFn: (a, b) => b !== null && a.length === b.length && a.every((text, index) => text === b[index]),
   })
+  const [draft, setDraft] = useState<NoteDraft | null>(null)
+  // Focus goes back to the button the form was opened from.
+  const [returnTo, setReturnTo] = useState<number | null>(null)
+  // The note follows its text when others add or remove notes before it.
+  const editing = draft && editable ? nearestNoteIndex(notes, draft.index, draft.original) : -1
   if (notes.length === 0) return null
   return (
     <section className="notes" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Notes</h2>
       <ol>
         {notes.map((text, index) => (
-          <li key={index}>{text}</li>
+          <li key={index}>
+            {draft && editing === index ? (
+              <NoteForm
+                editor={editor}
+                index={index}
+                draft={draft}
+                onChange={(next) => setDraft({ ...draft, text: next })}
+                onDone={() => {
+                  setDraft(null)
+                  setReturnTo(index)
+                }}
+              />
+            ) : (
+              <>
+                <span dir="auto">{text}</span>{' '}
+                {editable && (
+                  <button type="button" className="notes__edit" autoFocus={returnTo === index} onClick={() => setDraft({ index, original: text, text })}>
+                    Edit note {index + 1}
+                  </button>
+                )}
+              </>
+            )}
+          </li>
         ))}
       </ol>
     </section>
+  )
+}
+
+interface NoteFormProps {
+  editor: Editor
+  index: number
+  draft: NoteDraft
+  onChange: (text: string) => void
+  onDone: () => void
+}
+
+function NoteForm({ editor, index, draft, onChange, onDone }: NoteFormProps) {
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    const next = draft.text.trim()
+    if (!next) return setError('A note needs some text.')
+    if (!updateNoteText(editor, index, draft.original, next)) return setError('This note was changed or removed meanwhile.')
+    onDone()
+  }
+
+  return (
+    <form
+      className="note-form"
+      onSubmit={handleSubmit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone()
+      }}
+    >
+      <label htmlFor={`${id}-text`}>Text of note {index + 1}</label>
+      <input id={`${id}-text`} dir="auto" value={draft.text} onChange={(event) => onChange(event.target.value)} autoFocus maxLength={2000} />
+      <button type="submit">Save note</button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
   )
 }

@@ -8,7 +8,11 @@ import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
+import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
+import { TextDirection } from './TextDirection.js'
+import { TextSearch } from './TextSearch.js'
+import { TitleKeys } from './TitleKeys.js'
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
 export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
@@ -29,6 +33,10 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         }),
         CommentHighlights,
         EditSizeGuard,
+        TextDirection,
+        TitleKeys,
+        PasteMapping,
+        TextSearch,
       ],
       editorProps: {
         attributes: {
@@ -36,6 +44,8 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           'aria-multiline': 'true',
           'aria-label': 'Declaration text',
           class: 'declaration-text',
+          // Read-only text is not editable, so this is what lets a reader reach it with Tab and search it.
+          tabindex: '0',
         },
       },
     },
