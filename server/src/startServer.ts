@@ -6,7 +6,7 @@ import { createApp } from './http/createApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter } from './auth/SignInLimiter.js'
 import { Metrics } from './metrics/Metrics.js'
-import { AmendmentService } from './negotiation/AmendmentService.js'
+import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
@@ -40,6 +40,8 @@ export interface StartOptions {
   invitationTtlMs?: number
   /** Holds each websocket upgrade after its checks, before it is accepted (for tests of what can happen meanwhile). */
   beforeSocketAccepted?: () => Promise<void>
+  /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
+  amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -115,7 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader)
   const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name))
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
