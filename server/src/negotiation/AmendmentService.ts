@@ -3,7 +3,7 @@ import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../s
 import {
   decideAmendment,
   editAmendment,
-  isOpen,
+  requireOpen,
   markNeedsUpdate,
   NegotiationRefusal,
   proposeAmendment,
@@ -137,8 +137,8 @@ export class AmendmentService {
 
   private async find(declaration: string, number: number): Promise<AmendmentRecord> {
     const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === number)
-    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment A${number}.`)
-    if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `A${number} is ${amendment.status}; it can no longer change.`)
+    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+    requireOpen(amendment)
     return amendment
   }
 
