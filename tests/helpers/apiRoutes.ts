@@ -75,6 +75,7 @@ export const apiRoutes: ApiRoute[] = [
   { method: 'PATCH', path: '/declarations/:name/amendments/:amendmentNumber', as: 'editor-gbr', body: { change: NEW_PARAGRAPH, justification: 'Shorter.' }, optional: ['justification'], text: ['change', 'justification'], ok: 200 },
   { method: 'PUT', path: '/declarations/:name/amendments/:amendmentNumber/stance', as: 'signatory-pol', body: { stance: 'supporter' }, ok: 200 },
   { method: 'DELETE', path: '/declarations/:name/amendments/:amendmentNumber/stance', as: 'signatory-pol', ok: 200 },
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/discussion', as: 'signatory-pol', body: { body: 'We support this.' }, text: ['body'], ok: 201 },
   { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/accept-revised', as: 'chair', body: { change: NEW_PARAGRAPH }, text: ['change'], ok: 200 },
   // Valid, but by then the amendment is decided.
   { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/accept', as: 'chair', ok: 409 },
