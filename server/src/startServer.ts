@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
-import { AmendmentService } from './negotiation/AmendmentService.js'
+import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
@@ -45,6 +45,8 @@ export interface StartOptions {
   signInLimits?: Partial<SignInLimits>
   /** Where tests hold the server to force an order of events. */
   hooks?: ServerHooks
+  /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
+  amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -130,7 +132,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
   const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,

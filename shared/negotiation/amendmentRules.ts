@@ -1,5 +1,5 @@
 import type { AmendmentChange, AmendmentStatus, Stance } from './amendmentSchemas.js'
-import type { AmendmentRecord, PersonRef } from './amendmentRecord.js'
+import { amendmentLabel, type AmendmentRecord, type PersonRef } from './amendmentRecord.js'
 
 /** Why a rule refused a step: a stable code, the HTTP status it maps to, and a sentence for people. */
 export class NegotiationRefusal extends Error {
@@ -20,12 +20,9 @@ export function isOpen(amendment: AmendmentRecord): boolean {
   return open.includes(amendment.status)
 }
 
-function requireOpen(amendment: AmendmentRecord): void {
-  if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `${label(amendment)} is ${amendment.status}; it can no longer change.`)
-}
-
-function label(amendment: AmendmentRecord): string {
-  return `A${amendment.number}`
+/** Refuses any step on an amendment that is decided or withdrawn. */
+export function requireOpen(amendment: AmendmentRecord): void {
+  if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `${amendmentLabel(amendment.number)} is ${amendment.status}; it can no longer change.`)
 }
 
 /** A new pending amendment with the next number. */

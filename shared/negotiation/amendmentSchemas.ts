@@ -108,6 +108,7 @@ export type StanceView = z.infer<typeof StanceView>
 
 /** An amendment as every client sees it. */
 export const AmendmentView = z.object({
+  /** Also the id of its discussion thread, once one is opened (POST .../amendments/:number/discussion). */
   id: z.string(),
   number: z.number().int().positive(),
   /** "A7". */

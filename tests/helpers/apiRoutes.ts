@@ -10,6 +10,8 @@ export interface RouteIds {
   invitationId: string
   invitationToken: string
   clauseId: string
+  /** The number of an amendment the setup proposed as editor-gbr. */
+  amendmentNumber: string
 }
 
 /** One API route as a client calls it, with a body the server accepts. */
@@ -33,6 +35,9 @@ export interface ApiRoute {
 const PUBLIC_KEY = 'chuFfaJzBmbAJqdoEKxqHiTgE3yICJ5VGBUN4Tf1M2M='
 
 const HEX = 'a'.repeat(64)
+
+/** A proposal that needs no text positions: a new paragraph after the setup's paragraph. */
+const NEW_PARAGRAPH = { kind: 'paragraph.insert', after: ':clauseId', clauseKind: 'operative', content: [{ text: 'Invite all States to report.', marks: [] }] }
 
 /** Every route under /api (server/src/routes, mounted in server/src/http/createApp.ts), in the order they are mounted. */
 export const apiRoutes: ApiRoute[] = [
@@ -66,6 +71,19 @@ export const apiRoutes: ApiRoute[] = [
   { method: 'POST', path: '/declarations/:name/threads/:threadId/reopen', as: 'editor-gbr', ok: 200 },
   { method: 'GET', path: '/declarations/:name/mentions/read-at', as: 'editor-gbr', ok: 200 },
   { method: 'POST', path: '/declarations/:name/mentions/read', as: 'editor-gbr', ok: 200 },
+  { method: 'GET', path: '/declarations/:name/amendments', as: 'signatory-pol', ok: 200 },
+  { method: 'POST', path: '/declarations/:name/amendments', as: 'editor-gbr', body: { change: NEW_PARAGRAPH, justification: 'Reports keep us honest.' }, optional: ['justification'], text: ['change', 'justification'], ok: 201 },
+  { method: 'PATCH', path: '/declarations/:name/amendments/:amendmentNumber', as: 'editor-gbr', body: { change: NEW_PARAGRAPH, justification: 'Shorter.' }, optional: ['justification'], text: ['change', 'justification'], ok: 200 },
+  { method: 'PUT', path: '/declarations/:name/amendments/:amendmentNumber/stance', as: 'signatory-pol', body: { stance: 'supporter' }, ok: 200 },
+  { method: 'DELETE', path: '/declarations/:name/amendments/:amendmentNumber/stance', as: 'signatory-pol', ok: 200 },
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/discussion', as: 'signatory-pol', body: { body: 'We support this.' }, text: ['body'], ok: 201 },
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/accept-revised', as: 'chair', body: { change: NEW_PARAGRAPH }, text: ['change'], ok: 200 },
+  // Valid, but by then the amendment is decided.
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/accept', as: 'chair', ok: 409 },
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/reject', as: 'chair', body: { reason: 'Not agreed.' }, text: ['reason'], ok: 409 },
+  { method: 'POST', path: '/declarations/:name/amendments/:amendmentNumber/withdraw', as: 'editor-gbr', ok: 409 },
+  { method: 'GET', path: '/declarations/:name/mode', as: 'signatory-pol', ok: 200 },
+  { method: 'PUT', path: '/declarations/:name/mode', as: 'chair', body: { mode: 'open' }, ok: 200 },
   { method: 'GET', path: '/declarations/:name/versions', as: 'chair', ok: 200 },
   {
     method: 'POST',

@@ -111,6 +111,7 @@ const routes: Route[] = [
   { label: 'POST /api/declarations/:name/amendments/:n/withdraw', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/withdraw`, allowed: [] }, // Only the proposing delegation may.
   { label: 'POST /api/declarations/:name/amendments/:n/accept', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/accept`, allowed: moderators },
   { label: 'POST /api/declarations/:name/amendments/:n/reject', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/reject`, body: () => ({ reason: 'Not agreed.' }), allowed: moderators },
+  { label: 'POST /api/declarations/:name/amendments/:n/discussion', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/discussion`, body: () => ({ body: 'Why?' }), allowed: commenters },
   { label: 'GET /api/declarations/:name/mode', method: 'GET', path: `/api/declarations/${DOC}/mode`, allowed: everyone },
   { label: 'PUT /api/declarations/:name/mode', method: 'PUT', path: `/api/declarations/${DOC}/mode`, body: () => ({ mode: 'open' }), allowed: moderators },
   { label: 'GET /api/declarations/:name/versions', method: 'GET', path: `/api/declarations/${DOC}/versions`, allowed: everyone },

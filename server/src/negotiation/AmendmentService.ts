@@ -3,7 +3,7 @@ import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../s
 import {
   decideAmendment,
   editAmendment,
-  isOpen,
+  requireOpen,
   markNeedsUpdate,
   NegotiationRefusal,
   proposeAmendment,
@@ -23,6 +23,9 @@ export class AmendmentOrigin {
   constructor(readonly label: string) {}
 }
 
+/** Moments of a decision that tests can wait for or hold. */
+export type DecisionEvent = 'requested' | 'text-applied'
+
 /** What an accept did: applied the amendment, or found the words it changes edited and flagged it. */
 export interface AcceptOutcome {
   amendment: AmendmentRecord
@@ -38,6 +41,8 @@ export class AmendmentService {
     readonly store: AmendmentStore,
     private readonly hub: DocumentHub,
     private readonly audit: AuditLog,
+    /** Told when a decision or withdrawal arrives, and awaited after an accept's text is on disk before its decision is stored (tests hold it there). */
+    private readonly hook: (event: DecisionEvent) => Promise<void> = async () => undefined,
   ) {}
 
   /** Reads the change against the live text and records what it was made against. */
@@ -66,7 +71,8 @@ export class AmendmentService {
     })
   }
 
-  withdraw(declaration: string, number: number, by: PersonRef): Promise<AmendmentRecord> {
+  async withdraw(declaration: string, number: number, by: PersonRef): Promise<AmendmentRecord> {
+    await this.hook('requested')
     return this.queue.run(declaration, async () => {
       const withdrawn = await this.store.update(declaration, number, (amendment) => withdrawAmendment(amendment, by, new Date().toISOString()))
       await this.record(declaration, by, 'amendment.withdrawn', withdrawn)
@@ -79,7 +85,8 @@ export class AmendmentService {
     return this.store.update(declaration, number, (amendment) => setStance(amendment, stance, by, new Date().toISOString()))
   }
 
-  reject(declaration: string, number: number, reason: string, by: PersonRef): Promise<AmendmentRecord> {
+  async reject(declaration: string, number: number, reason: string, by: PersonRef): Promise<AmendmentRecord> {
+    await this.hook('requested')
     return this.queue.run(declaration, async () => {
       const rejected = await this.store.update(declaration, number, (amendment) => decideAmendment(amendment, { status: 'rejected', reason }, by, new Date().toISOString()))
       await this.record(declaration, by, 'amendment.rejected', rejected, { reason })
@@ -88,10 +95,12 @@ export class AmendmentService {
   }
 
   /** Applies the amendment to the live text and answers once that is on disk, or flags it "needs update". */
-  accept(declaration: string, number: number, by: PersonRef): Promise<AcceptOutcome> {
+  async accept(declaration: string, number: number, by: PersonRef): Promise<AcceptOutcome> {
+    await this.hook('requested')
     return this.queue.run(declaration, async () => {
       const amendment = await this.find(declaration, number)
       const applied = await this.applyToText(declaration, amendment.change, amendmentLabel(number))
+      await this.hook('text-applied')
       if (!applied) {
         const flagged = await this.store.update(declaration, number, markNeedsUpdate)
         await this.record(declaration, by, 'amendment.needs-update', flagged)
@@ -128,8 +137,8 @@ export class AmendmentService {
 
   private async find(declaration: string, number: number): Promise<AmendmentRecord> {
     const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === number)
-    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment A${number}.`)
-    if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `A${number} is ${amendment.status}; it can no longer change.`)
+    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+    requireOpen(amendment)
     return amendment
   }
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
+import { amendmentLabel, type AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
 import { NegotiationRefusal } from '../../../shared/negotiation/amendmentRules.js'
 import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { DurableRecords } from '../store/DurableRecords.js'
@@ -56,7 +56,7 @@ export class FileAmendmentStore implements AmendmentStore {
     return (await this.file(declaration)).commit((data) => {
       const index = data.amendments.findIndex((amendment) => amendment.number === number)
       const current = data.amendments[index]
-      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment A${number}.`)
+      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
       const next = change(current)
       data.amendments[index] = next
       return next

@@ -40,6 +40,10 @@ beforeAll(async () => {
   const observer = view.members.find((member: Member) => member.login === 'observer-egy')!
   const revoked = await invite('invited-one')
   const accepted = await invite('invited-two')
+  const amendment = await api(server.url, 'POST', `/api/declarations/${DOC}/amendments`, {
+    token: tokens.get('editor-gbr'),
+    body: { change: { kind: 'paragraph.insert', after: clauseId, clauseKind: 'operative', content: [{ text: 'Invite all States to report.' }] } },
+  })
   ids = {
     name: DOC,
     participantId: observer.id,
@@ -49,6 +53,7 @@ beforeAll(async () => {
     invitationId: revoked.id,
     invitationToken: accepted.token,
     clauseId,
+    amendmentNumber: String((amendment.body as { number: number }).number),
   }
 })
 
@@ -157,14 +162,14 @@ describe('every route answers bad input with a JSON 4xx and stores nothing', () 
 
   it.each(
     apiRoutes
-      .filter((route) => /:(participantId|threadId|commentId|versionId|invitationId|invitationToken)/.test(route.path))
+      .filter((route) => /:(participantId|threadId|commentId|versionId|invitationId|invitationToken|amendmentNumber)/.test(route.path))
       .map((route) => [label(route), route] as const),
   )('%s with malformed or hostile ids in its path', async (_label, route) => {
     const before = await stored()
     const failures: string[] = []
     const hostile = ['%ZZ', '%E0%A4%A', '%00', '%ED%A0%80', '..%2F..%2Fkelisim.json', '%u202e', 'x'.repeat(4_000)]
     for (const id of hostile) {
-      const overrides = { participantId: id, threadId: id, commentId: id, versionId: id, invitationId: id, invitationToken: id }
+      const overrides = { participantId: id, threadId: id, commentId: id, versionId: id, invitationId: id, invitationToken: id, amendmentNumber: id }
       const headers: Record<string, string> = route.as ? { Authorization: `Bearer ${tokens.get(route.as)}` } : {}
       const body = routeBody(route, ids)
       if (body) headers['Content-Type'] = JSON_TYPE

@@ -67,6 +67,7 @@ const ids: RouteIds = {
   invitationId: 'i',
   invitationToken: 'x',
   clauseId: 'abcdef',
+  amendmentNumber: '1',
 }
 
 /** The names in the temp folder that carry the probe marker. */

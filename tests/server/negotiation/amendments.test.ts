@@ -122,6 +122,18 @@ describe('amendments over the API', () => {
     expect((await list()).find((candidate) => candidate.id === amendment.id)?.status).toBe('needs-update')
   })
 
+  it('opens one discussion per amendment, as a comment thread with its id, pushed live, replied to through the threads', async () => {
+    const amendment = (await propose('editor-kaz', 19, 'openly publish', 'publish in open access')).body as AmendmentView
+    const discussion = `${PATH}/${amendment.number}/discussion`
+    const opened = await api(server.url, 'POST', discussion, { token: as('signatory-pol'), body: { body: 'Poland supports this.' } })
+    expect(opened).toMatchObject({ status: 201, body: { id: amendment.id, quote: amendment.label, comments: [{ body: 'Poland supports this.' }] } })
+    expect((await api(server.url, 'POST', discussion, { token: as('signatory-usa'), body: { body: 'Again.' } })).status).toBe(409)
+    expect((await api(server.url, 'POST', discussion, { token: as('observer-idn'), body: { body: 'Observers read.' } })).status).toBe(403)
+    const reply = await api(server.url, 'POST', `/api/declarations/${DOC}/threads/${amendment.id}/comments`, { token: as('signatory-usa'), body: { body: 'The United States opposes.' } })
+    expect(reply.status).toBe(201)
+    expect((reply.body as ThreadView).comments).toHaveLength(2)
+  })
+
   it('lets only the proposing delegation withdraw, a moderator edit (recorded), and a moderator reject with a reason', async () => {
     const amendment = (await propose('editor-kaz', 22, 'next World Inclusion Congress', 'next two Congresses')).body as AmendmentView
     const withdrawBy = (login: string) => api(server.url, 'POST', `${PATH}/${amendment.number}/withdraw`, { token: as(login) })

@@ -45,4 +45,17 @@ describe('a frozen version and the amendments pending then', () => {
     expect(detail.pendingAmendments!.sha256).toBe(await sha256Hex(detail.pendingAmendments!.serialized))
     expect(detail.pendingAmendments!.serialized).toContain('每一位学习者')
   })
+
+  it('attributes the changes of accepted amendments in the redline: "OP2: A3 (Kazakhstan) accepted"', async () => {
+    const chair = await startSession(server.url, 'chair')
+    const frozen = (await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'Rev.2' } })).body as { version: VersionSummary }
+    const amendment = (await api(server.url, 'POST', `/api/declarations/${DOC}/amendments`, {
+      token: await startSession(server.url, 'editor-kaz'),
+      body: { change: { kind: 'words', clauseId: clauseIdAt(client.text, 9), spans: [spanOnWords(client.text, 9, 'financial barriers', 'financial and legal barriers')] } },
+    })).body as AmendmentView
+    expect((await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${amendment.number}/accept`, { token: chair })).status).toBe(200)
+    const compared = (await api(server.url, 'GET', `/api/declarations/${DOC}/redline?from=${frozen.version.id}&to=live`, { token: chair })).body as { summary: string; accepted: { text: string }[] }
+    expect(compared.summary).toContain('OP2 changed')
+    expect(compared.accepted.map((line) => line.text)).toEqual([`OP2: ${amendment.label} (Kazakhstan) accepted`])
+  })
 })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { Router, type Response } from 'express'
+import { CommentBodyInput } from '../../../../shared/comments/commentSchemas.js'
 import type { z } from 'zod'
 import {
   AcceptRevisedBody,
@@ -18,6 +20,8 @@ import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
+import { presentThread } from '../comments/presentThread.js'
+import { resolveMentions } from '../comments/resolveMentions.js'
 import { amendmentPresenter } from './presentAmendment.js'
 
 function allow(response: Response, action: Action): void {
@@ -117,6 +121,37 @@ export function amendmentsRouter(context: AppContext): Router {
     const { reason } = request.body as z.infer<typeof RejectBody>
     const number = numberOf(request.params.number)
     await publish(response, await refusalsAnswered(() => amendments.reject(accessOf(response).declaration, number, reason, authorOf(response))))
+  })
+
+  // An amendment's discussion is the comment thread with the amendment's id; replies go through the thread routes.
+  router.post('/amendments/:number/discussion', validateBody(CommentBodyInput), async (request, response) => {
+    allow(response, 'comment.write')
+    const { body } = request.body as z.infer<typeof CommentBodyInput>
+    const { declaration } = accessOf(response)
+    const number = numberOf(request.params.number)
+    const amendment = (await amendments.list(declaration)).find((candidate) => candidate.number === number)
+    if (!amendment) throw new ApiProblem(404, 'unknown_amendment', `There is no amendment A${number}.`)
+    const author = authorOf(response)
+    const now = new Date().toISOString()
+    const mentions = await resolveMentions(store, declaration, body)
+    const stored = await store.comments.updateThread(declaration, amendment.id, (existing) => {
+      if (existing) throw new ApiProblem(409, 'discussion_exists', 'This amendment already has a discussion; reply in it.')
+      return {
+        id: amendment.id,
+        clauseId: 'clauseId' in amendment.change ? amendment.change.clauseId : amendment.change.after,
+        anchor: null,
+        quote: `A${amendment.number}`,
+        status: 'open',
+        createdBy: author,
+        createdAt: now,
+        resolvedBy: null,
+        resolvedAt: null,
+        comments: [{ id: randomUUID(), author, body, mentions, createdAt: now, editedAt: null, deleted: false }],
+      }
+    })
+    const thread = await presentThread(store, stored)
+    await hub.broadcast(declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'thread', thread })
+    response.status(201).json(thread)
   })
 
   router.get('/mode', async (_request, response) => {

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express'
 import { z } from 'zod'
 import { can, type Action } from '../../../../shared/roles.js'
+import { attributeAccepted } from '../../../../shared/negotiation/redlineAttribution.js'
 import { redline } from '../../../../shared/versions/redline.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -10,6 +11,7 @@ import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import type { VersionService } from '../../versions/VersionService.js'
 import { presentAudit } from './presentAudit.js'
+import { acceptedBetween } from './acceptedBetween.js'
 import { presentVersion } from './presentVersion.js'
 
 function allow(response: Response, action: Action): void {
@@ -73,7 +75,8 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     const query = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).safeParse(request.query)
     if (!query.success) throw new ApiProblem(400, 'invalid_query', 'Give ?from=<version id>&to=<version id or "live">.')
     const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
-    response.json(redline(await textOf(query.data.from), await textOf(query.data.to)))
+    const compared = redline(await textOf(query.data.from), await textOf(query.data.to))
+    response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)) })
   })
 
   router.get('/audit', async (_request, response) => {
