@@ -4,15 +4,12 @@
  */
 export const CloseCode = {
   malformedMessage: 4400,
-  /** The session ended (signed out everywhere, or expired). */
+  /** The session ended (signed out, here or everywhere, or expired). */
   unauthorized: 4401,
   /** Access to this declaration was removed. */
   forbidden: 4403,
-  unknownDocument: 4404,
   /** A read-only session tried to change the text. */
   readOnly: 4405,
-  /** The draft is locked for signature. */
-  locked: 4423,
   /** The participant's role changed; the client reopens with its new rights. */
   roleChanged: 4409,
   schemaMismatch: 4426,
