@@ -33,8 +33,3 @@ export const CloseCode = {
   tryAgainLater: 1013,
   tooLarge: 1009,
 } as const
-
-/** Close codes after which a client should not reconnect. */
-export function isFinalCloseCode(code: number): boolean {
-  return code >= 4400 && code <= 4499
-}
