@@ -160,7 +160,10 @@ export class VersionService {
     if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
     const { record, text } = await this.get(declaration, versionId)
     const target = declarationSchema.nodeFromJSON(canonicalToDoc(text))
+    await this.hooks.afterRestoreCheck?.(declaration)
     await this.hub.withDocument(declaration, async (document) => {
+      // Checked again in the step that changes the text: a lock may have landed since the check above.
+      if (document.locked) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
       // Through the same path as any edit: saved, then sent to everyone.
       Y.transact(document.doc, () => replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target), 'restore')
       await document.flushAll().catch(() => {
