@@ -58,7 +58,7 @@ const defaultSave: SaveOptions = { commitDelayMs: 20, compactAfterRecords: 2000,
 
 /**
  * Typing with cursor moves is a few dozen messages a second; a budget ten times that only stops floods. A message costs
- * one token plus one per KiB, so the burst is also about 1 MiB. A page sends a handful of messages before its
+ * one token plus one per 8 KiB, so the burst is also about 8 MiB. A page sends a handful of messages before its
  * declaration loads (sync step 1, presence, its unsent changes: at most one 1 MiB frame of them).
  */
 export const defaultLimits: ConnectionLimits = {

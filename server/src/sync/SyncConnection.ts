@@ -32,8 +32,12 @@ export interface ConnectionLimits {
   maxConnectionsPerPerson: number
 }
 
-/** Bytes that cost one token of the message budget, on top of the token every message costs. */
-export const BYTES_PER_TOKEN = 1024
+/**
+ * Bytes that cost one token of the message budget, on top of the token every message costs: a burst of about 8 MiB
+ * and 2.4 MB/s sustained, so a delegate's offline changes (sent in pieces) get through while a flood of large frames
+ * is slowed, then closed.
+ */
+export const BYTES_PER_TOKEN = 8192
 
 /** Counts of messages and connections, for /metrics. */
 export interface MessageCounters {

@@ -81,7 +81,7 @@ describe('memory a client can make the server hold', () => {
     let sent = 0
     let closed: Closed | null = null
     void socket.closed.then((how) => (closed = how))
-    // Each frame costs 1,025 tokens against a burst of 1,000: every one is throttled, and the fourth throttle closes.
+    // Each frame costs 129 tokens against a burst of 1,000: the burst is spent after a few, then every frame is throttled and the fourth throttle closes.
     while (!closed && sent < 1000) {
       if (socket.ws.bufferedAmount < 2 * MiB) {
         socket.send(frame)
