@@ -50,26 +50,33 @@ describe('locking and unlocking at the same moment', () => {
     }
   })
 
-  it('two locks at once: one locks, the other is told the draft is already locked', async () => {
+  it('two locks at once: the one that checked first locks, the other is told the draft is already locked', async () => {
     await server?.destroy()
     server = await startTestServer()
     const chair = await startSession(server.url, 'chair')
     const current = ((await api(server.url, 'POST', `${base}/versions`, { token: chair, body: { name: 'Final text' } })).body as { version: VersionSummary }).version
-    // Both locks have made their checks before either changes the lock.
-    let waiting = 0
-    let bothChecked!: () => void
-    const checked = new Promise<void>((resolve) => (bothChecked = resolve))
+    // The first lock has made its checks and holds the document's lock while its change of the stored lock is held.
+    let arrived!: () => void
+    const atStore = new Promise<void>((resolve) => (arrived = resolve))
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
     const original = LowStore.prototype.setLockedVersion
+    let calls = 0
     const spy = vi.spyOn(LowStore.prototype, 'setLockedVersion').mockImplementation(async function (this: LowStore, ...args: Parameters<typeof original>) {
-      waiting += 1
-      if (waiting === 2) bothChecked()
-      await checked
+      calls += 1
+      if (calls === 1) {
+        arrived()
+        await gate
+      }
       return original.apply(this, args)
     })
     try {
-      const answers = await Promise.all([chair, await startSession(server!.url, 'secretariat')].map((token) => api(server!.url, 'POST', `${base}/versions/${current.id}/lock`, { token })))
-      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
-      expect(answers.find((answer) => answer.status === 409)?.body).toMatchObject({ error: 'already_locked' })
+      const first = api(server.url, 'POST', `${base}/versions/${current.id}/lock`, { token: chair })
+      await atStore
+      const second = await api(server.url, 'POST', `${base}/versions/${current.id}/lock`, { token: await startSession(server.url, 'secretariat') })
+      expect(second).toMatchObject({ status: 409, body: { error: 'already_locked' } })
+      release()
+      expect((await first).status).toBe(200)
     } finally {
       spy.mockRestore()
     }
