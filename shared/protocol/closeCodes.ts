@@ -8,11 +8,8 @@ export const CloseCode = {
   unauthorized: 4401,
   /** Access to this declaration was removed. */
   forbidden: 4403,
-  unknownDocument: 4404,
   /** A read-only session tried to change the text. */
   readOnly: 4405,
-  /** The draft is locked for signature. */
-  locked: 4423,
   /** The participant's role changed; the client reopens with its new rights. */
   roleChanged: 4409,
   schemaMismatch: 4426,
@@ -36,8 +33,3 @@ export const CloseCode = {
   tryAgainLater: 1013,
   tooLarge: 1009,
 } as const
-
-/** Close codes after which a client should not reconnect. */
-export function isFinalCloseCode(code: number): boolean {
-  return code >= 4400 && code <= 4499
-}
