@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
 import type { VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { api } from '../../helpers/api.js'
 import { clauseText } from '../../helpers/declarationText.js'
@@ -50,8 +50,9 @@ describe('exports of a frozen version', () => {
   })
 
   it('gives the moment of freezing as a readable date with its zone, in both formats, never as a raw timestamp', async () => {
-    const frozen = `frozen ${formatDateTime(version.createdAt, 'en-GB', 'UTC')}`
-    expect(frozen).toMatch(/frozen \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC/)
+    const frozen = `frozen ${formatDateTime(version.createdAt, DEFAULT_LOCALE, 'UTC')}`
+    expect(frozen).toContain('UTC')
+    expect(frozen).not.toMatch(/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/)
     for (const text of [await pdfText((await download(`${version.id}.pdf`)).bytes), await docxText((await download(`${version.id}.docx`)).bytes)]) {
       expect(text).toContain(frozen)
       expect(text).not.toContain(version.createdAt)
