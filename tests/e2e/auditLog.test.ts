@@ -3,6 +3,7 @@ import type { AuditView } from '../../shared/versions/versionSchemas.js'
 import type { z } from 'zod'
 import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { confirmInDialog } from '../helpers/confirmDialog.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
 
@@ -25,6 +26,7 @@ describe('the audit log in the browser', () => {
     const nigeria = members.find((member) => member.name === 'Chidinma Okafor')!.id
     expect((await api(suite.server().url, 'PUT', `${base}/members/${nigeria}`, { token, body: { role: 'observer' } })).status).toBe(200)
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
+    await confirmInDialog(chair, 'Lock for signature')
     await chair.getByText('The draft is locked for signature on “Zero draft”.').waitFor()
 
     const entries = chair.locator('.audit-log__what')

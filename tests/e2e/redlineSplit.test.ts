@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caretAtEnd, caretAtStart, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretSettled } from '../helpers/editorCaret.js'
 
 const suite = browserSuite()
 
@@ -33,8 +34,12 @@ describe('splits and merges in the redline', () => {
     expect(await chair.locator('.redline__paragraph ins, .redline__paragraph del').count()).toBe(0)
     await expectNoAxeViolations(chair)
 
+    const clauses = await editor.locator('.clause').count()
     await caretAtStart(editor, 'OP2')
+    await caretSettled(editor, 'clause', 'start')
     await editor.keyboard.press('Backspace')
+    // "All changes saved" still shows from before the key: wait for the merge itself, then for it to be saved.
+    await expect.poll(() => editor.locator('.clause').count()).toBe(clauses - 1)
     await editor.getByText('All changes saved').waitFor()
     await freeze('Rev.2')
     await chair.getByRole('button', { name: 'Changes from Rev.1' }).click()

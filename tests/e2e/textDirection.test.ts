@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretSettled } from '../helpers/editorCaret.js'
 import { caretAtEnd, clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { commentOnParagraph } from '../helpers/threads.js'
 
 const suite = browserSuite()
 const arabic = 'نلتزم بتعليم شامل للجميع.'
@@ -34,6 +35,19 @@ describe('right-to-left text in the editor', () => {
     })
     expect(stop).toBeLessThan(first!)
     await page.getByText('All changes saved').waitFor()
+    await expectNoAxeViolations(page)
+  })
+
+  it('an Arabic comment reads right to left in the side panel, and the fields for comments take either direction', async () => {
+    const page = await openApp(suite.browser(), suite.server().url)
+    await signInAs(page, 'Aigerim Seitkali')
+    await openDeclaration(page)
+    await commentOnParagraph(page, suite.server().url, 'PP1', arabic)
+    const body = page.locator('.comment__body', { hasText: arabic })
+    await body.waitFor()
+    expect(await body.getAttribute('dir')).toBe('auto')
+    expect(await body.evaluate((element) => element.matches(':dir(rtl)'))).toBe(true)
+    expect(await page.locator('.thread', { hasText: arabic }).getByLabel('Reply', { exact: true }).getAttribute('dir')).toBe('auto')
     await expectNoAxeViolations(page)
   })
 })

@@ -166,7 +166,7 @@ function NewThreadForm({ editor, clauses, onCreate }: NewThreadFormProps) {
           ))}
       </select>
       <label htmlFor={`${id}-body`}>New comment (mention with @login or @CODE)</label>
-      <textarea id={`${id}-body`} value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} required />
+      <textarea id={`${id}-body`} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} required />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -49,7 +49,7 @@ export function ThreadCard(props: ThreadCardProps) {
       <h3 id={`${id}-title`} className="thread__title">
         {label || 'Paragraph removed'} — {thread.status === 'resolved' ? 'Resolved' : 'Open'}
       </h3>
-      <blockquote className="thread__quote">
+      <blockquote className="thread__quote" dir="auto">
         {thread.anchor ? `“${thread.quote}”` : 'Whole paragraph'}
         {textRemoved && <strong className="thread__removed"> (text removed)</strong>}
       </blockquote>
@@ -73,7 +73,7 @@ export function ThreadCard(props: ThreadCardProps) {
       {canComment && thread.status === 'open' && (
         <form onSubmit={handleReply} className="thread__reply">
           <label htmlFor={`${id}-reply`}>Reply</label>
-          <textarea id={`${id}-reply`} value={reply} onChange={(event) => setReply(event.target.value)} rows={2} maxLength={4000} required />
+          <textarea id={`${id}-reply`} dir="auto" value={reply} onChange={(event) => setReply(event.target.value)} rows={2} maxLength={4000} required />
           <button type="submit">Send reply</button>
         </form>
       )}
@@ -111,14 +111,14 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
           }}
         >
           <label htmlFor={`${id}-edit`}>Edit your comment</label>
-          <textarea id={`${id}-edit`} value={draft} onChange={(event) => setDraft(event.target.value)} rows={3} maxLength={4000} required />
+          <textarea id={`${id}-edit`} dir="auto" value={draft} onChange={(event) => setDraft(event.target.value)} rows={3} maxLength={4000} required />
           <button type="submit">Save</button>
           <button type="button" onClick={() => setEditing(false)}>
             Cancel
           </button>
         </form>
       ) : (
-        <p className="comment__body">{comment.body}</p>
+        <p className="comment__body" dir="auto">{comment.body}</p>
       )}
       {mine && !editing && (
         <div className="comment__actions">

@@ -207,7 +207,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
           <label htmlFor={`${id}-adref`}>Sign ad referendum (subject to confirmation by my government)</label>
         </div>
         <label htmlFor={`${id}-reservation`}>Reservation (optional; part of what is signed)</label>
-        <textarea id={`${id}-reservation`} value={reservation} onChange={(event) => setReservation(event.target.value)} rows={3} maxLength={2000} />
+        <textarea id={`${id}-reservation`} dir="auto" value={reservation} onChange={(event) => setReservation(event.target.value)} rows={3} maxLength={2000} />
         <p>
           Your browser signs with a key that never leaves it. What you sign names this version and its SHA-256: <code className="hash">{version.sha256}</code>
         </p>

@@ -222,7 +222,7 @@ function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { locke
       <label htmlFor={`${id}-name`}>Version name (for example “Rev.1” or “Final text”)</label>
       <input id={`${id}-name`} value={versionName} onChange={(event) => setVersionName(event.target.value)} required maxLength={60} />
       <label htmlFor={`${id}-note`}>Note (optional)</label>
-      <textarea id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={1000} />
+      <textarea id={`${id}-note`} dir="auto" value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={1000} />
       {invisible && (
         <div role="alert" className="warning">
           <p>{invisible}</p>

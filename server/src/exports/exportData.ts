@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
+import { delegationStatus } from '../../../shared/signatures/signatureCount.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
 import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { VersionRecord } from '../store/Store.js'
@@ -19,6 +21,26 @@ export function verificationNote(data: ExportData): string {
     `"npm run verify -- bundle.json --keys keys.json --audit-head ${data.signatures.auditHead}" in a Kelisim checkout: it recomputes the hash of the text, ` +
     'checks every Ed25519 signature and that its key is on the published list, checks that the audit log contains the head printed here, ' +
     'and that every signature the log records is in the bundle.'
+  )
+}
+
+/** A moment in an export: a document read anywhere names its zone, so it is given in UTC. */
+function exportedDateTime(moment: string): string {
+  return formatDateTime(moment, DEFAULT_LOCALE, 'UTC')
+}
+
+/** The line under the title: which version this is and when it was frozen. */
+export function versionLine(data: ExportData): string {
+  return `${data.version.name} (version ${data.version.seq}, frozen ${exportedDateTime(data.version.createdAt)})`
+}
+
+/** What the signatures page says of one delegation after its name: who signed when, with which key, or its status. */
+export function signatureDetail(delegation: SignaturesView['delegations'][number]): string {
+  const signature = delegation.signature
+  if (!signature) return delegationStatus(delegation).toLowerCase()
+  return (
+    `signed by ${signature.signer} on ${exportedDateTime(signature.signedAt)}, key ${signature.fingerprint}` +
+    `${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
   )
 }
 

@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
-import { auditHeadLine, inlineRuns, verificationNote, type ExportData } from './exportData.js'
+import { signatureCount } from '../../../shared/signatures/signatureCount.js'
+import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
 
 const FONTS = { latin: 'Noto Sans', cjk: 'Noto Sans SC', arabic: 'Noto Sans Arabic' }
@@ -33,13 +33,9 @@ function blocks(node: CanonicalBlock, depth = 0): Paragraph[] {
 
 /** Renders a version as a DOCX document with its signatures and how to verify it. */
 export function renderDocx(data: ExportData): Promise<Buffer> {
-  const signatureLines = data.signatures.delegations.map((delegation) => {
-    const signature = delegation.signature
-    const detail = signature
-      ? `signed by ${signature.signer} on ${signature.signedAt}, key ${signature.fingerprint}${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
-      : delegationStatus(delegation).toLowerCase()
-    return new Paragraph({ children: runs([{ text: `${delegation.name}: `, bold: true }, { text: detail }]) })
-  })
+  const signatureLines = data.signatures.delegations.map(
+    (delegation) => new Paragraph({ children: runs([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(delegation) }]) }),
+  )
   const document = new Document({
     creator: 'Kelisim',
     title: data.text.title,
@@ -48,7 +44,7 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
       {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs([{ text: data.text.title }]) }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: `${data.version.name} (version ${data.version.seq}, frozen ${data.version.createdAt})` }]) }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: versionLine(data) }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }]) }),
           ...data.text.blocks.flatMap((node) => blocks(node)),
         ],

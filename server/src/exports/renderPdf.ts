@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { delegationStatus, signatureCount } from '../../../shared/signatures/signatureCount.js'
-import { auditHeadLine, inlineRuns, verificationNote, type ExportData } from './exportData.js'
+import { signatureCount } from '../../../shared/signatures/signatureCount.js'
+import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { scriptRuns } from './scriptRuns.js'
 
@@ -41,24 +41,14 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   }
 
   paragraph([{ text: data.text.title, bold: true }], { size: 17, align: 'center' })
-  paragraph([{ text: `${data.version.name} (version ${data.version.seq}, frozen ${data.version.createdAt})` }], { size: 10, align: 'center' })
+  paragraph([{ text: versionLine(data) }], { size: 10, align: 'center' })
   paragraph([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }], { size: 8, align: 'center' })
   for (const node of data.text.blocks) block(node)
 
   doc.addPage()
   paragraph([{ text: 'Signatures', bold: true }], { size: 15 })
   paragraph([{ text: signatureCount(data.signatures) }])
-  for (const delegation of data.signatures.delegations) {
-    const signature = delegation.signature
-    paragraph([
-      { text: `${delegation.name}: `, bold: true },
-      {
-        text: signature
-          ? `signed by ${signature.signer} on ${signature.signedAt}, key ${signature.fingerprint}${signature.adReferendum ? ', ad referendum' : ''}${signature.reservation ? `. Reservation: ${signature.reservation}` : ''}`
-          : delegationStatus(delegation).toLowerCase(),
-      },
-    ])
-  }
+  for (const delegation of data.signatures.delegations) paragraph([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(delegation) }])
   paragraph([{ text: auditHeadLine(data) }], { size: 9 })
   paragraph([{ text: 'How to verify', bold: true }], { size: 13 })
   paragraph([{ text: verificationNote(data) }], { size: 10 })

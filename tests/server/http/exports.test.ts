@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
 import type { VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { api } from '../../helpers/api.js'
 import { clauseText } from '../../helpers/declarationText.js'
@@ -46,6 +47,16 @@ describe('exports of a frozen version', () => {
     const text = await pdfText((await download(`${version.id}.pdf`)).bytes)
     expect(text).toMatch(new RegExp(`Audit log head: ${head}`))
     expect(text).toContain('--audit-head')
+  })
+
+  it('gives the moment of freezing as a readable date with its zone, in both formats, never as a raw timestamp', async () => {
+    const frozen = `frozen ${formatDateTime(version.createdAt, DEFAULT_LOCALE, 'UTC')}`
+    expect(frozen).toContain('UTC')
+    expect(frozen).not.toMatch(/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/)
+    for (const text of [await pdfText((await download(`${version.id}.pdf`)).bytes), await docxText((await download(`${version.id}.docx`)).bytes)]) {
+      expect(text).toContain(frozen)
+      expect(text).not.toContain(version.createdAt)
+    }
   })
 
   it('is a DOCX with the same text and hash', async () => {
