@@ -10,6 +10,8 @@ export interface BenchOptions {
   writers: number
   rate: number
   duration: number
+  /** Runs of each propagation case per server; the report shows the run with the median p99. */
+  repeats: number
   only: Scenario[]
   stormClients: number
   paragraphs: number
@@ -35,6 +37,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       writers: { type: 'string' },
       rate: { type: 'string' },
       duration: { type: 'string' },
+      repeats: { type: 'string' },
       only: { type: 'string' },
       storm: { type: 'string' },
       paragraphs: { type: 'string' },
@@ -54,6 +57,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     writers: Number(values.writers ?? (quick ? 10 : 20)),
     rate: Number(values.rate ?? 5),
     duration: Number(values.duration ?? (quick ? 2 : 6)),
+    repeats: Number(values.repeats ?? (quick ? 1 : 3)),
     only,
     stormClients: Number(values.storm ?? (quick ? 100 : 300)),
     paragraphs: Number(values.paragraphs ?? (quick ? 300 : 2000)),

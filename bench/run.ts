@@ -20,6 +20,7 @@ import { largeDocument } from './scenarios/largeDocument.js'
 import { propagation } from './scenarios/propagation.js'
 import { saving } from './scenarios/saving.js'
 import { SERVER_CORE } from './servers/BenchServer.js'
+import { buildKelisimServer } from './servers/buildKelisimServer.js'
 
 const LATENCY_METHOD =
   'writers (full Y.Doc clients with the stock provider for each server) and light receivers (plain sockets speaking just enough WebSocket and sync protocol, no Y.Doc) live in one load-generator process, so both ends read the same monotonic clock: a writer stamps each keystroke just before its provider sends it, and a receiver stamps the arrival of the frame that carries it, recognised by the Yjs client ids and clock ranges in the update (a server may merge keystrokes). It therefore includes the load generator reading its sockets; runs where that process saturated or was held up are flagged.'
@@ -27,6 +28,7 @@ const LATENCY_METHOD =
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 const options = benchOptions(process.argv.slice(2))
+await buildKelisimServer()
 const started = new Date()
 const machine = machineInfo()
 const work = await mkdtemp(join(tmpdir(), 'kelisim-bench-run-'))

@@ -105,7 +105,7 @@ serveRequests({
     ledger = new EditLedger()
     for (const writer of writers) writer.savedAfterMs.length = 0
     meter.reset()
-    for (const writer of writers) writer.start(ledger, params.rate)
+    for (const writer of writers) writer.start(ledger, params.rate, params.cursors)
     await sleep(params.seconds * 1000)
     for (const writer of writers) writer.stop()
     const load = meter.read()

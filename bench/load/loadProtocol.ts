@@ -26,6 +26,8 @@ export interface TypeParams {
   rate: number
   /** How long to wait after typing for deliveries still on their way. */
   drainSeconds: number
+  /** Each writer moves its cursor with every keystroke, as the caret extension does. */
+  cursors: boolean
 }
 
 /** Edit propagation as the light receivers saw it. */

@@ -14,13 +14,19 @@ export interface TypingRun {
   open: OpenResult
   typing: TypeResult
   server: ProcessStats
+  /** The server's RSS after garbage collection with no connection open, in bytes. */
+  idleRssBytes: number
   /** Deliveries that never arrived. */
   missing: number
 }
 
-/** Opens `connections` to a document (the configured writers plus light receivers), warms up, and measures one typing window. */
-export async function typingRun(context: BenchContext, server: BenchServer, document: string, connections: number, seconds: number): Promise<TypingRun> {
+/**
+ * Opens `connections` to a document (the configured writers plus light receivers), warms up, and measures one typing
+ * window; with `cursors` every writer moves its cursor with every keystroke.
+ */
+export async function typingRun(context: BenchContext, server: BenchServer, document: string, connections: number, seconds: number, cursors: boolean): Promise<TypingRun> {
   const { writers, rate } = context.options
+  const { rss: idleRssBytes } = await server.memoryAfterGc()
   const open = await context.load.call<OpenResult>('open', {
     target: server.target(document),
     tokens: server.tokens,
@@ -28,9 +34,9 @@ export async function typingRun(context: BenchContext, server: BenchServer, docu
     writers: Math.min(writers, connections),
     measureSaves: false,
   })
-  await context.load.call<TypeResult>('type', { seconds: WARM_UP_SECONDS, rate, drainSeconds: WARM_UP_SECONDS })
+  await context.load.call<TypeResult>('type', { seconds: WARM_UP_SECONDS, rate, drainSeconds: WARM_UP_SECONDS, cursors })
   await server.resetStats()
-  const typing = await context.load.call<TypeResult>('type', { seconds, rate, drainSeconds: DRAIN_SECONDS })
+  const typing = await context.load.call<TypeResult>('type', { seconds, rate, drainSeconds: DRAIN_SECONDS, cursors })
   const stats = await server.stats()
-  return { open, typing, server: stats, missing: typing.expected - typing.delivered }
+  return { open, typing, server: stats, idleRssBytes, missing: typing.expected - typing.delivered }
 }

@@ -4,10 +4,12 @@ import { ChildHandle } from '../child/ChildHandle.js'
 import type { ProcessStats } from '../child/ProcessMeter.js'
 import type { Target } from '../load/wireDialect.js'
 import type { MemoryAfterGc, ServerInfo } from './serveBenchServer.js'
+import { BUILT_KELISIM_SERVER } from './buildKelisimServer.js'
 import type { ServerKind } from './ServerKind.js'
 
+// Kelisim runs built (bench/run.ts builds it first); the peers are started as their users start them, under Node.
 const scripts: Record<ServerKind, string> = {
-  kelisim: fileURLToPath(new URL('./kelisimServer.ts', import.meta.url)),
+  kelisim: BUILT_KELISIM_SERVER,
   reference: fileURLToPath(new URL('./referenceServer.ts', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./hocuspocusServer.ts', import.meta.url)),
 }
