@@ -10,6 +10,8 @@ export interface BenchOptions {
   writers: number
   rate: number
   duration: number
+  /** Load processes that time propagation receivers; unset, enough for about 250 receivers each. */
+  loadProcesses: number | undefined
   /** Runs of each propagation case per server; the report shows the run with the median p99. */
   repeats: number
   only: Scenario[]
@@ -38,6 +40,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       rate: { type: 'string' },
       duration: { type: 'string' },
       repeats: { type: 'string' },
+      'load-processes': { type: 'string' },
       only: { type: 'string' },
       storm: { type: 'string' },
       paragraphs: { type: 'string' },
@@ -58,6 +61,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     rate: Number(values.rate ?? 5),
     duration: Number(values.duration ?? (quick ? 2 : 6)),
     repeats: Number(values.repeats ?? (quick ? 1 : 3)),
+    loadProcesses: values['load-processes'] ? Number(values['load-processes']) : undefined,
     only,
     stormClients: Number(values.storm ?? (quick ? 100 : 300)),
     paragraphs: Number(values.paragraphs ?? (quick ? 300 : 2000)),

@@ -40,6 +40,22 @@ export interface TypeResult {
   savedMs: Distribution | null
   /** The load generator's own use during the typing window. */
   load: ProcessStats
+  /** When each edit was sent, for load processes that only receive. */
+  sendTimes: [string, number][]
+}
+
+/** Asks a load process for its receivers' latencies; one that only receives is given the writers' send times. */
+export interface CollectParams {
+  sendTimes: [string, number][] | null
+  drainSeconds: number
+}
+
+/** One load process's deliveries, raw, so that percentiles are taken over all processes together. */
+export interface CollectResult {
+  samples: number[]
+  expected: number
+  delivered: number
+  load: ProcessStats
 }
 
 /** Many receivers connecting at once, or one after another. */

@@ -3,6 +3,7 @@ import type { LatencySeries, Metric, ScenarioReport } from '../report/BenchResul
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
 import type { BenchContext } from './BenchContext.js'
 import { loadFlag } from './loadFlag.js'
+import { loadProcessesFor } from './loadProcesses.js'
 import { typingRun, type TypingRun } from './typingRun.js'
 import { withServer } from './withServer.js'
 
@@ -55,6 +56,7 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
   const reports: ScenarioReport[] = []
   const latency: LatencySeries[] = []
   for (const connections of sizes) {
+    const processes = loadProcessesFor(context.options, connections - Math.min(writers, connections))
     for (const mode of MODES) {
       const runs = new Map<ServerKind, { run: TypingRun; flag: string | null }[]>(SERVER_KINDS.map((kind) => [kind, []]))
       const flags: string[] = []
@@ -62,7 +64,8 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
         for (const kind of SERVER_KINDS) {
           const name = `${SERVER_LABELS[kind]}, ${connections} connections, ${mode.label}, run ${repeat} of ${repeats}`
           context.progress(`propagation: ${name}`)
-          const run = await withServer(context, kind, (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, duration, mode.cursors))
+          const run = await withServer(context, kind, (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, duration, { cursors: mode.cursors, processes }),
+          )
           const flag = loadFlag(`the run of ${name}`, run.typing.load)
           if (flag) flags.push(`${flag} Left out of the median and of every ratio.`)
           if (run.missing > 0) flags.push(`${name}: ${run.missing} of ${run.typing.expected} deliveries never arrived (failure).`)
@@ -81,7 +84,7 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
       reports.push({
         id: 'propagation',
         title: `Propagation: ${connections} connections, ${writers} writers at ${rate} keystrokes/s, ${mode.label}`,
-        method: `${writers} full clients type at ${rate} keystrokes/s each${mode.cursors ? ' with a cursor update per keystroke' : ', presence off'} for ${duration} s; ${connections - writers} light receivers time every edit. ${repeats} runs per server, alternating servers; the run with the median p99 is shown.`,
+        method: `${writers} full clients type at ${rate} keystrokes/s each${mode.cursors ? ' with a cursor update per keystroke' : ', presence off'} for ${duration} s; ${connections - writers} light receivers, spread over ${processes} load process${processes === 1 ? '' : 'es'} (the writers' one and ${processes - 1} more, all on the core the server does not use), time every edit. ${repeats} runs per server, alternating servers; the run with the median p99 is shown.`,
         metrics: [
           metric('p50 latency', 'ms', chosen, (run) => run.typing.latencyMs.p50),
           metric('p95 latency', 'ms', chosen, (run) => run.typing.latencyMs.p95),
