@@ -1,6 +1,6 @@
 import { REALISTIC_DOCUMENT } from '../benchDocuments.js'
 import type { LatencySeries, Metric, ScenarioReport } from '../report/BenchResults.js'
-import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
+import { SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
 import type { BenchContext } from './BenchContext.js'
 import { loadFlag } from './loadFlag.js'
 import { loadProcessesFor } from './loadProcesses.js'
@@ -52,16 +52,16 @@ function explain(kind: ServerKind, run: TypingRun): string {
  * runs `repeats` times per server, alternating servers, each on a fresh server; the median p99 run is reported.
  */
 export async function propagation(context: BenchContext): Promise<{ reports: ScenarioReport[]; latency: LatencySeries[] }> {
-  const { connections: sizes, writers, rate, duration, repeats } = context.options
+  const { connections: sizes, writers, rate, duration, repeats, servers } = context.options
   const reports: ScenarioReport[] = []
   const latency: LatencySeries[] = []
   for (const connections of sizes) {
     const processes = loadProcessesFor(context.options, connections - Math.min(writers, connections))
     for (const mode of MODES) {
-      const runs = new Map<ServerKind, { run: TypingRun; flag: string | null }[]>(SERVER_KINDS.map((kind) => [kind, []]))
+      const runs = new Map<ServerKind, { run: TypingRun; flag: string | null }[]>(servers.map((kind) => [kind, []]))
       const flags: string[] = []
       for (let repeat = 1; repeat <= repeats; repeat += 1) {
-        for (const kind of SERVER_KINDS) {
+        for (const kind of servers) {
           const name = `${SERVER_LABELS[kind]}, ${connections} connections, ${mode.label}, run ${repeat} of ${repeats}`
           context.progress(`propagation: ${name}`)
           const run = await withServer(context, kind, (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, duration, { cursors: mode.cursors, processes }),
@@ -74,7 +74,7 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
       }
       const chosen = new Map([...runs].map(([kind, list]) => [kind, median(list)]))
       const p99 = metric('p99 latency (median run)', 'ms', chosen, (run) => run.typing.latencyMs.p99)
-      const peers = SERVER_KINDS.filter((kind) => kind !== 'kelisim' && !p99.flagged?.includes(kind))
+      const peers = servers.filter((kind) => kind !== 'kelisim' && !p99.flagged?.includes(kind))
       const betterPeer = Math.min(...peers.map((kind) => p99.values[kind] ?? Infinity))
       const kelisimP99 = p99.values.kelisim
       if (kelisimP99 !== undefined) {

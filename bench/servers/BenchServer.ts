@@ -17,7 +17,7 @@ const scripts: Record<ServerKind, string> = {
 /** The core servers run on; the load generator gets the other one. */
 export const SERVER_CORE = 0
 
-/** Where CPU profiles go with `--profile`, one folder per server. */
+/** Where CPU profiles of each measuring window go with `--profile`, one folder per server. */
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url))
 
 /** One server under test, in its own pinned process, with the session tokens the load presents. */
@@ -37,8 +37,7 @@ export class BenchServer {
     const child = ChildHandle.start({
       script: scripts[kind],
       core: SERVER_CORE,
-      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts) },
-      nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts), ...(profile ? { BENCH_PROFILE_DIR: profileDir } : {}) },
     })
     const info = await child.call<ServerInfo>('info')
     return new BenchServer(kind, child, info, info.tokens ?? ['none'])
