@@ -16,6 +16,11 @@ export interface Stall {
   ms: number
   /** Milliseconds of garbage collection that ran inside it. */
   gcMs: number
+  /**
+   * CPU milliseconds the process used during it. Near `ms`, the loop was busy running code; far below, the process was
+   * off the CPU: blocked in a system call, or not scheduled because other work took the core.
+   */
+  cpuMs: number
 }
 
 interface Pause {
@@ -23,10 +28,11 @@ interface Pause {
   ms: number
 }
 
-/** Records the longest event-loop stalls of a window, when they happened, and how much of each was garbage collection. */
+/** Records the longest event-loop stalls of a window, when they happened, and how much of each was GC and CPU. */
 export class StallRecorder {
   private started = performance.now()
   private last = performance.now()
+  private lastCpu = process.cpuUsage()
   private stalls: Stall[] = []
   private pauses: Pause[] = []
   private gcTotalMs = 0
@@ -45,10 +51,12 @@ export class StallRecorder {
     const now = performance.now()
     const held = now - this.last - TICK_MS
     const from = this.last
+    const cpu = process.cpuUsage(this.lastCpu)
     this.last = now
+    this.lastCpu = process.cpuUsage()
     if (held < STALL_MS) return
     const gcMs = this.pauses.filter((pause) => pause.start >= from && pause.start < now).reduce((sum, pause) => sum + pause.ms, 0)
-    this.stalls.push({ atSeconds: (from - this.started) / 1000, ms: held, gcMs })
+    this.stalls.push({ atSeconds: (from - this.started) / 1000, ms: held, gcMs, cpuMs: (cpu.user + cpu.system) / 1000 })
     this.stalls.sort((a, b) => b.ms - a.ms)
     this.stalls.length = Math.min(this.stalls.length, KEPT)
     this.pauses = this.pauses.filter((pause) => pause.start >= now - 60_000)

@@ -40,7 +40,9 @@ function metric(name: string, unit: Metric['unit'], chosen: Map<ServerKind, Chos
 /** Why a server is slow where it is: its CPU, its event loop's delay and longest stalls, and what it dropped. */
 function explain(kind: ServerKind, run: TypingRun): string {
   const { server, typing } = run
-  const stalls = server.stalls.map((stall) => `${stall.ms.toFixed(0)} ms at ${stall.atSeconds.toFixed(1)} s (${stall.gcMs.toFixed(0)} ms GC)`)
+  const stalls = server.stalls.map(
+    (stall) => `${stall.ms.toFixed(0)} ms at ${stall.atSeconds.toFixed(1)} s (${stall.gcMs.toFixed(0)} ms GC, ${stall.cpuMs.toFixed(0)} ms CPU${stall.cpuMs < stall.ms / 2 ? ': off the CPU' : ''})`,
+  )
   const cpu = `${server.cpuSeconds.toFixed(1)} s CPU (${(server.cpuShare * 100).toFixed(0)}% of its core${server.cpuShare >= CPU_BOUND ? ', CPU-bound' : ''})`
   const loop = `event-loop delay p99 ${server.loopDelayP99Ms.toFixed(0)} ms, max ${server.loopDelayMaxMs.toFixed(0)} ms, ${server.gcMs.toFixed(0)} ms GC`
   const backlog = run.missing > 0 ? `, ${run.missing} of ${typing.expected} deliveries lost to its backlog` : ''
