@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { SERVER_KINDS, type ServerKind } from './servers/ServerKind.js'
 
 /** Every scenario, in the order they run. */
 export const SCENARIOS = ['propagation', 'join', 'large', 'idle', 'saving', 'freeze', 'capacity', 'schema'] as const
@@ -10,6 +11,12 @@ export interface BenchOptions {
   writers: number
   rate: number
   duration: number
+  /** Load processes that time propagation receivers; unset, enough for about 250 receivers each. */
+  loadProcesses: number | undefined
+  /** The servers propagation measures; every one unless `--servers` names some, as for a profile of one. */
+  servers: ServerKind[]
+  /** Runs of each propagation case per server; the report shows the run with the median p99. */
+  repeats: number
   only: Scenario[]
   stormClients: number
   paragraphs: number
@@ -20,7 +27,7 @@ export interface BenchOptions {
   capacitySeconds: number
   freezes: number
   quick: boolean
-  /** Write a V8 CPU profile of each server process to bench/results/profiles. */
+  /** Write a V8 CPU profile of each server's measuring windows to bench/results/profiles. */
   profile: boolean
 }
 
@@ -35,6 +42,9 @@ export function benchOptions(argv: string[]): BenchOptions {
       writers: { type: 'string' },
       rate: { type: 'string' },
       duration: { type: 'string' },
+      repeats: { type: 'string' },
+      'load-processes': { type: 'string' },
+      servers: { type: 'string' },
       only: { type: 'string' },
       storm: { type: 'string' },
       paragraphs: { type: 'string' },
@@ -54,6 +64,9 @@ export function benchOptions(argv: string[]): BenchOptions {
     writers: Number(values.writers ?? (quick ? 10 : 20)),
     rate: Number(values.rate ?? 5),
     duration: Number(values.duration ?? (quick ? 2 : 6)),
+    repeats: Number(values.repeats ?? (quick ? 1 : 3)),
+    servers: SERVER_KINDS.filter((kind) => values.servers?.split(',').includes(kind) ?? true),
+    loadProcesses: values['load-processes'] ? Number(values['load-processes']) : undefined,
     only,
     stormClients: Number(values.storm ?? (quick ? 100 : 300)),
     paragraphs: Number(values.paragraphs ?? (quick ? 300 : 2000)),

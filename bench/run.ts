@@ -17,26 +17,32 @@ import { freezing } from './scenarios/freezing.js'
 import { idleMemory } from './scenarios/idleMemory.js'
 import { joinStorm } from './scenarios/joinStorm.js'
 import { largeDocument } from './scenarios/largeDocument.js'
+import { LoadProcesses } from './scenarios/loadProcesses.js'
 import { propagation } from './scenarios/propagation.js'
 import { saving } from './scenarios/saving.js'
 import { schemaCost } from './scenarios/schemaCost.js'
 import { SERVER_CORE } from './servers/BenchServer.js'
+import { buildKelisimServer } from './servers/buildKelisimServer.js'
 
 const LATENCY_METHOD =
-  'writers (full Y.Doc clients with the stock provider for each server) and light receivers (plain sockets speaking just enough WebSocket and sync protocol, no Y.Doc) live in one load-generator process, so both ends read the same monotonic clock: a writer stamps each keystroke just before its provider sends it, and a receiver stamps the arrival of the frame that carries it, recognised by the Yjs client ids and clock ranges in the update (a server may merge keystrokes). It therefore includes the load generator reading its sockets; runs where that process saturated or was held up are flagged.'
+  'writers (full Y.Doc clients with the stock provider for each server) live in one load-generator process; light receivers (plain sockets speaking just enough WebSocket and sync protocol, no Y.Doc) are spread over it and further load processes (propagation says how many). Every process reads CLOCK_MONOTONIC, which the machine shares: a writer stamps each keystroke just before its provider sends it, and a receiver stamps the arrival of the frame that carries it, recognised by the Yjs client ids and clock ranges in the update (a server may merge keystrokes); receivers in other processes are matched to the send times afterwards. Latency therefore includes a load process reading its sockets; runs where any load process saturated or was held up are flagged and left out of medians and ratios.'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 const options = benchOptions(process.argv.slice(2))
+await buildKelisimServer()
 const started = new Date()
 const machine = machineInfo()
 const work = await mkdtemp(join(tmpdir(), 'kelisim-bench-run-'))
 const basePath = join(work, 'large-base.bin')
 await writeFile(basePath, declarationState(LARGE_TITLE, [{ kind: 'preambular', text: 'Recalling the commitments made at earlier conferences on inclusive education,' }]))
-const load = ChildHandle.start({ script: here('./load/loadMain.ts'), core: SERVER_CORE === 0 ? 1 : 0 })
+const loadCore = SERVER_CORE === 0 ? 1 : 0
+const load = ChildHandle.start({ script: here('./load/loadMain.ts'), core: loadCore })
+const loads = new LoadProcesses(load, here('./load/loadMain.ts'), loadCore)
 const context: BenchContext = {
   options,
   load,
+  loads,
   basePath,
   progress: (line) => process.stdout.write(`[${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),
 }
@@ -63,12 +69,12 @@ try {
       await runners[scenario]()
     } catch (error) {
       // One broken scenario should not cost the numbers of the others; it is reported instead.
-      await load.call('closeAll').catch(() => undefined)
+      await Promise.all(loads.all().map((each) => each.call('closeAll').catch(() => undefined)))
       scenarios.push({ id: scenario, title: `${scenario}: did not complete`, method: '', metrics: [], flags: [String(error instanceof Error ? error.message : error)] })
     }
   }
 } finally {
-  await load.stop()
+  await loads.stop()
   await rm(work, { recursive: true, force: true })
 }
 

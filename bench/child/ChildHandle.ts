@@ -38,9 +38,10 @@ export class ChildHandle {
     return hasTaskset
   }
 
-  /** Starts a child with tsx, pinned to its core where possible. */
+  /** Starts a child, pinned to its core where possible: plain `node` for built JavaScript, tsx for TypeScript. */
   static start(spec: ChildSpec): ChildHandle {
-    const node = [process.execPath, '--expose-gc', ...(spec.nodeFlags ?? []), '--import', 'tsx', spec.script]
+    const loader = spec.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+    const node = [process.execPath, '--expose-gc', ...(spec.nodeFlags ?? []), ...loader, spec.script]
     const [command, ...args] = hasTaskset ? ['taskset', '-c', String(spec.core), ...node] : node
     const child = spawn(command!, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

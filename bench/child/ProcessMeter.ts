@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { StallRecorder, type Stall } from './StallRecorder.js'
 
 /** What a bench process used since its meter was last reset. */
 export interface ProcessStats {
@@ -10,11 +11,16 @@ export interface ProcessStats {
   peakRssBytes: number
   loopDelayP99Ms: number
   loopDelayMaxMs: number
+  /** The longest event-loop stalls, longest first, with when they happened and the GC inside them. */
+  stalls: Stall[]
+  /** Garbage-collection time in the window. */
+  gcMs: number
 }
 
-/** Measures this process: CPU, RSS (sampled every 20 ms for the peak) and event-loop delay. */
+/** Measures this process: CPU, RSS (sampled every 20 ms for the peak), event-loop delay and its longest stalls. */
 export class ProcessMeter {
   private readonly delay = monitorEventLoopDelay({ resolution: 5 })
+  private readonly stalls = new StallRecorder()
   private cpu = process.cpuUsage()
   private started = performance.now()
   private peakRss = process.memoryUsage.rss()
@@ -32,6 +38,7 @@ export class ProcessMeter {
   /** Starts a new measuring window. */
   reset(): void {
     this.delay.reset()
+    this.stalls.reset()
     this.cpu = process.cpuUsage()
     this.started = performance.now()
     this.peakRss = process.memoryUsage.rss()
@@ -51,6 +58,7 @@ export class ProcessMeter {
       peakRssBytes: Math.max(this.peakRss, rssBytes),
       loopDelayP99Ms: this.delay.count > 0 ? this.delay.percentile(99) / 1e6 : 0,
       loopDelayMaxMs: this.delay.count > 0 ? this.delay.max / 1e6 : 0,
+      ...this.stalls.read(),
     }
   }
 }

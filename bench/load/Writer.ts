@@ -6,7 +6,7 @@ import type { FullClient } from './FullClient.js'
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz '
 
-/** A delegate typing into one clause at a steady rate, moving their cursor with every keystroke. */
+/** A delegate typing into one clause at a steady rate, moving their cursor with every keystroke when cursors are on. */
 export class Writer {
   private timer: NodeJS.Timeout | null = null
   private seq = 0
@@ -38,16 +38,15 @@ export class Writer {
     return text
   }
 
-  /** Types one character at a random place, records it in the ledger, and moves the cursor after it. */
-  keystroke(ledger: EditLedger): void {
-    const { doc, awareness } = this.client
+  /** Types one character at a random place, records it in the ledger, and with `cursors` moves the cursor after it. */
+  keystroke(ledger: EditLedger, cursors: boolean): void {
+    const { doc } = this.client
     const text = this.text()
     const index = Math.floor(Math.random() * (text.length + 1))
     ledger.sent(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`)
     const typedAt = performance.now()
     text.insert(index, LETTERS[Math.floor(Math.random() * LETTERS.length)]!)
-    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index + 1)) as Record<string, unknown>
-    awareness.setLocalStateField('cursor', { anchor: position, head: position })
+    if (cursors) this.moveCursor(text, index + 1)
     if (this.confirm) {
       this.unsaved += 1
       void this.confirm(++this.seq).then(() => {
@@ -57,12 +56,19 @@ export class Writer {
     }
   }
 
+  /** Moves the cursor as the caret extension does after every keystroke. */
+  private moveCursor(text: Y.XmlText, index: number): void {
+    const { awareness } = this.client
+    const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index)) as Record<string, unknown>
+    awareness.setLocalStateField('cursor', { anchor: position, head: position })
+  }
+
   /** Types `rate` keystrokes a second, starting at a random phase so writers do not type in lockstep. */
-  start(ledger: EditLedger, rate: number): void {
+  start(ledger: EditLedger, rate: number, cursors: boolean): void {
     const interval = 1000 / rate
     this.timer = setTimeout(() => {
-      this.keystroke(ledger)
-      this.timer = setInterval(() => this.keystroke(ledger), interval)
+      this.keystroke(ledger, cursors)
+      this.timer = setInterval(() => this.keystroke(ledger, cursors), interval)
     }, Math.random() * interval)
   }
 

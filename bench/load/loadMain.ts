@@ -6,7 +6,7 @@ import { EditKeys } from './EditKeys.js'
 import { EditLedger } from './EditLedger.js'
 import { connectFullClient } from './FullClient.js'
 import { largeHistory } from './largeHistory.js'
-import type { JoinParams, JoinStormResult, OpenParams, OpenResult, PushParams, PushResult, TypeParams, TypeResult } from './loadProtocol.js'
+import type { CollectParams, CollectResult, JoinParams, JoinStormResult, OpenParams, OpenResult, PushParams, PushResult, TypeParams, TypeResult } from './loadProtocol.js'
 import { RawReceiver } from './RawReceiver.js'
 import { realisticState } from './realisticState.js'
 import { updateFrame, type Target } from './wireDialect.js'
@@ -105,7 +105,7 @@ serveRequests({
     ledger = new EditLedger()
     for (const writer of writers) writer.savedAfterMs.length = 0
     meter.reset()
-    for (const writer of writers) writer.start(ledger, params.rate)
+    for (const writer of writers) writer.start(ledger, params.rate, params.cursors)
     await sleep(params.seconds * 1000)
     for (const writer of writers) writer.stop()
     const load = meter.read()
@@ -119,7 +119,27 @@ serveRequests({
       delivered: ledger.delivered,
       savedMs: saved.length > 0 ? summarize(saved) : null,
       load,
+      sendTimes: ledger.sendTimes(),
     }
+  },
+
+  record: () => {
+    ledger = new EditLedger()
+    meter.reset()
+  },
+
+  collect: async (params: CollectParams): Promise<CollectResult> => {
+    const load = meter.read()
+    if (params.sendTimes) ledger.adopt(params.sendTimes)
+    const expected = ledger.edits * receivers.length
+    await until(() => ledger.delivered >= expected, params.drainSeconds * 1000)
+    return { samples: [...ledger.latencies()], expected, delivered: ledger.delivered, load }
+  },
+
+  openReceivers: async (params: JoinParams): Promise<number> => {
+    const opened = await openReceivers(params)
+    receivers.push(...opened)
+    return opened.filter((receiver) => receiver.synced).length
   },
 
   joinStorm: async (params: JoinParams): Promise<JoinStormResult> => {

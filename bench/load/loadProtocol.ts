@@ -26,6 +26,8 @@ export interface TypeParams {
   rate: number
   /** How long to wait after typing for deliveries still on their way. */
   drainSeconds: number
+  /** Each writer moves its cursor with every keystroke, as the caret extension does. */
+  cursors: boolean
 }
 
 /** Edit propagation as the light receivers saw it. */
@@ -37,6 +39,22 @@ export interface TypeResult {
   /** Keystroke to `saved`, when saves were measured. */
   savedMs: Distribution | null
   /** The load generator's own use during the typing window. */
+  load: ProcessStats
+  /** When each edit was sent, for load processes that only receive. */
+  sendTimes: [string, number][]
+}
+
+/** Asks a load process for its receivers' latencies; one that only receives is given the writers' send times. */
+export interface CollectParams {
+  sendTimes: [string, number][] | null
+  drainSeconds: number
+}
+
+/** One load process's deliveries, raw, so that percentiles are taken over all processes together. */
+export interface CollectResult {
+  samples: number[]
+  expected: number
+  delivered: number
   load: ProcessStats
 }
 

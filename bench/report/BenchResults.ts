@@ -13,6 +13,8 @@ export interface Metric {
   values: Partial<Record<ServerKind, number>>
   /** The product target for Kelisim, and whether this run met it. */
   target?: { text: string; met: boolean }
+  /** Servers whose runs the load generator held back: their values are shown, but no ratio is made from them. */
+  flagged?: ServerKind[]
 }
 
 /** One scenario's outcome. */
@@ -24,6 +26,8 @@ export interface ScenarioReport {
   metrics: Metric[]
   /** Anything that makes a number less trustworthy: a saturated load generator, missing deliveries. */
   flags: string[]
+  /** What explains the numbers, such as each server's longest event-loop stalls. */
+  notes?: string[]
 }
 
 /** Propagation latency of one load size, for the chart. */

@@ -10,8 +10,9 @@ export function formatValue(value: number | undefined, unit: Unit): string {
   return `${value.toFixed(digits)}${suffix}`
 }
 
-/** Kelisim's value over a peer's, or '–' where either is missing. */
+/** Kelisim's value over a peer's, or '–' where either is missing, or 'flagged' where the load held either run back. */
 export function formatRatio(metric: Metric, peer: ServerKind): string {
+  if (metric.flagged?.includes('kelisim') || metric.flagged?.includes(peer)) return 'flagged'
   const ours = metric.values.kelisim
   const theirs = metric.values[peer]
   if (ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs)) return '–'

@@ -22,7 +22,7 @@ export function markdownReport(results: BenchResults): string {
     `- One-minute load average at the start: ${machine.loadAverageAtStart} on ${machine.cores} cores${machine.loadAverageAtStart > machine.cores / 2 ? ' (other work was running; expect noise)' : ''}`,
     `- Flags: \`${results.flags || '(defaults)'}\``,
     `- Processes: each server in its own process${machine.pinned ? ' pinned to core 0' : ''}, the load generator in another${machine.pinned ? ' pinned to core 1' : ''} (pinning with taskset ${machine.pinned ? 'on' : 'unavailable'}).`,
-    `- Servers: Kelisim with sign-in and fsynced saves to a temporary data folder; the stock y-websocket server (\`setupWSConnection\` from @y/websocket-server 0.1.1, in memory); Hocuspocus 3.4.4 in its default configuration, in memory.`,
+    `- Servers: Kelisim with sign-in and fsynced saves to a temporary data folder; the stock y-websocket server (\`setupWSConnection\` from @y/websocket-server 0.1.1, in memory); Hocuspocus 4.7.0 in its default configuration, in memory. Kelisim runs as plain node on JavaScript built by esbuild (dist/bench/kelisimServer.js), with no compiler loaded.`,
     `- Latency: ${results.latencyMethod}`,
     '',
     '## Targets',
@@ -51,6 +51,7 @@ export function markdownReport(results: BenchResults): string {
           `| ${metric.name} | ${SERVER_KINDS.map((kind) => formatValue(metric.values[kind], metric.unit)).join(' | ')} | ${formatRatio(metric, 'reference')} | ${formatRatio(metric, 'hocuspocus')} | ${formatTarget(metric)} |`,
       ),
     )
+    if (scenario.notes && scenario.notes.length > 0) lines.push('', ...scenario.notes.map((note) => `- ${note}`))
     if (scenario.flags.length > 0) lines.push('', ...scenario.flags.map((flag) => `- ⚠ ${flag}`))
   }
   return `${lines.join('\n')}\n`

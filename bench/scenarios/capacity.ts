@@ -19,7 +19,7 @@ export async function capacity(context: BenchContext): Promise<ScenarioReport> {
       let best = 0
       for (const connections of capacitySteps) {
         context.progress(`capacity: ${connections} connections on ${SERVER_LABELS[kind]}`)
-        const run = await typingRun(context, server, REALISTIC_DOCUMENT, connections, capacitySeconds)
+        const run = await typingRun(context, server, REALISTIC_DOCUMENT, connections, capacitySeconds, { cursors: true, processes: 1 })
         await context.load.call('closeAll')
         const saturated = loadFlag(`the ${SERVER_LABELS[kind]} step at ${connections}`, run.typing.load)
         if (saturated) flags.push(saturated)

@@ -16,7 +16,7 @@ export async function saving(context: BenchContext): Promise<ScenarioReport> {
     await context.load.call<OpenResult>('open', { target: server.target(REALISTIC_DOCUMENT), tokens: server.tokens, connections: crowd, writers, measureSaves: true })
     const dataDir = server.info.dataDir ?? ''
     const before = await directoryBytes(dataDir)
-    const typing = await context.load.call<TypeResult>('type', { seconds: duration, rate, drainSeconds: DRAIN_SECONDS })
+    const typing = await context.load.call<TypeResult>('type', { seconds: duration, rate, drainSeconds: DRAIN_SECONDS, cursors: true })
     // The last group commit lands within the commit delay of the last keystroke, and every keystroke has its ack by now.
     const written = (await directoryBytes(dataDir)) - before
     return { typing, written }

@@ -9,7 +9,7 @@ export async function withServer<T>(context: BenchContext, kind: ServerKind, use
   try {
     return await use(server)
   } finally {
-    await context.load.call('closeAll')
+    await Promise.all(context.loads.all().map((load) => load.call('closeAll')))
     await server.stop()
   }
 }

@@ -4,10 +4,12 @@ import { ChildHandle } from '../child/ChildHandle.js'
 import type { ProcessStats } from '../child/ProcessMeter.js'
 import type { Target } from '../load/wireDialect.js'
 import type { MemoryAfterGc, ServerInfo } from './serveBenchServer.js'
+import { BUILT_KELISIM_SERVER } from './buildKelisimServer.js'
 import type { ServerKind } from './ServerKind.js'
 
+// Kelisim runs built (bench/run.ts builds it first); the peers are started as their users start them, under Node.
 const scripts: Record<ServerKind, string> = {
-  kelisim: fileURLToPath(new URL('./kelisimServer.ts', import.meta.url)),
+  kelisim: BUILT_KELISIM_SERVER,
   reference: fileURLToPath(new URL('./referenceServer.ts', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./hocuspocusServer.ts', import.meta.url)),
 }
@@ -15,7 +17,7 @@ const scripts: Record<ServerKind, string> = {
 /** The core servers run on; the load generator gets the other one. */
 export const SERVER_CORE = 0
 
-/** Where CPU profiles go with `--profile`, one folder per server. */
+/** Where CPU profiles of each measuring window go with `--profile`, one folder per server. */
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url))
 
 /** One server under test, in its own pinned process, with the session tokens the load presents. */
@@ -35,8 +37,7 @@ export class BenchServer {
     const child = ChildHandle.start({
       script: scripts[kind],
       core: SERVER_CORE,
-      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts) },
-      nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts), ...(profile ? { BENCH_PROFILE_DIR: profileDir } : {}) },
     })
     const info = await child.call<ServerInfo>('info')
     return new BenchServer(kind, child, info, info.tokens ?? ['none'])

@@ -1,5 +1,6 @@
 import { ProcessMeter } from '../child/ProcessMeter.js'
 import { serveRequests } from '../child/serveRequests.js'
+import { WindowProfiler } from '../child/WindowProfiler.js'
 
 /** A server started inside a bench child. */
 export interface StartedServer {
@@ -28,6 +29,7 @@ export interface MemoryAfterGc {
 
 export function serveBenchServer(start: () => Promise<StartedServer>): void {
   const meter = new ProcessMeter()
+  const profiler = process.env.BENCH_PROFILE_DIR ? new WindowProfiler(process.env.BENCH_PROFILE_DIR) : null
   const started = start()
   serveRequests(
     {
@@ -35,8 +37,15 @@ export function serveBenchServer(start: () => Promise<StartedServer>): void {
         const server = await started
         return { port: server.port, dataDir: server.dataDir, pid: process.pid, ...(server.tokens ? { tokens: server.tokens } : {}) }
       },
-      resetStats: () => meter.reset(),
-      stats: () => meter.read(),
+      resetStats: async () => {
+        meter.reset()
+        await profiler?.start()
+      },
+      stats: async () => {
+        const stats = meter.read()
+        await profiler?.stop()
+        return stats
+      },
       memoryAfterGc: async (): Promise<MemoryAfterGc> => {
         // Two passes and a turn of the loop let weak references and finalizers settle before reading memory.
         globalThis.gc?.()

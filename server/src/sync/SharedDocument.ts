@@ -6,11 +6,13 @@ import type { DocumentStore } from '../store/Store.js'
 import { DocumentSaver, type SaveOptions } from './DocumentSaver.js'
 import { SchemaGuard } from './SchemaGuard.js'
 import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from './syncFrames.js'
+import { WireFrame } from './WireFrame.js'
 
 /** What a document needs from a connection: somewhere to send frames and an identity for logs. */
 export interface DocumentPeer {
   readonly id: string
-  send(frame: Uint8Array): void
+  /** Sends a frame framed once for every peer it goes to. */
+  send(frame: WireFrame): void
   sendControl(message: object): void
 }
 
@@ -62,9 +64,9 @@ export class SharedDocument {
   /** Updates applied in this turn of the event loop, not yet sent. */
   private outgoing: Outgoing[] = []
   /** Sync step 2 frames already encoded since the last change, by the state vector they answer. */
-  private readonly answers = new Map<string, Uint8Array>()
+  private readonly answers = new Map<string, WireFrame>()
   /** The greeting every joiner gets (the document's state vector), encoded once per change. */
-  private greeting: Uint8Array | null = null
+  private greeting: WireFrame | null = null
 
   private constructor(
     readonly name: string,
@@ -112,7 +114,8 @@ export class SharedDocument {
   private readonly sendUpdates = (): void => {
     const outgoing = this.outgoing
     this.outgoing = []
-    const merged = (from: Outgoing[]) => encodeUpdateFrame(from.length === 1 ? from[0]!.update : Y.mergeUpdates(from.map(({ update }) => update)))
+    const merged = (from: Outgoing[]) =>
+      new WireFrame(encodeUpdateFrame(from.length === 1 ? from[0]!.update : Y.mergeUpdates(from.map(({ update }) => update))))
     const everything = merged(outgoing)
     const origins = new Set(outgoing.map(({ origin }) => origin))
     for (const peer of this.peers) {
@@ -141,7 +144,7 @@ export class SharedDocument {
   /** One frame per tick with every presence that changed in it: a frame per cursor move costs every peer a write. */
   private readonly sendPresence = (): void => {
     this.presenceTimer = null
-    const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged]))
+    const frame = new WireFrame(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged])))
     this.presenceChanged.clear()
     // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
     for (const peer of this.peers) peer.send(frame)
@@ -157,26 +160,26 @@ export class SharedDocument {
   }
 
   /** The server's opening sync step for a joiner: its state vector. */
-  syncStep1Frame(): Uint8Array {
-    this.greeting ??= encodeSyncStep1Frame(this.doc)
+  syncStep1Frame(): WireFrame {
+    this.greeting ??= new WireFrame(encodeSyncStep1Frame(this.doc))
     return this.greeting
   }
 
   /** The answer to a peer's state vector: everything it is missing; encoded once per state vector between changes. */
-  syncStep2Frame(stateVector: Uint8Array): Uint8Array {
+  syncStep2Frame(stateVector: Uint8Array): WireFrame {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64')
     const cached = this.answers.get(key)
     if (cached) return cached
-    const frame = encodeSyncStep2Frame(this.doc, stateVector)
+    const frame = new WireFrame(encodeSyncStep2Frame(this.doc, stateVector))
     if (this.answers.size >= CACHED_ANSWERS) this.answers.clear()
     this.answers.set(key, frame)
     return frame
   }
 
   /** Every presence state now, for a peer that just joined or asked. */
-  presenceFrame(): Uint8Array | null {
+  presenceFrame(): WireFrame | null {
     const clients = [...this.awareness.getStates().keys()]
-    return clients.length === 0 ? null : encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients))
+    return clients.length === 0 ? null : new WireFrame(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients)))
   }
 
   /** Adds a peer; false, adding nothing, when the document is closing. */

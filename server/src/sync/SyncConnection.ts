@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding'
+import type { Writable } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
@@ -14,7 +15,9 @@ import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
 import { addsNothing } from './syncFrames.js'
+import { corkForTurn } from './turnCork.js'
 import { checkPending, checkUntrustedUpdate, parkedWriters } from './untrustedUpdate.js'
+import { WireFrame } from './WireFrame.js'
 
 /** Limits that protect the server from one connection. */
 export interface ConnectionLimits {
@@ -65,6 +68,8 @@ export class SyncConnection implements DocumentPeer {
     /** Whose session this is. */
     readonly participant: string,
     private readonly ws: WebSocket,
+    /** The socket under `ws`: frames framed once are written to it as they are. */
+    private readonly socket: Writable,
     private readonly user: PresenceUser,
     /** Why this connection may not change the text now, or null when it may. */
     private readonly writeRefusal: () => ProtocolViolation | null,
@@ -136,7 +141,8 @@ export class SyncConnection implements DocumentPeer {
     for (const message of early) this.receive(message)
   }
 
-  send(frame: Uint8Array): void {
+  /** Writes a frame to the socket, corked for the turn; ends a peer whose backlog is past the limit instead. */
+  send(frame: WireFrame): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       // A close frame would queue behind the backlog it cannot drain; the client reconnects and resyncs.
@@ -146,11 +152,13 @@ export class SyncConnection implements DocumentPeer {
       return
     }
     this.counters.messagesOut += 1
-    this.ws.send(frame)
+    // ws frames whole messages synchronously (no compression, no blobs), so these bytes never split one of its frames.
+    corkForTurn(this.socket)
+    this.socket.write(frame.bytes)
   }
 
   sendControl(message: object): void {
-    this.send(encodeControl(message))
+    this.send(new WireFrame(encodeControl(message)))
   }
 
   close(code: number, reason: string): void {

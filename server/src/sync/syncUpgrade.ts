@@ -141,7 +141,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
-      const connection = new SyncConnection(id, identity.id, ws, user, () => writeRefusal(name, role!), limits, log, options.counters)
+      const connection = new SyncConnection(id, identity.id, ws, socket, user, () => writeRefusal(name, role!), limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, tokenHash: session.tokenHash, connection }
       byParticipant.set(identity.id, mine.add(entry))

@@ -1,0 +1,127 @@
+import net from 'node:net'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { Sender } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from '../../../shared/protocol/messageTypes.js'
+import { clauseText } from '../../helpers/declarationText.js'
+import { openRawSync } from '../../helpers/rawSync.js'
+import { startSession } from '../../helpers/sessions.js'
+import { connectClient, waitFor, whenSynced } from '../../helpers/syncClients.js'
+import { startTestServer, type TestServer } from '../../helpers/testServer.js'
+
+const DOC = 'almaty-declaration'
+const RECEIVERS = 5
+
+let server: TestServer
+let token: string
+
+beforeAll(async () => {
+  server = await startTestServer({ limits: { maxConnectionsPerPerson: RECEIVERS + 2 } })
+  token = await startSession(server.url, 'editor-gbr')
+})
+
+afterEach(() => vi.restoreAllMocks())
+
+afterAll(() => server.destroy())
+
+/** True for a sync frame carrying a document update. */
+function isUpdateFrame(bytes: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(bytes)
+  return decoding.readVarUint(decoder) === MessageType.sync && decoding.readVarUint(decoder) === syncProtocol.messageYjsUpdate
+}
+
+/** A masked client frame, as a browser sends it. */
+function clientFrame(message: Uint8Array): Buffer {
+  return Buffer.concat(Sender.frame(Buffer.from(message), { fin: true, opcode: 2, mask: true, readOnly: false, rsv1: false }))
+}
+
+/** Lengths of the complete unmasked server frames at the start of `bytes` (payloads under 64 KiB). */
+function frameCount(bytes: Buffer): number {
+  let count = 0
+  let at = 0
+  while (at + 2 <= bytes.length) {
+    const short = bytes[at + 1]! & 0x7f
+    const head = short === 126 ? 4 : 2
+    const length = short === 126 ? bytes.readUInt16BE(at + 2) : short
+    if (at + head + length > bytes.length) break
+    at += head + length
+    count += 1
+  }
+  return count
+}
+
+/** A websocket opened by hand, so the test decides which bytes go in one write. */
+function rawSocket(port: number): Promise<{ socket: net.Socket; received: () => Buffer }> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0)
+    const socket = net.connect(port, '127.0.0.1', () => {
+      const request = [`GET /sync/${DOC} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: websocket']
+      request.push('Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Authorization: Bearer ${token}`, '', '')
+      socket.write(request.join('\r\n'))
+    })
+    socket.on('error', reject)
+    socket.on('data', (chunk: Buffer) => {
+      if (received.length === 0 && !chunk.toString('latin1').startsWith('HTTP/1.1 101')) return reject(new Error(chunk.toString()))
+      received = Buffer.concat([received, chunk])
+      const end = received.indexOf('\r\n\r\n')
+      if (end >= 0 && received.toString('latin1', 0, 4) === 'HTTP') {
+        received = received.subarray(end + 4)
+        resolve({ socket, received: () => received })
+      }
+    })
+  })
+}
+
+describe('fan-out', () => {
+  it('frames an update once and writes the same bytes to every peer', async () => {
+    const writer = connectClient(server.wsUrl, DOC, token)
+    await whenSynced(writer)
+    const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => openRawSync(server.wsUrl, DOC, token)))
+    const got: Buffer[][] = receivers.map(() => [])
+    receivers.forEach(({ ws }, index) => ws.on('message', (data: Buffer) => isUpdateFrame(data) && got[index]!.push(data)))
+    const framing = vi.spyOn(Sender, 'frame')
+
+    clauseText(writer.text, 0).insert(0, 'Алматы 阿拉木图 ')
+    await waitFor(() => got.every((frames) => frames.length === 1), 'every receiver gets the update')
+
+    const serverFramed = framing.mock.calls.filter(([data, options]) => !options.mask && isUpdateFrame(data))
+    expect(serverFramed).toHaveLength(1)
+    const [first] = got[0]!
+    for (const [frame] of got) expect(Buffer.compare(frame!, first!)).toBe(0)
+    writer.destroy()
+    for (const { ws } of receivers) ws.close()
+  })
+
+  it('sends every frame a peer gets in one turn in one write', async () => {
+    const { socket, received } = await rawSocket(server.port)
+    await waitFor(() => frameCount(received()) >= 1, 'the greeting arrives')
+    const before = frameCount(received())
+    const ask = (() => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
+      return encoding.toUint8Array(encoder)
+    })()
+    // Every write the server's side of a socket makes to the kernel, by how many chunks it carried.
+    const serverWrites: number[] = []
+    const { _write: writeOne, _writev: writeMany } = net.Socket.prototype
+    vi.spyOn(net.Socket.prototype, '_write').mockImplementation(function (this: net.Socket, chunk, encoding, done) {
+      if (this !== socket) serverWrites.push(1)
+      writeOne.call(this, chunk, encoding, done)
+    })
+    vi.spyOn(net.Socket.prototype, '_writev').mockImplementation(function (this: net.Socket, chunks, done) {
+      if (this !== socket) serverWrites.push(chunks.length)
+      writeMany!.call(this, chunks, done)
+    })
+
+    // Three questions in one packet are answered in one turn of the server's event loop.
+    socket.write(Buffer.concat([clientFrame(ask), clientFrame(ask), clientFrame(ask)]))
+    await waitFor(() => frameCount(received()) >= before + 3, 'three answers arrive')
+    expect(serverWrites).toHaveLength(1)
+    socket.destroy()
+  })
+})
