@@ -43,6 +43,12 @@ export function selectionTarget(editor: Editor): SelectionTarget | null {
   return { clauseId: clause.attrs.id, label, anchor: anchorBetween(start, end), quote: editor.state.doc.textBetween(from, to) }
 }
 
+/** The editor position an encoded relative position stands at now, or null when it cannot be found. */
+export function editorPosition(editor: Editor, encoded: string): number | null {
+  const binding = bindingOf(editor)
+  return binding ? relativePositionToAbsolutePosition(binding.doc, binding.type, decodePosition(encoded), binding.mapping) : null
+}
+
 /** The editor positions an anchor covers now, or null when its text is gone. */
 export function anchorRange(editor: Editor, anchor: Anchor): { from: number; to: number } | null {
   const binding = bindingOf(editor)

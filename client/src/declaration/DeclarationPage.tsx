@@ -3,6 +3,8 @@ import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
+import { useAmendments } from '../amendments/useAmendments.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
@@ -13,6 +15,7 @@ import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { SideTabs } from './SideTabs.js'
 import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
@@ -104,6 +107,10 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     [identity, access.role],
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
+  const amendments = useAmendments(access.name, sync.channel)
+  const [sideView, setSideView] = useState('Comments')
+  const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
+  const openAmendments = amendments.amendments.filter((amendment) => amendment.status === 'pending' || amendment.status === 'needs-update').length
   return (
     <WorkspaceLayout
       bar={
@@ -120,7 +127,20 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
       side={(hide) => (
         <>
           <PresenceList provider={sync.provider} />
-          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} />}
+          {editor && (
+            <SideTabs
+              shown={sideView}
+              onShow={setSideView}
+              views={[
+                { name: 'Comments', content: <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} /> },
+                {
+                  name: 'Amendments',
+                  count: `${openAmendments} open`,
+                  content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     >
