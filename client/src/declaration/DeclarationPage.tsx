@@ -4,7 +4,9 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
+import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
+import { useDraftingMode } from '../amendments/useDraftingMode.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
@@ -100,8 +102,15 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     if (refusedCode !== null) onClosed(refusedCode)
   }, [refusedCode, onClosed])
   const lock = useLock(sync)
-  const canEdit = can(access.role, 'text.edit') && !lock
-  const editable = canEdit && sync.ready && status.kind !== 'refused'
+  const mode = useDraftingMode(access.name, sync.channel)
+  const [suggestingChosen, setSuggestingChosen] = useState(false)
+  // In negotiation the text changes only through amendments, except for those who keep the pen.
+  const typesInText = can(access.role, mode === 'negotiation' ? 'text.editInNegotiation' : 'text.edit')
+  const canSuggest = can(access.role, 'amendment.propose') && !lock
+  const forced = canSuggest && can(access.role, 'text.edit') && !typesInText
+  const suggesting = canSuggest && (forced || suggestingChosen)
+  const canEdit = typesInText && !lock
+  const editable = mode !== null && (canEdit || suggesting) && sync.ready && status.kind !== 'refused'
   const user = useMemo(
     () => ({ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }),
     [identity, access.role],
@@ -121,7 +130,8 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
             </p>
           )}
           <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
-          {editor && editable && <Toolbar editor={editor} />}
+          {editor && canSuggest && <SuggestionBar editor={editor} delegation={identity.delegation} forced={forced} suggesting={suggesting} onSuggesting={setSuggestingChosen} onPropose={amendments.propose} />}
+          {editor && editable && !suggesting && <Toolbar editor={editor} />}
         </>
       }
       side={(hide) => (
