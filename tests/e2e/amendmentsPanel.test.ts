@@ -4,6 +4,7 @@ import type { AmendmentView } from '../../shared/negotiation/amendmentSchemas.js
 import { api } from '../helpers/api.js'
 import { spanOnWords } from '../helpers/amendments.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretClause, pressByKeyboard } from '../helpers/keyboard.js'
 import { clauseIdAt } from '../helpers/commentAnchors.js'
 import { clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
@@ -29,16 +30,6 @@ async function proposeAsKazakhstan(words: string, replacement: string): Promise<
   client.destroy()
   expect(answer.status, JSON.stringify(answer.body)).toBe(201)
   return answer.body as AmendmentView
-}
-
-/** Moves focus to a control by Tab alone and presses Enter on it, as a keyboard user would. */
-async function pressByKeyboard(page: Page, name: string | RegExp): Promise<void> {
-  const target = page.getByRole('button', { name })
-  for (let step = 0; step < 200; step += 1) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return page.keyboard.press('Enter')
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`${String(name)} cannot be reached with Tab`)
 }
 
 const card = (page: Page, label: string) => page.locator(`.amendment[data-amendment="${label}"]`)
@@ -76,7 +67,7 @@ describe('the amendments panel', () => {
     await expectNoAxeViolations(observer)
   })
 
-  it('filters by status, delegation and paragraph, and goes from an amendment to its place in the text', async () => {
+  it('filters by status, delegation and paragraph, and goes from an amendment to its place in the text and back', async () => {
     const amendment = await proposeAsKazakhstan('every learner', 'all learners')
     const chair = await openAs('Aigerim Seitkali', true)
     await pressByKeyboard(chair, /^Amendments/)
@@ -91,6 +82,23 @@ describe('the amendments panel', () => {
     await chair.getByLabel('Paragraph').selectOption({ value: amendment.change.kind === 'words' ? amendment.change.clauseId : '' })
     await pressByKeyboard(chair, 'Show in text')
     await expect.poll(() => chair.evaluate(() => document.activeElement?.classList.contains('declaration-text'))).toBe(true)
-    await expect.poll(() => chair.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.clause')?.textContent)).toContain('every learner')
+    const paragraph = /on (\w+) —/.exec((await card(chair, amendment.label).getByRole('heading').textContent()) ?? '')?.[1]
+    await expect.poll(() => caretClause(chair)).toBe(paragraph)
+    await chair.keyboard.press('Control+Alt+a')
+    await expect.poll(() => chair.evaluate(() => document.activeElement?.getAttribute('data-amendment'))).toBe(amendment.label)
+  })
+
+  it('shows pending amendments in the text, labelled with number and delegation, with a toggle', async () => {
+    const amendment = await proposeAsKazakhstan('every learner', 'all learners')
+    const chair = await openAs('Aigerim Seitkali', true)
+    const tag = chair.locator('.amendment-tag')
+    await expect.poll(() => tag.textContent()).toBe(`${amendment.label} KAZ`)
+    expect(await chair.locator('.amendment-del').textContent()).toBe('every learner')
+    expect(await chair.locator('.amendment-ins').textContent()).toBe('all learners')
+    await expectNoAxeViolations(chair)
+    await chair.getByLabel('Amendments in the text').selectOption('none')
+    await expect.poll(() => tag.count()).toBe(0)
+    await chair.getByLabel('Amendments in the text').selectOption({ label: 'Only Kazakhstan’s' })
+    await expect.poll(() => tag.count()).toBe(1)
   })
 })

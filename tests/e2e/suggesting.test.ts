@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { caretClause, pressByKeyboard } from '../helpers/keyboard.js'
 import { clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -11,24 +12,6 @@ async function openAs(name: string, editable: boolean): Promise<Page> {
   await openDeclaration(page, { editable })
   return page
 }
-
-/** Moves focus by Tab alone until the button has it, then presses Enter, as a keyboard user would. */
-async function pressByKeyboard(page: Page, name: string | RegExp): Promise<void> {
-  const target = page.getByRole('button', { name })
-  for (let step = 0; step < 200; step += 1) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return page.keyboard.press('Enter')
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`${String(name)} cannot be reached with Tab`)
-}
-
-/** The label of the paragraph the caret is in. */
-const caretClause = (page: Page) =>
-  page.evaluate(() => {
-    const node = window.getSelection()?.anchorNode
-    const element = node instanceof Element ? node : node?.parentElement
-    return element?.closest('.clause')?.getAttribute('data-label') ?? ''
-  })
 
 const card = (page: Page, label: string) => page.locator(`.amendment[data-amendment="${label}"]`)
 

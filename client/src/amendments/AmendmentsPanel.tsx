@@ -16,7 +16,7 @@ interface AmendmentsPanelProps {
   amendments: AmendmentActions
   identity: Identity
   role: Role
-  /** The amendment last left for the text, to come back to; and the call that records it. */
+  /** The amendment to bring into focus (coming back from the text), and the call that sets it. */
   focused: string | null
   onFocus: (id: string | null) => void
   /** Called when an amendment's place in the text is shown, so a panel covering the text can step aside. */
@@ -54,7 +54,8 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
 
   const showInText = (amendment: AmendmentView) => {
     onShowInText?.()
-    onFocus(amendment.id)
+    // Cleared so that coming back from the text to this same amendment focuses it again.
+    onFocus(null)
     const place = placeOf(amendment)
     const clause = order.get(changeClauseId(amendment.change))
     if (Number.isFinite(place) && clause) editor.chain().setTextSelection(place === clause.pos ? place + 1 : place).focus().run()
@@ -97,6 +98,7 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
           ))}
         </select>
       </fieldset>
+      <p className="amendments__hint">In the text, Ctrl+Alt+A on words an amendment changes moves to it here.</p>
       {amendments.error && <p role="alert">{amendments.error}</p>}
       {visible.length === 0 && <p>No amendment matches.</p>}
       {[...groups].map(([clauseId, members]) => (

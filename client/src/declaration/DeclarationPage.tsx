@@ -3,7 +3,9 @@ import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { updateAmendmentMarks, type MarksShown } from '../amendments/AmendmentMarks.js'
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
+import { MarksToggle } from '../amendments/MarksToggle.js'
 import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
 import { useDraftingMode } from '../amendments/useDraftingMode.js'
@@ -119,6 +121,15 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
   const amendments = useAmendments(access.name, sync.channel)
   const [sideView, setSideView] = useState('Comments')
   const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
+  const [marksShown, setMarksShown] = useState<MarksShown>('all')
+  useEffect(() => {
+    if (!editor) return
+    const onActivate = (amendmentId: string) => {
+      setSideView('Amendments')
+      setFocusedAmendment(amendmentId)
+    }
+    updateAmendmentMarks(editor, { amendments: amendments.amendments, shown: marksShown, onActivate })
+  }, [editor, amendments.amendments, marksShown])
   const openAmendments = amendments.amendments.filter((amendment) => amendment.status === 'pending' || amendment.status === 'needs-update').length
   return (
     <WorkspaceLayout
@@ -132,6 +143,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
           <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
           {editor && canSuggest && <SuggestionBar editor={editor} delegation={identity.delegation} forced={forced} suggesting={suggesting} onSuggesting={setSuggestingChosen} onPropose={amendments.propose} />}
           {editor && editable && !suggesting && <Toolbar editor={editor} />}
+          <MarksToggle amendments={amendments.amendments} shown={marksShown} onChange={setMarksShown} />
         </>
       }
       side={(hide) => (

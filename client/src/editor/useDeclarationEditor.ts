@@ -6,12 +6,13 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
+import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
 import { SuggestingMode } from '../amendments/SuggestingMode.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
 
-/** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets, comment highlights and suggesting mode. */
+/** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets, comment highlights, suggesting mode and pending amendments. */
 export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
   const editor = useEditor(
     {
@@ -30,6 +31,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         }),
         CommentHighlights,
         SuggestingMode,
+        AmendmentMarks,
         EditSizeGuard,
       ],
       editorProps: {
