@@ -73,6 +73,9 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           <AppLink to={`/d/${name}/signatures`} onNavigate={onNavigate}>
             Signatures
           </AppLink>
+          <AppLink to={`/d/${name}/compilation`} onNavigate={onNavigate}>
+            Compilation
+          </AppLink>
           {can(access.role, 'participants.manage') && (
             <AppLink to={`/d/${name}/participants`} onNavigate={onNavigate}>
               Participants
