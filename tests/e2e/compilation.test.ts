@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../shared/negotiation/amendmentSchemas.js'
 import { api } from '../helpers/api.js'
@@ -13,7 +14,7 @@ const DOC = 'almaty-declaration'
 const PATH = `/api/declarations/${DOC}/amendments`
 
 describe('the compilation view', () => {
-  it('lists each paragraph followed by its amendments, who proposed, co-sponsored, supported and opposed them, live', async () => {
+  it('lists each paragraph followed by its amendments, who proposed, co-sponsored, supported and opposed them, live, and its DOCX has them as tracked changes', async () => {
     const kazakh = await startSession(suite.server().url, 'editor-kaz')
     const client = connectClient(suite.server().wsUrl, DOC, kazakh)
     await whenSynced(client)
@@ -41,5 +42,13 @@ describe('the compilation view', () => {
 
     await stance('signatory-usa', 'opposer')
     await expect.poll(() => line.textContent()).toMatch(/; opposed by United States: replace/)
+
+    const download = await page.request.get(`${suite.server().url}${await page.getByRole('link', { name: /^Download as DOCX/ }).getAttribute('href')}`)
+    expect(download.status()).toBe(200)
+    const xml = await (await JSZip.loadAsync(await download.body())).file('word/document.xml')!.async('string')
+    expect(xml).toContain(((await line.textContent()) ?? '').replaceAll("'", '&apos;'))
+    expect(xml).toMatch(/<w:del [^>]*w:author="Kazakhstan"[^>]*>.*?<w:delText[^>]*>every learner<\/w:delText>/)
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Kazakhstan"[^>]*>.*?<w:t[^>]*>all learners<\/w:t>/)
+    expect([...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => Number(match[1]))).toEqual([1, 2])
   })
 })

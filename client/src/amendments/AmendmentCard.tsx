@@ -3,9 +3,9 @@ import type { Identity } from '../../../shared/api/schemas.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import type { AmendmentStatus, AmendmentView, ChangeInput, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
 import { ChangeText } from './ChangeText.js'
-import { describeChange } from './describeChange.js'
+import { describeChange } from '../../../shared/negotiation/describeChange.js'
 import { RevisionForm } from './RevisionForm.js'
-import { stanceSummary } from './stanceSummary.js'
+import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 
 /** How each status reads. */
 export const statusLabel: Record<AmendmentStatus, string> = {

@@ -7,7 +7,7 @@ import { AmendmentStatus, type AmendmentView } from '../../../shared/negotiation
 import { can, type Role } from '../../../shared/roles.js'
 import { editorPosition } from '../comments/anchorPositions.js'
 import { AmendmentCard, statusLabel } from './AmendmentCard.js'
-import { changeClauseId } from './describeChange.js'
+import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import type { AmendmentActions } from './useAmendments.js'
 import './amendments.css'
 

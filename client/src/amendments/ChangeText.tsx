@@ -1,5 +1,5 @@
 import type { AmendmentChange } from '../../../shared/negotiation/amendmentSchemas.js'
-import { changeParts } from './describeChange.js'
+import { changeParts } from '../../../shared/negotiation/describeChange.js'
 
 /** A change with its insertions and deletions marked by [+ … +] and [− … −] as well as by underline and strike-through. */
 export function ChangeText({ change }: { change: AmendmentChange }) {

@@ -10,8 +10,8 @@ import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 import { useDeclarationSync, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { statusLabel } from './AmendmentCard.js'
 import { ChangeText } from './ChangeText.js'
-import { changeClauseId, describeChange } from './describeChange.js'
-import { stanceSummary } from './stanceSummary.js'
+import { changeClauseId, describeChange } from '../../../shared/negotiation/describeChange.js'
+import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 import { useAmendments } from './useAmendments.js'
 import './compilation.css'
 
@@ -27,6 +27,11 @@ export function CompilationPage({ name, onBack }: { name: string; onBack: () => 
     <div className="compilation">
       <h1>Compilation{access ? `: ${access.title}` : ''}</h1>
       <BackLink name={name} onBack={onBack} />
+      <p>
+        <a href={`/api/declarations/${name}/compilation.docx`} download>
+          Download as DOCX (each amendment a Word tracked change)
+        </a>
+      </p>
       {error && <p role="alert">{error}</p>}
       {access ? <CompilationText access={access} /> : !error && <p role="status">Loading…</p>}
     </div>

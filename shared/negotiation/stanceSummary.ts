@@ -1,4 +1,4 @@
-import type { AmendmentView, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
+import type { AmendmentView, Stance } from './amendmentSchemas.js'
 
 const stanceWords: Record<Stance, string> = { 'co-sponsor': 'co-sponsored by', supporter: 'supported by', opposer: 'opposed by' }
 

@@ -1,4 +1,4 @@
-import type { AmendmentChange, InlineContent } from '../../../shared/negotiation/amendmentSchemas.js'
+import type { AmendmentChange, InlineContent } from './amendmentSchemas.js'
 
 /** A piece of a change as shown: words kept, inserted or deleted. */
 export interface ChangePart {
