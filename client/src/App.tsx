@@ -7,6 +7,7 @@ import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
 import { AppLink } from './navigation/AppLink.js'
 import { usePath } from './navigation/usePath.js'
 import { ParticipantsPage } from './participants/ParticipantsPage.js'
+import { CompilationPage } from './amendments/CompilationPage.js'
 import { SignaturesPage } from './signatures/SignaturesPage.js'
 import { SignInPage } from './signin/SignInPage.js'
 import { VersionsPage } from './versions/VersionsPage.js'
@@ -42,6 +43,7 @@ export function App() {
   const participants = /^\/d\/([a-z0-9-]+)\/participants$/.exec(path)?.[1]
   const versions = /^\/d\/([a-z0-9-]+)\/versions$/.exec(path)?.[1]
   const signatures = /^\/d\/([a-z0-9-]+)\/signatures$/.exec(path)?.[1]
+  const compilation = /^\/d\/([a-z0-9-]+)\/compilation$/.exec(path)?.[1]
   const declaration = /^\/d\/([a-z0-9-]+)$/.exec(path)?.[1]
 
   const screen = () => {
@@ -62,6 +64,7 @@ export function App() {
     const { identity } = session.info
     if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
     if (signatures) return <SignaturesPage key={signatures} name={signatures} identity={identity} onBack={() => navigate(`/d/${signatures}`)} />
+    if (compilation) return <CompilationPage key={compilation} name={compilation} onBack={() => navigate(`/d/${compilation}`)} />
     if (versions) return <VersionsPage key={versions} name={versions} onBack={() => navigate(`/d/${versions}`)} />
     if (declaration) {
       return (

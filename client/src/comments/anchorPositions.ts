@@ -24,6 +24,15 @@ export interface SelectionTarget {
   quote: string
 }
 
+/** The Yjs text node and index an editor position stands at, or null outside any text. */
+export function textIndexAt(editor: Editor, pos: number): { type: Y.XmlText; index: number } | null {
+  const binding = bindingOf(editor)
+  if (!binding) return null
+  const relative: Y.RelativePosition = absolutePositionToRelativePosition(pos, binding.type, binding.mapping)
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc)
+  return absolute && absolute.type instanceof Y.XmlText ? { type: absolute.type, index: absolute.index } : null
+}
+
 /** The comment target of the editor's selection, or null when it is not inside one paragraph. */
 export function selectionTarget(editor: Editor): SelectionTarget | null {
   const { from, to, $from, $to } = editor.state.selection
@@ -32,15 +41,16 @@ export function selectionTarget(editor: Editor): SelectionTarget | null {
   const label = labelClauses(editor.state.doc).find((candidate) => candidate.id === clause.attrs.id)?.label ?? ''
   const binding = bindingOf(editor)
   if (from === to || !binding) return { clauseId: clause.attrs.id, label, anchor: null, quote: clause.textContent }
-  const toTypeIndex = (pos: number) => {
-    const relative: Y.RelativePosition = absolutePositionToRelativePosition(pos, binding.type, binding.mapping)
-    const absolute = Y.createAbsolutePositionFromRelativePosition(relative, binding.doc)
-    return absolute && absolute.type instanceof Y.XmlText ? { type: absolute.type, index: absolute.index } : null
-  }
-  const start = toTypeIndex(from)
-  const end = toTypeIndex(to)
+  const start = textIndexAt(editor, from)
+  const end = textIndexAt(editor, to)
   if (!start || !end) return { clauseId: clause.attrs.id, label, anchor: null, quote: clause.textContent }
   return { clauseId: clause.attrs.id, label, anchor: anchorBetween(start, end), quote: editor.state.doc.textBetween(from, to) }
+}
+
+/** The editor position an encoded relative position stands at now, or null when it cannot be found. */
+export function editorPosition(editor: Editor, encoded: string): number | null {
+  const binding = bindingOf(editor)
+  return binding ? relativePositionToAbsolutePosition(binding.doc, binding.type, decodePosition(encoded), binding.mapping) : null
 }
 
 /** The editor positions an anchor covers now, or null when its text is gone. */

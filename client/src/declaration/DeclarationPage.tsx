@@ -3,6 +3,12 @@ import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { updateAmendmentMarks, type MarksShown } from '../amendments/AmendmentMarks.js'
+import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
+import { MarksToggle } from '../amendments/MarksToggle.js'
+import { SuggestionBar } from '../amendments/SuggestionBar.js'
+import { useAmendments } from '../amendments/useAmendments.js'
+import { useDraftingMode } from '../amendments/useDraftingMode.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
@@ -13,6 +19,7 @@ import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
+import { SideTabs } from './SideTabs.js'
 import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 import { TextReplacedNotice } from './TextReplacedNotice.js'
@@ -67,6 +74,9 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           <AppLink to={`/d/${name}/signatures`} onNavigate={onNavigate}>
             Signatures
           </AppLink>
+          <AppLink to={`/d/${name}/compilation`} onNavigate={onNavigate}>
+            Compilation
+          </AppLink>
           {can(access.role, 'participants.manage') && (
             <AppLink to={`/d/${name}/participants`} onNavigate={onNavigate}>
               Participants
@@ -98,13 +108,33 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     if (refusedCode !== null) onClosed(refusedCode)
   }, [refusedCode, onClosed])
   const lock = useLock(sync)
-  const canEdit = can(access.role, 'text.edit') && !lock
-  const editable = canEdit && sync.ready && status.kind !== 'refused'
+  const mode = useDraftingMode(access.name, sync.channel)
+  const [suggestingChosen, setSuggestingChosen] = useState(false)
+  // In negotiation the text changes only through amendments, except for those who keep the pen.
+  const typesInText = can(access.role, mode === 'negotiation' ? 'text.editInNegotiation' : 'text.edit')
+  const canSuggest = can(access.role, 'amendment.propose') && !lock
+  const forced = canSuggest && can(access.role, 'text.edit') && !typesInText
+  const suggesting = canSuggest && (forced || suggestingChosen)
+  const canEdit = typesInText && !lock
+  const editable = mode !== null && (canEdit || suggesting) && sync.ready && status.kind !== 'refused'
   const user = useMemo(
     () => ({ name: identity.name, delegation: identity.delegation, role: access.role, color: identity.delegation.color }),
     [identity, access.role],
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
+  const amendments = useAmendments(access.name, sync.channel)
+  const [sideView, setSideView] = useState('Comments')
+  const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
+  const [marksShown, setMarksShown] = useState<MarksShown>('all')
+  useEffect(() => {
+    if (!editor) return
+    const onActivate = (amendmentId: string) => {
+      setSideView('Amendments')
+      setFocusedAmendment(amendmentId)
+    }
+    updateAmendmentMarks(editor, { amendments: amendments.amendments, shown: marksShown, onActivate })
+  }, [editor, amendments.amendments, marksShown])
+  const openAmendments = amendments.amendments.filter((amendment) => amendment.status === 'pending' || amendment.status === 'needs-update').length
   return (
     <WorkspaceLayout
       bar={
@@ -115,13 +145,28 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
             </p>
           )}
           <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
-          {editor && editable && <Toolbar editor={editor} />}
+          {editor && canSuggest && <SuggestionBar editor={editor} delegation={identity.delegation} forced={forced} suggesting={suggesting} onSuggesting={setSuggestingChosen} onPropose={amendments.propose} />}
+          {editor && editable && !suggesting && <Toolbar editor={editor} />}
+          <MarksToggle amendments={amendments.amendments} shown={marksShown} onChange={setMarksShown} />
         </>
       }
       side={(hide) => (
         <>
           <PresenceList provider={sync.provider} />
-          {editor && <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} />}
+          {editor && (
+            <SideTabs
+              shown={sideView}
+              onShow={setSideView}
+              views={[
+                { name: 'Comments', content: <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} /> },
+                {
+                  name: 'Amendments',
+                  count: `${openAmendments} open`,
+                  content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     >

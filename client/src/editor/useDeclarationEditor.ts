@@ -6,6 +6,8 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
+import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
+import { SuggestingMode } from '../amendments/SuggestingMode.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
@@ -14,7 +16,7 @@ import { TextDirection } from './TextDirection.js'
 import { TextSearch } from './TextSearch.js'
 import { TitleKeys } from './TitleKeys.js'
 
-/** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets and comment highlights. */
+/** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets, comment highlights, suggesting mode and pending amendments. */
 export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
   const editor = useEditor(
     {
@@ -32,6 +34,8 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           selectionRender: renderSelection,
         }),
         CommentHighlights,
+        SuggestingMode,
+        AmendmentMarks,
         EditSizeGuard,
         TextDirection,
         TitleKeys,

@@ -9,6 +9,7 @@ import { demoRouter } from '../routes/demo/demoRouter.js'
 import { invitationsRouter } from '../routes/invitations/invitationsRouter.js'
 import { signInLockRouter } from '../routes/participants/signInLockRouter.js'
 import { participantsRouter } from '../routes/participants/participantsRouter.js'
+import { compilationRouter } from '../routes/compilation/compilationRouter.js'
 import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
@@ -51,6 +52,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
   api.use('/declarations/:name', exportsRouter(context, versions))
+  api.use('/declarations/:name', compilationRouter(context))
   api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))

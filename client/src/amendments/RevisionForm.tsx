@@ -1,0 +1,52 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { AmendmentChange, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
+
+interface RevisionFormProps {
+  change: Extract<AmendmentChange, { kind: 'words' }>
+  /** Shown and sent when the justification may change too (an edit, not a decision). */
+  justification: string | null
+  submitLabel: string
+  onSubmit: (change: ChangeInput, justification: string) => Promise<void>
+  onCancel: () => void
+}
+
+/** New words for each span of a word change, on the same places in the text, and optionally a new justification. */
+export function RevisionForm({ change, justification, submitLabel, onSubmit, onCancel }: RevisionFormProps) {
+  const [words, setWords] = useState(() => change.spans.map((span) => span.content.map((run) => run.text).join('')))
+  const [reason, setReason] = useState(justification ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    const spans = change.spans.map((span, index) => ({ start: span.start, end: span.end, content: words[index] ? [{ text: words[index], marks: [] as ('bold' | 'italic')[] }] : [] }))
+    onSubmit({ kind: 'words', clauseId: change.clauseId, spans }, reason).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+  }
+
+  return (
+    <form className="amendment__form" onSubmit={handleSubmit}>
+      {change.spans.map((span, index) => (
+        <p key={index}>
+          <label htmlFor={`${id}-${index}`}>{span.original ? `Instead of “${span.original}”` : 'Words to insert'}</label>
+          <input id={`${id}-${index}`} dir="auto" value={words[index]} onChange={(event) => setWords(words.map((value, other) => (other === index ? event.target.value : value)))} />
+        </p>
+      ))}
+      {justification !== null && (
+        <p>
+          <label htmlFor={`${id}-why`}>Justification</label>
+          <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit">{submitLabel}</button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  )
+}
