@@ -33,7 +33,7 @@ describe('a new round from a version while an editor types', () => {
     const first = await freeze('Zero draft')
     // After the version, a paragraph is added above one that is then amended: a positional rewrite pairs them wrongly.
     const added = new Y.XmlElement('clause')
-    added.setAttribute('id', 'added-after-zero-draft')
+    added.setAttribute('id', 'addedafterzerodraft')
     added.setAttribute('kind', (editor.text.get(3) as Y.XmlElement).getAttribute('kind')!)
     added.insert(0, [new Y.XmlText('A PARAGRAPH ADDED LATER')])
     editor.doc.transact(() => editor.text.insert(3, [added]))

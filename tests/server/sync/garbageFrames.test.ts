@@ -103,8 +103,8 @@ describe('garbage on the socket', () => {
     // The log is bounded: a few hundred lines, not one per refused frame.
     const refusedLines = captured.lines.filter((line) => line.event === 'sync_message_refused').length
     expect(refusedLines).toBeLessThan(500)
-    const suppressed = captured.lines.filter((line) => line.event === 'log_suppressed')
-    expect(suppressed.length).toBeGreaterThan(0)
+    // The count of what was suppressed is written when its window ends, which a fast run may not have reached yet.
+    await waitFor(() => captured.lines.some((line) => line.event === 'log_suppressed'), 'the suppressed lines are counted in the log', 25_000)
     expect(captured.lines.length).toBeLessThan(3000)
 
     // Operators see the attack as a count, not as log lines.
