@@ -63,7 +63,8 @@ describe('the title in the editor', () => {
   it('Tab into the editor lands at the start of the first paragraph, not the title', async () => {
     const page = await openAs('Aigerim Seitkali')
     const pp1 = await clauseText(page, 'PP1')
-    await page.getByRole('button', { name: 'Add note' }).focus()
+    // The last control of the bar above the text.
+    await page.getByLabel('Amendments in the text').focus()
     await page.keyboard.press('Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Declaration text')
     await caretSettled(page, 'clause', 'start')
