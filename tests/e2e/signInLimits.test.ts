@@ -22,7 +22,15 @@ describe('failed sign-ins in the browser', () => {
       await stranger.getByLabel('Password').fill(`guess-${attempt}`)
       await stranger.keyboard.press('Enter')
       await expect.poll(() => stranger.getByRole('alert').textContent()).toMatch(attempt === 0 ? /do not match/ : /./)
-      await expect.poll(() => stranger.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('password')
+      // The answer has come back once the field is focused with all of this guess selected, ready to retype.
+      await expect
+        .poll(() =>
+          stranger.evaluate(() => {
+            const field = document.activeElement as HTMLInputElement | null
+            return field?.type === 'password' && field.value.length > 0 && field.selectionStart === 0 && field.selectionEnd === field.value.length
+          }),
+        )
+        .toBe(true)
       await stranger.keyboard.type('x')
       expect(await stranger.getByLabel('Password').inputValue()).toBe('x')
     }

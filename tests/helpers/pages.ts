@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { caretSettled } from './editorCaret.js'
 
 /** A fresh browser context (its own cookies and storage) with the app open. */
 export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
@@ -59,10 +60,13 @@ export async function caretAtEnd(page: Page, label: string): Promise<void> {
   const box = await clause(page, label).boundingBox()
   if (!box) throw new Error(`clause ${label} is not visible`)
   await clause(page, label).click({ position: { x: box.width - 2, y: box.height - 4 } })
+  // A key pressed before the editor has taken up the click would act where the caret was before.
+  await caretSettled(page, 'clause')
 }
 
 /** Puts the caret before the first character of a clause. */
 export async function caretAtStart(page: Page, label: string): Promise<void> {
   await clause(page, label).click({ position: { x: 58, y: 4 } })
   await page.keyboard.press('Home')
+  await caretSettled(page, 'clause', 'start')
 }
