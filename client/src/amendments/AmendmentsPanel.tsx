@@ -10,6 +10,7 @@ import { AmendmentCard, statusLabel } from './AmendmentCard.js'
 import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import type { AmendmentActions } from './useAmendments.js'
 import './amendments.css'
+import { DelegationFilter, delegationsIn } from '../filters/DelegationFilter.js'
 
 interface AmendmentsPanelProps {
   editor: Editor
@@ -49,7 +50,7 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
   )
   const groups = new Map<string, AmendmentView[]>()
   for (const amendment of visible) groups.set(changeClauseId(amendment.change), [...(groups.get(changeClauseId(amendment.change)) ?? []), amendment])
-  const delegations = [...new Map(amendments.amendments.map((amendment) => [amendment.proposedBy.delegation.code, amendment.proposedBy.delegation])).values()]
+  const delegations = delegationsIn(amendments.amendments, (amendment) => amendment.proposedBy.delegation)
   const pending = amendments.amendments.filter((amendment) => amendment.status === 'pending').length
 
   const showInText = (amendment: AmendmentView) => {
@@ -79,15 +80,7 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-delegation`}>Delegation</label>
-        <select id={`${id}-delegation`} value={delegation} onChange={(event) => setDelegation(event.target.value)}>
-          <option value="">All delegations</option>
-          {delegations.map((entry) => (
-            <option key={entry.code} value={entry.code}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
+        <DelegationFilter id={`${id}-delegation`} value={delegation} delegations={delegations} onChange={setDelegation} />
         <label htmlFor={`${id}-paragraph`}>Paragraph</label>
         <select id={`${id}-paragraph`} value={paragraph} onChange={(event) => setParagraph(event.target.value)}>
           <option value="">All paragraphs</option>

@@ -12,6 +12,7 @@ import { MentionsList, unreadMentions } from './MentionsList.js'
 import { ThreadCard } from './ThreadCard.js'
 import { useFollowText } from './useFollowText.js'
 import { useThreads } from './useThreads.js'
+import { DelegationFilter, delegationsIn } from '../filters/DelegationFilter.js'
 
 interface CommentsPanelProps {
   editor: Editor
@@ -54,7 +55,7 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
   )
   const panel = useRef<HTMLElement>(null)
   useFollowText(editor, panel, visible.map(({ thread, place }) => ({ id: thread.id, label: place?.label })))
-  const delegations = [...new Map(threads.threads.map((thread) => [thread.createdBy.delegation.code, thread.createdBy.delegation])).values()]
+  const delegations = delegationsIn(threads.threads, (thread) => thread.createdBy.delegation)
   const unread = unreadMentions(threads.threads, identity, threads.mentionsReadAt)
 
   const showInText = (thread: ThreadView) => {
@@ -80,15 +81,7 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
           <option value="resolved">Resolved</option>
           <option value="all">All</option>
         </select>
-        <label htmlFor={`${id}-delegation`}>Delegation</label>
-        <select id={`${id}-delegation`} value={delegation} onChange={(event) => setDelegation(event.target.value)}>
-          <option value="">All delegations</option>
-          {delegations.map((entry) => (
-            <option key={entry.code} value={entry.code}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
+        <DelegationFilter id={`${id}-delegation`} value={delegation} delegations={delegations} onChange={setDelegation} />
         <label htmlFor={`${id}-paragraph`}>Paragraph</label>
         <select id={`${id}-paragraph`} value={paragraph} onChange={(event) => setParagraph(event.target.value)}>
           <option value="">All paragraphs</option>
