@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { api } from '../../helpers/api.js'
 import { barrier } from '../../helpers/barrier.js'
 import { clauseText } from '../../helpers/declarationText.js'
 import { savedAcks } from '../../helpers/savedAcks.js'
-import { startSession } from '../../helpers/sessions.js'
-import { connectClient, whenSynced } from '../../helpers/syncClients.js'
-import { startTestServer } from '../../helpers/testServer.js'
+import { DRAFT, editingDraft } from '../../helpers/editingDraft.js'
 
-const DOC = 'almaty-declaration'
+const DOC = DRAFT
 const VERSIONS = `/api/declarations/${DOC}/versions`
-const cleanups: (() => Promise<void> | void)[] = []
-
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup()
-  cleanups.length = 0
-})
 
 describe('locking for signature', () => {
   it('refuses a keystroke that arrives after the check, so the locked version is the live text', async () => {
     const afterRead = barrier()
-    const server = await startTestServer({ hooks: { afterLockRead: afterRead.hold } })
-    cleanups.push(() => server.destroy())
-    const moderator = await startSession(server.url, 'chair')
-    const editor = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
-    cleanups.push(() => editor.destroy())
-    await whenSynced(editor)
+    const { server, moderator, editor } = await editingDraft({ hooks: { afterLockRead: afterRead.hold } })
     const frozen = (await api(server.url, 'POST', VERSIONS, { token: moderator, body: { name: 'Final' } })).body as { version: VersionSummary }
 
     const locking = api(server.url, 'POST', `${VERSIONS}/${frozen.version.id}/lock`, { token: moderator })

@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { api } from '../../helpers/api.js'
 import { barrier } from '../../helpers/barrier.js'
 import { clauseText, clauseTexts, fragmentOf, readStoredDocument } from '../../helpers/declarationText.js'
 import { savedAcks } from '../../helpers/savedAcks.js'
-import { startSession } from '../../helpers/sessions.js'
-import { connectClient, whenSynced } from '../../helpers/syncClients.js'
-import { startTestServer } from '../../helpers/testServer.js'
+import { DRAFT, editingDraft } from '../../helpers/editingDraft.js'
 
-const DOC = 'almaty-declaration'
+const DOC = DRAFT
 const VERSIONS = `/api/declarations/${DOC}/versions`
-const cleanups: (() => Promise<void> | void)[] = []
-
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup()
-  cleanups.length = 0
-})
 
 describe('a new round from a version while the draft is locked', () => {
   it('is refused when the lock lands between its check and its change, so the locked version stays the live text', async () => {
     const afterCheck = barrier()
-    const server = await startTestServer({ hooks: { afterRestoreCheck: afterCheck.hold } })
-    cleanups.push(() => server.destroy())
-    const moderator = await startSession(server.url, 'chair')
-    const editor = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
-    cleanups.push(() => editor.destroy())
-    await whenSynced(editor)
+    const { server, moderator, editor } = await editingDraft({ hooks: { afterRestoreCheck: afterCheck.hold } })
     const older = (await api(server.url, 'POST', VERSIONS, { token: moderator, body: { name: 'Round one' } })).body as { version: VersionSummary }
     clauseText(editor.text, 1).insert(0, 'ROUND-TWO ')
     await savedAcks(editor)(1)
