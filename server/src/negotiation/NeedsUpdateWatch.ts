@@ -28,14 +28,16 @@ function paragraphOf(type: ChangedType, fragment: Y.XmlFragment): Y.XmlElement |
 }
 
 /**
- * Finds pending amendments that an applied update made unfit, as soon as it is applied: the words one changes were
- * edited, or a paragraph it needs is gone. Only paragraphs with pending amendments are looked at, and in each only
- * its own amendments are checked, so a keystroke elsewhere costs a map lookup.
+ * Finds pending amendments that applied updates made unfit, at the end of the turn that applied them: the words one
+ * changes were edited, or a paragraph it needs is gone. Only paragraphs with pending amendments are looked at, and in
+ * each only its own amendments are checked, once per turn, so a keystroke elsewhere costs a map lookup.
  */
 export class NeedsUpdateWatch {
   /** Pending amendments by declaration, then by the paragraph they depend on, then by number. */
   private readonly watched = new Map<string, Map<string, Map<number, AmendmentChange>>>()
   private readonly documents = new Map<string, Y.Doc>()
+  /** Paragraphs touched since the last check, by declaration: a turn of the event loop holding many keystrokes checks once. */
+  private readonly touched = new Map<string, Set<string>>()
   /** Amendment checks made so far: what watching costs. */
   checks = 0
 
@@ -120,6 +122,22 @@ export class NeedsUpdateWatch {
       const id = paragraphOf(type, fragment)?.getAttribute('id')
       if (id !== undefined && paragraphs.has(id)) touched.add(id)
     }
+    if (touched.size === 0) return
+    const waiting = this.touched.get(declaration)
+    if (waiting) for (const id of touched) waiting.add(id)
+    else {
+      this.touched.set(declaration, touched)
+      setImmediate(() => this.checkTouched(declaration, doc))
+    }
+  }
+
+  /** Checks the amendments of the paragraphs touched in this turn, once each, against the document as it is now. */
+  private checkTouched(declaration: string, doc: Y.Doc): void {
+    const touched = this.touched.get(declaration)
+    this.touched.delete(declaration)
+    const paragraphs = this.watched.get(declaration)
+    // An unloaded document changes no more; its amendments are checked again when it loads.
+    if (!touched || !paragraphs || this.documents.get(declaration) !== doc) return
     const unfit = new Set<number>()
     for (const id of touched) {
       for (const [number, change] of paragraphs.get(id) ?? []) if (!unfit.has(number) && !this.fits(doc, change)) unfit.add(number)
