@@ -9,6 +9,7 @@ import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { broadcastAmendment } from './routes/amendments/presentAmendment.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -45,7 +46,7 @@ export interface StartOptions {
   signInLimits?: Partial<SignInLimits>
   /** Where tests hold the server to force an order of events. */
   hooks?: ServerHooks
-  /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
+  /** Told of each moment of an amendment decision, and awaited there (tests hold accepts between their steps). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
 }
 
@@ -131,9 +132,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
-  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, {
+    log,
+    hook: options.amendmentDecisionHook,
+    announce: async (declaration, amendment) => void (await broadcastAmendment(store, hub, declaration, amendment)),
+  })
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
   await versions.checkAll()
+  await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const sync = createSyncEndpoint({
     hub,
     store,
