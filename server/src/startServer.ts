@@ -9,6 +9,8 @@ import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { BracketService, type BracketEvent } from './brackets/BracketService.js'
+import { FileBracketStore } from './brackets/FileBracketStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -47,6 +49,8 @@ export interface StartOptions {
   hooks?: ServerHooks
   /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
+  /** Told of each bracket resolution's arrival, and holds it between its text change and its record (for tests). */
+  bracketResolutionHook?: (event: BracketEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -109,10 +113,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let unlock: () => Promise<void>
   let store: LowStore
   let amendmentStore: FileAmendmentStore
+  let bracketStore: FileBracketStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
+    bracketStore = await FileBracketStore.create(join(config.dataDir, DATA_FOLDERS.brackets))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -133,6 +139,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
   const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
+  const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
@@ -156,6 +163,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       connections: sync,
       hub,
       amendments,
+      brackets,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -183,6 +191,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         server.closeAllConnections()
         await stopped
         await amendmentStore.close()
+        await bracketStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

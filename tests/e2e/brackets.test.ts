@@ -1,0 +1,91 @@
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/browserSuite.js'
+import { pressByKeyboard } from '../helpers/keyboard.js'
+import { clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+
+const suite = browserSuite()
+
+async function openAs(name: string, editable: boolean): Promise<Page> {
+  const page = await openApp(suite.browser(), suite.server().url)
+  await signInAs(page, name)
+  await openDeclaration(page, { editable })
+  return page
+}
+
+/** Moves focus by Tab alone until the control has it. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let step = 0; step < 200; step += 1) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error('the control cannot be reached with Tab')
+}
+
+/** Selects words in the text by keyboard: Tab into the text, Ctrl+F, the words, Enter, and Escape back with them selected. */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await tabTo(page, page.getByRole('textbox', { name: 'Declaration text' }))
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type(words)
+  await expect.poll(() => page.getByRole('search').getByRole('status').textContent()).toBe('1 match')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(words)
+}
+
+/** Ticks a delegation's box in the fieldset named `legend`, by keyboard. */
+async function tick(page: Page, legend: string, code: string): Promise<void> {
+  await tabTo(page, page.getByRole('group', { name: legend }).getByRole('checkbox', { name: new RegExp(`^${code} `) }))
+  await page.keyboard.press('Space')
+}
+
+describe('square brackets and alternatives in the browser', () => {
+  it('the chair brackets words and adds alternatives by keyboard; another page sees each step live; the chair resolves both', async () => {
+    const chair = await openAs('Aigerim Seitkali', true)
+    const observer = await openAs('Siti Rahmawati', false)
+    await pressByKeyboard(observer, /^Brackets/)
+
+    await selectWords(chair, 'Resolve to remove')
+    await pressByKeyboard(chair, /^Brackets/)
+    await expect.poll(() => chair.getByLabel('Place on').locator('option').first().textContent()).toBe('Selected words in OP2: “Resolve to remove”')
+    await tick(chair, 'Requested by', 'KAZ')
+    await tick(chair, 'Requested by', 'POL')
+    await tabTo(chair, chair.getByLabel('Reason (optional)'))
+    await chair.keyboard.type('Kazakhstan and Poland want a stronger verb.')
+    await pressByKeyboard(chair, 'Place bracket')
+
+    await expect.poll(() => clauseText(observer, 'OP2')).toMatch(/^\[Resolve to remove\] physical/)
+    expect(await clause(observer, 'OP2').getByRole('img', { name: 'bracket opened, requested by KAZ, POL' }).count()).toBe(1)
+    expect(await clause(observer, 'OP2').getByRole('img', { name: 'bracket closed, requested by KAZ, POL' }).count()).toBe(1)
+    const card = observer.getByRole('article', { name: 'Bracket in OP2' })
+    await card.getByText('Requested by KAZ, POL').waitFor()
+    await card.getByText('Reason: Kazakhstan and Poland want a stronger verb.').waitFor()
+    await expectNoAxeViolations(observer)
+    await expectNoAxeViolations(chair)
+
+    await selectWords(chair, 'school buildings')
+    await tabTo(chair, chair.getByRole('radio', { name: 'Square bracket' }))
+    await chair.keyboard.press('ArrowDown')
+    await tabTo(chair, chair.getByLabel('Alt 1 wording'))
+    await chair.keyboard.type('school buildings')
+    await tick(chair, 'Alt 1 proposed by', 'KAZ')
+    await tabTo(chair, chair.getByLabel('Alt 2 wording'))
+    await chair.keyboard.type('schools and their grounds')
+    await tick(chair, 'Alt 2 proposed by', 'USA')
+    await tick(chair, 'Alt 2 proposed by', 'EGY')
+    await pressByKeyboard(chair, 'Place alternatives')
+
+    await expect.poll(() => clauseText(observer, 'OP2')).toContain('to make [school buildings] (Alt 1: school buildings (KAZ) / Alt 2: schools and their grounds (USA, EGY)), transport')
+    await observer.getByRole('article', { name: 'Alternatives in OP2' }).getByText('Alt 2: schools and their grounds').waitFor()
+    await expect.poll(() => observer.getByText('1 bracket and 1 set of alternatives open, in 1 paragraph').count()).toBe(1)
+    await expectNoAxeViolations(observer)
+    await expectNoAxeViolations(chair)
+
+    await pressByKeyboard(chair, 'Choose Alt 2')
+    await expect.poll(() => clauseText(observer, 'OP2')).toContain('to make schools and their grounds, transport')
+    await pressByKeyboard(chair, 'Lift bracket (keep the words)')
+    await expect.poll(() => clauseText(observer, 'OP2')).toMatch(/^Resolve to remove physical/)
+    await observer.getByText('Nothing is in brackets.').waitFor()
+    await expectNoAxeViolations(observer)
+  })
+})
