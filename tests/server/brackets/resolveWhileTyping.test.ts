@@ -15,9 +15,16 @@ let typist: SyncClient
 let watcher: SyncClient
 /** Set while a test holds a resolution between its text change and its record. */
 let hold: Barrier | null = null
+/** Set while a test holds a resolution as it arrives, before it reads the text. */
+let arrival: Barrier | null = null
 
 beforeAll(async () => {
-  server = await startTestServer({ bracketResolutionHook: async (event) => (event === 'text-applied' && hold ? hold.hold() : undefined) })
+  server = await startTestServer({
+    bracketResolutionHook: async (event) => {
+      if (event === 'requested' && arrival) await arrival.hold()
+      if (event === 'text-applied' && hold) await hold.hold()
+    },
+  })
   chair = await startSession(server.url, 'chair')
   typist = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
   watcher = connectClient(server.wsUrl, DOC, await startSession(server.url, 'observer-idn'))
@@ -50,6 +57,25 @@ describe('choosing an alternative while someone types in the paragraph', () => {
     hold = null
     expect((await choosing).body).toMatchObject({ status: 'chosen', chosen: 2 })
     expect(clauseText(watcher.text, 11).toString()).toBe(expected)
+  })
+
+  it('typing that reaches the server while the choice waits to be applied moves the span, and the wording lands exactly on it', async () => {
+    const set = await place(server.url, chair, alternativesOn(typist, 12, 'assistive and adaptive technologies', [['assistive and adaptive technologies', 'KAZ'], ['assistive technologies', 'NGA']]))
+    arrival = barrier()
+    const choosing = choose(set.id, 2)
+    await arrival.reached
+    // Held before it reads the text: words typed before the span and at its very start shift where it is.
+    const text = clauseText(typist.text, 12)
+    const at = text.toString().indexOf('assistive and adaptive technologies')
+    text.insert(at, 'affordable ')
+    text.insert(0, 'Also ')
+    const typed = clauseText(typist.text, 12).toString()
+    await waitFor(() => clauseText(watcher.text, 12).toString() === typed, 'the typing reaches the server')
+    arrival.open()
+    arrival = null
+    expect((await choosing).body).toMatchObject({ status: 'chosen', chosen: 2 })
+    const expected = typed.replace('assistive and adaptive technologies', 'assistive technologies')
+    await waitFor(() => clauseText(typist.text, 12).toString() === expected && clauseText(watcher.text, 12).toString() === expected, 'every copy has the wording in place of the span')
   })
 
   it('typing the server had not seen when it wrote the wording merges around it, and the chosen wording stays whole', async () => {
