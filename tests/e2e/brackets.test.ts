@@ -1,8 +1,11 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { alternativesOn, bracketOn, place } from '../helpers/brackets.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
 import { clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { startSession } from '../helpers/sessions.js'
+import { connectClient, whenSynced } from '../helpers/syncClients.js'
 
 const suite = browserSuite()
 
@@ -98,5 +101,21 @@ describe('square brackets and alternatives in the browser', () => {
     await pressByKeyboard(chair, 'Choose Alt 2')
     await expect.poll(() => clauseText(observer, 'OP2')).toContain('to make schools and their grounds, transport')
     await observer.getByText('Nothing is in brackets.').waitFor()
+  })
+
+  it('the compilation prints brackets and alternatives as literal brackets, live', async () => {
+    const chair = await startSession(suite.server().url, 'chair')
+    const client = connectClient(suite.server().wsUrl, 'almaty-declaration', chair)
+    await whenSynced(client)
+    await place(suite.server().url, chair, bracketOn(client, 9, 'physical, communication', ['USA']))
+    const page = await openApp(suite.browser(), suite.server().url)
+    await signInAs(page, 'Siti Rahmawati')
+    await page.goto(`${suite.server().url}/d/almaty-declaration/compilation`)
+    const paragraph = page.locator('.compilation__paragraph', { has: page.getByRole('heading', { name: 'OP2', exact: true }) }).locator('p').first()
+    await expect.poll(() => paragraph.textContent()).toBe('Resolve to remove [physical, communication], attitudinal and financial barriers to education, and to make school buildings, transport, learning materials and digital platforms accessible by design;')
+    await place(suite.server().url, chair, alternativesOn(client, 9, 'accessible by design', [['accessible by design', 'KAZ'], ['accessible', 'GBR']]))
+    await expect.poll(() => paragraph.textContent()).toContain('digital platforms [Alt 1: accessible by design (KAZ) / Alt 2: accessible (GBR)];')
+    client.destroy()
+    await expectNoAxeViolations(page)
   })
 })
