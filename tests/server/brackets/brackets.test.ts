@@ -120,6 +120,16 @@ describe('square brackets and alternatives over the API', () => {
     expect(frozenBrackets(observer.doc, await list()).brackets.find((frozen) => frozen.id === bracket.id)).toMatchObject({ start: before.indexOf('governments'), end: before.indexOf('governments') + 11 })
   })
 
+  it('alternatives for a whole paragraph, in any script: choosing one makes it the paragraph’s whole text', async () => {
+    const kazakh = 'Инклюзивті білім беру үшін тұрақты қаржыландыруды қамтамасыз етуге шақырамыз;'
+    const before = clauseTexts(observer.text)
+    const set = await place(server.url, chair, { kind: 'alternatives', clauseId: clauseIdAt(editor.text, 22), options: [{ text: clauseText(editor.text, 22).toString(), proposedBy: ['GBR'] }, { text: kazakh, proposedBy: ['KAZ', 'UNESCO'] }] })
+    expect(set).toMatchObject({ anchor: null, options: [{ proposedBy: ['GBR'] }, { text: kazakh, proposedBy: ['KAZ', 'UNESCO'] }] })
+    expect((await resolve(set.id, { action: 'choose', option: 2 })).status).toBe(200)
+    await waitFor(() => clauseText(observer.text, 22).toString() === kazakh, 'the paragraph is the chosen wording')
+    expect(clauseTexts(observer.text).filter((_text, index) => index !== 22)).toEqual(before.filter((_text, index) => index !== 22))
+  })
+
   it('deleting every bracketed word by editing leaves an empty bracket in place, which a moderator lifts', async () => {
     const bracket = await place(server.url, chair, bracketOn(editor, 19, 'and openly publish '))
     const text = clauseText(editor.text, 19)
