@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { alternativesOn, bracketOn, place } from '../helpers/brackets.js'
@@ -103,7 +104,7 @@ describe('square brackets and alternatives in the browser', () => {
     await observer.getByText('Nothing is in brackets.').waitFor()
   })
 
-  it('the compilation prints brackets and alternatives as literal brackets, live', async () => {
+  it('the compilation and its DOCX print brackets and alternatives as literal brackets, the page live', async () => {
     const chair = await startSession(suite.server().url, 'chair')
     const client = connectClient(suite.server().wsUrl, 'almaty-declaration', chair)
     await whenSynced(client)
@@ -117,5 +118,9 @@ describe('square brackets and alternatives in the browser', () => {
     await expect.poll(() => paragraph.textContent()).toContain('digital platforms [Alt 1: accessible by design (KAZ) / Alt 2: accessible (GBR)];')
     client.destroy()
     await expectNoAxeViolations(page)
+    const download = await page.request.get(`${suite.server().url}/api/declarations/almaty-declaration/compilation.docx`)
+    const xml = await (await JSZip.loadAsync(await download.body())).file('word/document.xml')!.async('string')
+    expect(xml).toContain('Resolve to remove [physical, communication], attitudinal')
+    expect(xml).toContain('digital platforms [Alt 1: accessible by design (KAZ) / Alt 2: accessible (GBR)];')
   })
 })

@@ -8,6 +8,8 @@ export interface CompilationParagraph {
   clauseId: string | null
   label: string
   text: string
+  /** The text as the compilation prints it, its brackets and alternatives written in. */
+  printed: string
   amendments: { amendment: AmendmentView; spans: { from: number; to: number; inserted: string }[] | null }[]
 }
 
@@ -33,7 +35,7 @@ export function renderCompilationDocx(title: string, paragraphs: CompilationPara
   const nextId = () => (revision += 1)
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
   const body = paragraphs.flatMap((paragraph) => [
-    new Paragraph({ children: [new TextRun({ text: `${paragraph.label}\t`, bold: true }), new TextRun(paragraph.text)], spacing: { before: 240, after: 120 } }),
+    new Paragraph({ children: [new TextRun({ text: `${paragraph.label}\t`, bold: true }), new TextRun(paragraph.printed)], spacing: { before: 240, after: 120 } }),
     ...paragraph.amendments.flatMap(({ amendment, spans }) => [
       new Paragraph({ children: [new TextRun({ text: `${amendment.label}, ${stanceSummary(amendment)}: ${describeChange(amendment.change, labelOf)}`, italics: true })], indent: { left: 720 } }),
       ...(spans ? [trackedCopy(paragraph, amendment, spans, nextId)] : []),

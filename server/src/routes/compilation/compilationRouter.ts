@@ -1,5 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { Router } from 'express'
+import { frozenBrackets } from '../../../../shared/brackets/frozenBrackets.js'
+import { printedParagraph } from '../../../../shared/brackets/printedBrackets.js'
 import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
@@ -13,7 +15,7 @@ import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
 /** GET /compilation.docx: the live text with every open amendment, each as Word tracked changes by its delegation. */
 export function compilationRouter(context: AppContext): Router {
-  const { store, sessions, hub, amendments } = context
+  const { store, sessions, hub, amendments, brackets } = context
   const router = Router({ mergeParams: true })
   router.use('/compilation.docx', requireSession(sessions), requirePermission(store, 'declaration.read'))
 
@@ -21,20 +23,23 @@ export function compilationRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const present = await amendmentPresenter(store)
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
+    const items = await brackets.list(declaration)
     // Text and spans are read in one step, so every span is placed in the text it is printed with.
-    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] =>
-      labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] => {
+      const marks = frozenBrackets(document.doc, items)
+      return labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
         clauseId: clause.id,
         label: clause.label,
         text: clause.node.textContent,
+        printed: printedParagraph(clause.node.textContent, marks, clause.id),
         amendments: open
           .filter((record) => changeClauseId(record.change) === clause.id)
           .map((record) => {
             const resolved = record.change.kind === 'words' && clause.id ? resolveWordChange(document.doc, clause.id, record.change.spans) : null
             return { amendment: present(record), spans: resolved && resolved.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) }
           }),
-      })),
-    )
+      }))
+    })
     const title = (await store.getDeclaration(declaration))?.title ?? declaration
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-compilation.docx"`)
