@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { alternativesOn, bracketOn, place } from '../helpers/brackets.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
+import { expectNoSidewaysScroll, openOnPhone } from '../helpers/layout.js'
 import { clause, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
 import { connectClient, whenSynced } from '../helpers/syncClients.js'
@@ -122,5 +123,22 @@ describe('square brackets and alternatives in the browser', () => {
     const xml = await (await JSZip.loadAsync(await download.body())).file('word/document.xml')!.async('string')
     expect(xml).toContain('Resolve to remove [physical, communication], attitudinal')
     expect(xml).toContain('digital platforms [Alt 1: accessible by design (KAZ) / Alt 2: accessible (GBR)];')
+  })
+
+  it('on a 375 px phone the chair’s Brackets panel, with its form and open items, fits without sideways scrolling', async () => {
+    const token = await startSession(suite.server().url, 'chair')
+    const client = connectClient(suite.server().wsUrl, 'almaty-declaration', token)
+    await whenSynced(client)
+    await place(suite.server().url, token, bracketOn(client, 9, 'physical, communication', ['USA', 'CHN'], 'Which barriers come first is still open.'))
+    await place(suite.server().url, token, alternativesOn(client, 9, 'accessible by design', [['accessible by design', 'KAZ'], ['accessible to every learner from the start, with no cost to families', 'GBR']]))
+    client.destroy()
+    const chair = await openOnPhone(suite.browser(), suite.server().url)
+    await signInAs(chair, 'Aigerim Seitkali')
+    await openDeclaration(chair)
+    await chair.getByRole('button', { name: 'Comments and people' }).click()
+    await chair.getByRole('button', { name: /^Brackets/ }).click()
+    await chair.getByRole('article', { name: 'Alternatives in OP2' }).waitFor()
+    await expectNoSidewaysScroll(chair)
+    await expectNoAxeViolations(chair)
   })
 })

@@ -90,9 +90,11 @@ describe('square brackets and alternatives over the API', () => {
   })
 
   it('lifting keeps the words; deleting them removes exactly the bracketed words; neither can happen twice', async () => {
+    const pushed = pushedBrackets(observer)
     const lifted = await place(server.url, chair, bracketOn(editor, 15, 'to prevent bullying and discrimination, '))
     const textBefore = clauseText(observer.text, 15).toString()
     expect((await resolve(lifted.id, { action: 'lift' })).body).toMatchObject({ status: 'lifted', resolvedBy: { delegation: 'KAZ' } })
+    await waitFor(() => pushed.some((item) => item.id === lifted.id && item.status === 'lifted'), 'the observer is told of the lift')
     expect(clauseText(observer.text, 15).toString()).toBe(textBefore)
     expect((await resolve(lifted.id, { action: 'delete-text' })).status).toBe(409)
 
