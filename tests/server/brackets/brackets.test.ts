@@ -143,6 +143,18 @@ describe('square brackets and alternatives over the API', () => {
     expect((await resolve(bracket.id, { action: 'lift' })).body).toMatchObject({ status: 'lifted' })
   })
 
+  it('refuses to place or resolve anything while the draft is locked for signature, changing nothing', async () => {
+    const open = await place(server.url, chair, bracketOn(editor, 11, 'human oversight'))
+    const frozen = (await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'Rev.1' } })).body as { version: { id: string } }
+    expect((await api(server.url, 'POST', `/api/declarations/${DOC}/versions/${frozen.version.id}/lock`, { token: chair })).status).toBe(200)
+    const before = { items: await list(), text: clauseTexts(observer.text) }
+    expect((await api(server.url, 'POST', BRACKETS_PATH, { token: chair, body: bracketOn(editor, 11, 'transparency') })).body).toMatchObject({ error: 'locked' })
+    expect((await resolve(open.id, { action: 'delete-text' })).body).toMatchObject({ error: 'locked' })
+    expect(await list()).toEqual(before.items)
+    expect(clauseTexts(observer.text)).toEqual(before.text)
+    expect((await api(server.url, 'POST', `/api/declarations/${DOC}/versions/unlock`, { token: chair, body: { name: 'Rev.2' } })).status).toBeLessThan(300)
+  })
+
   it('keeps brackets across a restart', async () => {
     const items = await list()
     editor.destroy()
