@@ -9,6 +9,9 @@ import { MarksToggle } from '../amendments/MarksToggle.js'
 import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
 import { useDraftingMode } from '../amendments/useDraftingMode.js'
+import { updateBracketMarks } from '../brackets/BracketMarks.js'
+import { BracketsPanel, bracketsSummary } from '../brackets/BracketsPanel.js'
+import { useBrackets } from '../brackets/useBrackets.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
@@ -134,6 +137,10 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     }
     updateAmendmentMarks(editor, { amendments: amendments.amendments, shown: marksShown, onActivate })
   }, [editor, amendments.amendments, marksShown])
+  const brackets = useBrackets(access.name, sync.channel)
+  useEffect(() => {
+    if (editor) updateBracketMarks(editor, brackets.items)
+  }, [editor, brackets.items])
   const openAmendments = amendments.amendments.filter((amendment) => amendment.status === 'pending' || amendment.status === 'needs-update').length
   return (
     <WorkspaceLayout
@@ -164,6 +171,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
                   count: `${openAmendments} open`,
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
+                { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
               ]}
             />
           )}

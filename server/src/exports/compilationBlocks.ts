@@ -14,6 +14,8 @@ export interface CompilationParagraph {
   clauseId: string | null
   label: string
   text: string
+  /** The text as the compilation prints it, its brackets and alternatives written in. */
+  printed: string
   amendments: { amendment: AmendmentView; fits: boolean; spans: PlacedSpan[] }[]
 }
 
@@ -74,7 +76,7 @@ export function compilationBlocks(paragraphs: readonly CompilationParagraph[]): 
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
   const moves = paragraphs.flatMap((paragraph) => paragraph.amendments.filter((entry) => entry.fits && entry.amendment.change.kind === 'paragraph.move').map((entry) => ({ paragraph, entry })))
   return paragraphs.flatMap((paragraph): CompilationBlock[] => [
-    { kind: 'paragraph', label: paragraph.label, text: paragraph.text },
+    { kind: 'paragraph', label: paragraph.label, text: paragraph.printed },
     ...paragraph.amendments.flatMap((entry): CompilationBlock[] => [
       { kind: 'amendment', text: `${entry.amendment.label}, ${stanceSummary(entry.amendment)}: ${describeChange(entry.amendment.change, labelOf)}` },
       ...trackedHere(paragraph, entry),

@@ -2,6 +2,8 @@ import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.
 import { delegationStatus } from '../../../shared/signatures/signatureCount.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
 import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import { printBrackets, type PrintedAlternatives, type PrintedBracket } from '../../../shared/brackets/printedBrackets.js'
+import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionRecord } from '../store/Store.js'
 
 /** Everything a PDF or DOCX export of a version shows, gathered once for both formats. */
@@ -10,6 +12,8 @@ export interface ExportData {
   version: Pick<VersionRecord, 'id' | 'seq' | 'name' | 'sha256' | 'createdAt'>
   text: CanonicalText
   signatures: SignaturesView
+  /** The version's brackets and alternatives, printed as literal brackets when given. */
+  negotiation?: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>
 }
 
 /** How anyone can check the export offline, printed with it. */
@@ -49,7 +53,9 @@ export function auditHeadLine(data: ExportData): string {
   return `Audit log head: ${data.signatures.auditHead}`
 }
 
-/** The text of inline content, notes written out in brackets. */
-export function inlineRuns(content: CanonicalInline[]): { text: string; bold: boolean; italic: boolean }[] {
-  return content.map((run) => ('note' in run ? { text: ` [Note: ${run.note}]`, bold: false, italic: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic') }))
+/** The text of inline content, notes written out in brackets, and square brackets and alternatives printed in when given. */
+export function inlineRuns(content: CanonicalInline[], marks: { brackets: PrintedBracket[]; alternatives: PrintedAlternatives[] } = { brackets: [], alternatives: [] }): { text: string; bold: boolean; italic: boolean }[] {
+  const runs = content.map((run) => ('note' in run ? { text: ` [Note: ${run.note}]`, bold: false, italic: true, note: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic'), note: false }))
+  // Bracket offsets count the paragraph's words only, never a note.
+  return printBrackets(runs, marks.brackets, marks.alternatives, (run) => (run.note ? null : run.text), (run, text) => ({ ...run, text }), (text) => ({ text, bold: false, italic: false, note: false }))
 }

@@ -11,12 +11,12 @@ import {
   StanceBody,
 } from '../../../../shared/negotiation/amendmentSchemas.js'
 import type { AmendmentRecord } from '../../../../shared/negotiation/amendmentRecord.js'
-import { NegotiationRefusal } from '../../../../shared/negotiation/amendmentRules.js'
 import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
 import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
 import { can, type Action } from '../../../../shared/roles.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
+import { refusalsAnswered } from '../../http/refusalsAnswered.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
@@ -33,16 +33,6 @@ function numberOf(value: unknown): number {
   const text = String(value)
   if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new ApiProblem(400, 'bad_amendment_number', 'Amendment numbers are whole numbers: 7 for A7.')
   return Number(text)
-}
-
-/** Runs a step of the service, turning a rule's refusal into the API's answer. */
-async function refusalsAnswered<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step()
-  } catch (error) {
-    if (error instanceof NegotiationRefusal) throw new ApiProblem(error.status, error.code, error.message)
-    throw error
-  }
 }
 
 /** Amendments and the drafting mode: validated, stored durably, then pushed to every open page of the declaration. */

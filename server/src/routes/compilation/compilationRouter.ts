@@ -1,5 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { Router, type Response } from 'express'
+import { frozenBrackets } from '../../../../shared/brackets/frozenBrackets.js'
+import { printedParagraph } from '../../../../shared/brackets/printedBrackets.js'
 import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
@@ -15,7 +17,7 @@ import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
 /** GET /compilation.docx and /compilation.pdf: the live text with every open amendment, tracked by its delegation. */
 export function compilationRouter(context: AppContext): Router {
-  const { store, sessions, hub, amendments } = context
+  const { store, sessions, hub, amendments, brackets } = context
   const router = Router({ mergeParams: true })
   router.use(['/compilation.docx', '/compilation.pdf'], requireSession(sessions), requirePermission(store, 'declaration.read'))
 
@@ -23,12 +25,15 @@ export function compilationRouter(context: AppContext): Router {
   const compilation = async (declaration: string): Promise<{ title: string; blocks: CompilationBlock[] }> => {
     const present = await amendmentPresenter(store)
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
-    // Text and changes are read in one step, so every change is placed in the text it is printed with.
-    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] =>
-      labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+    const items = await brackets.list(declaration)
+    // Text, changes and brackets are read in one step, so each is placed in the text it is printed with.
+    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] => {
+      const marks = frozenBrackets(document.doc, items)
+      return labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
         clauseId: clause.id,
         label: clause.label,
         text: clause.node.textContent,
+        printed: printedParagraph(clause.node.textContent, marks, clause.id),
         amendments: open
           .filter((record) => changeClauseId(record.change) === clause.id)
           .map((record) => {
@@ -36,8 +41,8 @@ export function compilationRouter(context: AppContext): Router {
             const spans = resolved?.kind === 'words' ? resolved.spans.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) : []
             return { amendment: present(record), fits: resolved !== null, spans }
           }),
-      })),
-    )
+      }))
+    })
     return { title: (await store.getDeclaration(declaration))?.title ?? declaration, blocks: compilationBlocks(paragraphs) }
   }
 
