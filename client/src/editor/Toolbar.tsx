@@ -1,8 +1,8 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
 
-/** Formatting and structure controls; each says in words what it does and whether it is on. */
-export function Toolbar({ editor }: { editor: Editor }) {
+/** Formatting and structure controls; each says in words what it does and whether it is on. While suggesting, only bold and italic: they mark the words typed next. */
+export function Toolbar({ editor, marksOnly = false }: { editor: Editor; marksOnly?: boolean }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -36,31 +36,35 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <button type="button" aria-pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
           <i>Italic</i>
         </button>
-        <button
-          type="button"
-          disabled={!state.inClause}
-          onClick={() =>
-            editor
-              .chain()
-              .focus()
-              .setClauseKind(state.preambular ? 'operative' : 'preambular')
-              .run()
-          }
-        >
-          {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
-        </button>
-        <button type="button" aria-pressed={state.heading} onClick={() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run()}>
-          Section heading
-        </button>
-        <button type="button" aria-pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
-          Bulleted sub-items
-        </button>
-        <button type="button" aria-pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
-          Numbered sub-items
-        </button>
-        <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
-          Add note
-        </button>
+        {!marksOnly && (
+          <>
+            <button
+              type="button"
+              disabled={!state.inClause}
+              onClick={() =>
+                editor
+                  .chain()
+                  .focus()
+                  .setClauseKind(state.preambular ? 'operative' : 'preambular')
+                  .run()
+              }
+            >
+              {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
+            </button>
+            <button type="button" aria-pressed={state.heading} onClick={() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run()}>
+              Section heading
+            </button>
+            <button type="button" aria-pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
+              Bulleted sub-items
+            </button>
+            <button type="button" aria-pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+              Numbered sub-items
+            </button>
+            <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
+              Add note
+            </button>
+          </>
+        )}
       </div>
       {noteOpen && (
         <form id={noteId} className="note-form" onSubmit={handleAddNote}>
