@@ -50,7 +50,7 @@ export function SuggestionBar({ editor, delegation, forced, suggesting, onSugges
   return (
     <div className="suggestion-bar">
       <button type="button" aria-pressed={suggesting} disabled={forced} onClick={() => onSuggesting(!suggesting)}>
-        Suggesting{forced ? ' (negotiation: changes are proposed as amendments)' : ''}
+        Suggesting{forced ? ' (always, in negotiation)' : ''}
       </button>
       <p className="visually-hidden" role="status">
         {suggestion?.refused ?? message}
