@@ -19,6 +19,8 @@ export type Action =
   | 'amendment.propose'
   | 'amendment.decide'
   | 'mode.set'
+  | 'silence.manage'
+  | 'silence.break'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -41,6 +43,10 @@ const allowed: Record<Action, readonly Role[]> = {
   'amendment.decide': ['moderator'],
   /** Switch between open drafting and negotiation. */
   'mode.set': ['moderator'],
+  /** Place a locked version under silence procedure until a deadline. */
+  'silence.manage': ['moderator'],
+  /** Break silence for one's delegation, signed with its key. */
+  'silence.break': ['signatory'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -12,6 +12,9 @@ import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
+import { FileSilenceStore } from './silence/FileSilenceStore.js'
+import { systemClock, type SilenceClock } from './silence/SilenceClock.js'
+import { SilenceService } from './silence/SilenceService.js'
 import { checkDataDirectory, DATA_FOLDERS, lockDataDirectory, StartupError } from './store/dataDirectory.js'
 import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
@@ -47,6 +50,8 @@ export interface StartOptions {
   hooks?: ServerHooks
   /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
+  /** The clock silence deadlines are kept by (tests drive their own). */
+  clock?: SilenceClock
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -109,10 +114,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let unlock: () => Promise<void>
   let store: LowStore
   let amendmentStore: FileAmendmentStore
+  let silenceStore: FileSilenceStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
+    silenceStore = await FileSilenceStore.create(join(config.dataDir, DATA_FOLDERS.silence))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -134,6 +141,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
   await versions.checkAll()
+  const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)
+  // Before any request: a deadline that passed while the server was down is decided now.
+  await silence.resume()
   const sync = createSyncEndpoint({
     hub,
     store,
@@ -156,6 +166,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       connections: sync,
       hub,
       amendments,
+      silence,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -178,11 +189,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       closing ??= (async () => {
         // Stop taking connections first, so nothing new arrives while the last changes are saved.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        silence.close()
         sync.closeAll()
         await hub.closeAll()
         server.closeAllConnections()
         await stopped
         await amendmentStore.close()
+        await silenceStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

@@ -42,6 +42,15 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Restored the draft to ${version(details.version)}`, hashes: textHash }
       case 'signed':
         return { what: `Signed ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+      case 'silence_opened':
+        return { what: `Placed ${version(details.version)} under silence until ${text(details.deadline)} (${text(details.timeZone)})`, hashes: textHash }
+      case 'silence_break':
+        return { what: `Broke silence on ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+      case 'silence_decided':
+        return {
+          what: details.outcome === 'adopted' ? `Adopted ${version(details.version)} by silence procedure: no delegation broke silence` : `Closed the silence on ${version(details.version)} as broken by ${(Array.isArray(details.breaks) ? (details.breaks as unknown[]) : []).map((code) => delegation(text(code))).join(', ')}`,
+          hashes: textHash,
+        }
       case 'role_changed':
         return { what: `Changed the role of ${person(details.participant)} from ${role(details.from)} to ${role(details.to)}`, hashes: [] }
       case 'member_removed':

@@ -3,6 +3,7 @@ import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
 import type { AmendmentService } from '../negotiation/AmendmentService.js'
 import type { SessionService } from '../sessions/SessionService.js'
+import type { SilenceService } from '../silence/SilenceService.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 
@@ -25,6 +26,8 @@ export interface AppContext {
   hub: DocumentHub
   /** Amendments and the drafting mode of each declaration. */
   amendments: AmendmentService
+  /** Silence procedures on locked versions. */
+  silence: SilenceService
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */
