@@ -23,6 +23,7 @@ import { SideTabs } from './SideTabs.js'
 import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 import { TextReplacedNotice } from './TextReplacedNotice.js'
+import { SilenceSection } from '../silence/SilenceSection.js'
 
 interface DeclarationPageProps {
   name: string
@@ -170,6 +171,7 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
         </>
       )}
     >
+      <SilenceSection access={access} channel={sync.channel} identity={identity} />
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
