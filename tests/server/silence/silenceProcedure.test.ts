@@ -107,6 +107,7 @@ describe('the silence procedure', () => {
     await waitFor(() => pushed.length === 2, 'the break reaches open pages')
     expect(pushed[1]?.breaks).toMatchObject([{ signer: 'Katarzyna Nowak', statement: 'Польша не может принять эти пункты.' }])
     expect(await auditEntries(server.url, chair, 'silence_break')).toMatchObject([{ details: { silence: silence.id, delegation: 'POL', paragraphs: [paragraphs[1]!.label, paragraphs[9]!.label], signature: await poland.sign(statement) } }])
+    expect(await auditEntries(server.url, chair, 'silence_opened')).toHaveLength(1)
     const again = poland.statement(silence, clock.now(), { paragraphs: [paragraphs[0]!] })
     expect(await poland.post({ statement: again, signature: await poland.sign(again) })).toMatchObject({ status: 409, body: { error: 'already_broken' } })
   })
@@ -142,14 +143,16 @@ describe('the silence procedure', () => {
   it('records the decision once when the timer and a request meet at the deadline', async () => {
     const held = barrier()
     const { clock, chair, silence, pushed } = await underSilence({ beforeSilenceDecision: () => held.hold() })
-    clock.advance(72 * HOUR)
+    // The deadline passes while the timer has not fired yet; a page asking then starts the decision and is held.
+    clock.lag(72 * HOUR)
+    const asked = currentSilence(server.url, chair)
     await held.reached
-    // The timer's decision is held; a page asking now decides too.
-    expect(await currentSilence(server.url, chair)).toMatchObject({ id: silence.id, state: 'adopted' })
+    clock.fireDue()
+    await waitFor(() => pushed.some((view) => view.state === 'adopted'), 'the timer decides and pushes the outcome')
     held.open()
-    await waitFor(() => pushed.some((view) => view.state === 'adopted'), 'the outcome is pushed')
-    expect(await currentSilence(server.url, chair)).toMatchObject({ state: 'adopted' })
+    expect(await asked).toMatchObject({ id: silence.id, state: 'adopted' })
     expect(await auditEntries(server.url, chair, 'silence_decided')).toMatchObject([{ details: { silence: silence.id, outcome: 'adopted', breaks: [] } }])
+    expect(await auditEntries(server.url, chair, 'silence_opened')).toHaveLength(1)
     expect(pushed.filter((view) => view.state === 'adopted')).toHaveLength(1)
   })
 })
