@@ -30,26 +30,38 @@ export async function frozenParagraphs(url: string, token: string, versionId: st
   return text.blocks.flatMap((block) => (block.type === 'clause' && block.id ? [{ clauseId: block.id, label: block.label! }] : []))
 }
 
-/** A signatory who breaks silence: their session, a key registered for them, and their signed statements. */
-export async function silenceBreaker(url: string, login: string) {
-  const token = await startSession(url, login)
-  const me = (await api(url, 'GET', '/api/session', { token })).body as { identity: { id: string; name: string; delegation: { code: string; name: string } } }
-  const key = await registeredKey(url, token)
-  const statement = (silence: SilenceView, brokenAt: number, overrides: Partial<BreakStatement> = {}): BreakStatement => ({
+type Identity = { id: string; name: string; delegation: { code: string; name: string } }
+
+/** A break of `silence` by this signer with this key, with overrides. */
+export function breakStatementFor(identity: Identity, keyId: string, silence: SilenceView, brokenAt: number, overrides: Partial<BreakStatement> = {}): BreakStatement {
+  return {
     purpose: SILENCE_BREAK_PURPOSE,
     declaration: DOC,
     versionId: silence.version.id,
     versionSha256: silence.version.sha256,
     silenceId: silence.id,
-    signer: { id: me.identity.id, name: me.identity.name },
-    delegation: { code: me.identity.delegation.code, name: me.identity.delegation.name },
-    keyId: key.keyId,
+    signer: { id: identity.id, name: identity.name },
+    delegation: { code: identity.delegation.code, name: identity.delegation.name },
+    keyId,
     brokenAt: new Date(brokenAt).toISOString(),
     paragraphs: [],
     statement: 'Our capital cannot accept this paragraph.',
     ...overrides,
-  })
-  const sign = async (statement: SignedStatement) => base64(await crypto.subtle.sign({ name: 'Ed25519' }, key.pair.privateKey, statementBytes(statement)))
+  }
+}
+
+/** Signs a statement of the signed family with a private key, as the browser does. */
+export async function signStatement(privateKey: CryptoKey, statement: SignedStatement): Promise<string> {
+  return base64(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, statementBytes(statement)))
+}
+
+/** A signatory who breaks silence: their session, a key registered for them, and their signed statements. */
+export async function silenceBreaker(url: string, login: string) {
+  const token = await startSession(url, login)
+  const me = (await api(url, 'GET', '/api/session', { token })).body as { identity: Identity }
+  const key = await registeredKey(url, token)
+  const statement = (silence: SilenceView, brokenAt: number, overrides: Partial<BreakStatement> = {}) => breakStatementFor(me.identity, key.keyId, silence, brokenAt, overrides)
+  const sign = (statement: SignedStatement) => signStatement(key.pair.privateKey, statement)
   const post = (body: unknown) => api(url, 'POST', `${base}/silence/breaks`, { token, body })
   return { token, me, key, statement, sign, post }
 }

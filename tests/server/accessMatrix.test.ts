@@ -7,7 +7,8 @@ import { clauseIdAt } from '../helpers/commentAnchors.js'
 import { clauseText } from '../helpers/declarationText.js'
 import { startSession } from '../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../helpers/syncClients.js'
-import { currentSilence, silenceBreaker } from '../helpers/silence.js'
+import { breakStatementFor, currentSilence, signStatement } from '../helpers/silence.js'
+import { registeredKey } from '../helpers/signing.js'
 import { startTestServer, type TestServer } from '../helpers/testServer.js'
 
 const DOC = 'almaty-declaration'
@@ -97,11 +98,11 @@ async function freshAmendment(): Promise<number> {
 let lockedForSilence = ''
 let signedBreak: unknown
 
+// Sessions here last two seconds, so each setup call signs in afresh.
 async function lockForSilence(): Promise<string> {
-  const token = await moderatorToken()
-  const frozen = await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token, body: { name: `Rev.${unique()}` } })
+  const frozen = await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: await moderatorToken(), body: { name: `Rev.${unique()}` } })
   lockedForSilence = (frozen.body as { version: { id: string } }).version.id
-  await api(server.url, 'POST', `/api/declarations/${DOC}/versions/${lockedForSilence}/lock`, { token })
+  await api(server.url, 'POST', `/api/declarations/${DOC}/versions/${lockedForSilence}/lock`, { token: await moderatorToken() })
   return `/api/declarations/${DOC}/silence`
 }
 
@@ -110,10 +111,12 @@ const unlockAfterSilence = async () => {
 }
 
 async function signBreak(): Promise<string> {
-  const poland = await silenceBreaker(server.url, 'signatory-pol')
-  const silence = (await currentSilence(server.url, poland.token))!
-  const statement = poland.statement(silence, Date.now(), { paragraphs: [{ clauseId: firstClauseId, label: 'PP1' }] })
-  signedBreak = { statement, signature: await poland.sign(statement) }
+  const poland = () => startSession(server.url, 'signatory-pol')
+  const { identity } = (await api(server.url, 'GET', '/api/session', { token: await poland() })).body as { identity: Parameters<typeof breakStatementFor>[0] }
+  const key = await registeredKey(server.url, await poland())
+  const silence = (await currentSilence(server.url, await poland()))!
+  const statement = breakStatementFor(identity, key.keyId, silence, Date.now(), { paragraphs: [{ clauseId: firstClauseId, label: 'PP1' }] })
+  signedBreak = { statement, signature: await signStatement(key.pair.privateKey, statement) }
   return `/api/declarations/${DOC}/silence/breaks`
 }
 
