@@ -8,6 +8,7 @@ import { InvitationsList } from './InvitationsList.js'
 import { MembersTable } from './MembersTable.js'
 import { BackLink } from '../navigation/BackLink.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { ConnectedSilenceSection } from '../silence/SilenceSection.js'
 
 /** For moderators: who takes part in a declaration, in which role, who is invited, and the delegations. */
 export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfId: string; onBack: () => void }) {
@@ -36,6 +37,7 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
     <div className="participants-page">
       <h1>Participants</h1>
       <BackLink name={name} onBack={onBack} />
+      <ConnectedSilenceSection name={name} />
       {error && <p role="alert">{error}</p>}
       {!view && !error && <p role="status">Loading…</p>}
       {view && (

@@ -18,6 +18,7 @@ import { delegationStatus, signatureCount } from '../../../shared/signatures/sig
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import { useConfirm } from '../dialogs/ConfirmDialog.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { SilenceSection } from '../silence/SilenceSection.js'
 
 const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 
@@ -59,6 +60,7 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
       ) : (
         <p>No version is locked for signature yet.</p>
       )}
+      <SilenceSection access={access} channel={sync?.channel ?? null} identity={identity} />
       <p className="signatures-count" role="status">
         {signatureCount(view)}
       </p>

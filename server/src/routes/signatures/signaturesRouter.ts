@@ -86,6 +86,7 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
       declaration,
       version: { id: record.id, seq: record.seq, name: record.name, serialized: record.serialized, sha256: record.sha256 },
       signatures: signatures.map(({ statement, signature, publicKey }) => ({ statement, signature, publicKey })),
+      silence: await context.silence.evidence(declaration, record.id),
       audit: await store.audit.list(declaration),
     }
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}-evidence.json"`)
