@@ -22,7 +22,8 @@ const allowed = [
  */
 export async function englishLeft(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const isInterface = (element: Element | null) => !element?.closest('[dir], code, script, style, body [lang]')
+    // The root element carries the page's own lang and dir, so only marks inside the body set text apart.
+    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body script, body style, body [lang]')
     const found: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
