@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { SignInLockCleared } from '../../../shared/api/signInLock.js'
 import type { Member } from '../../../shared/api/schemas.js'
 import { callApi } from '../api/apiClient.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 
 /** A moderator clears a member's failed sign-ins, so someone else's guesses no longer slow them down. */
 export function ClearSignInLockButton({ declaration, member, onAct }: { declaration: string; member: Member; onAct: (request: Promise<string>) => void }) {
@@ -13,8 +14,8 @@ export function ClearSignInLockButton({ declaration, member, onAct }: { declarat
       ),
     )
   return (
-    <button type="button" onClick={handleClick} aria-label={t('members.clearLockOf', { name: member.name })}>
-      {t('members.clearLock')}
+    <button type="button" onClick={handleClick}>
+      <SpokenLabel shown={t('members.clearLock')} spoken={t('members.clearLockOf', { name: member.name })} />
     </button>
   )
 }

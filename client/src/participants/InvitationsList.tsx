@@ -3,6 +3,7 @@ import { PendingInvitation } from '../../../shared/api/schemas.js'
 import { callApi, NoContent } from '../api/apiClient.js'
 import { roleName } from '../i18n/roleName.js'
 import { useDateTime } from '../i18n/useDateTime.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 
 /** Invitations not yet used, each revocable. */
 export function InvitationsList({ declaration, invitations, onChanged }: { declaration: string; invitations: PendingInvitation[]; onChanged: () => void }) {
@@ -32,12 +33,11 @@ export function InvitationsList({ declaration, invitations, onChanged }: { decla
               />{' '}
               <button
                 type="button"
-                aria-label={t('invitations.revokeOf', { name: invitation.name })}
                 onClick={() =>
                   void callApi(`/declarations/${declaration}/invitations/${invitation.id}`, NoContent, { method: 'DELETE' }).then(onChanged, onChanged)
                 }
               >
-                {t('invitations.revoke')}
+                <SpokenLabel shown={t('invitations.revoke')} spoken={t('invitations.revokeOf', { name: invitation.name })} />
               </button>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { Role } from '../../../shared/roles.js'
 import { callApi, NoContent } from '../api/apiClient.js'
 import { roleName } from '../i18n/roleName.js'
 import { ClearSignInLockButton } from './ClearSignInLockButton.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 
 /** Members with their roles; a moderator changes a role or removes a person. */
@@ -103,7 +104,6 @@ function MemberRow({
         <button
           type="button"
           disabled={role === member.role}
-          aria-label={t('members.saveRoleOf', { name: member.name })}
           onClick={() =>
             onAct(
               callApi(`/declarations/${declaration}/members/${member.id}`, Member, { method: 'PUT', body: { role } }),
@@ -111,12 +111,11 @@ function MemberRow({
             )
           }
         >
-          {t('members.saveRole')}
+          <SpokenLabel shown={t('members.saveRole')} spoken={t('members.saveRoleOf', { name: member.name })} />
         </button>
         <button
           type="button"
           disabled={isLastModerator}
-          aria-label={t('members.removeName', { name: member.name })}
           onClick={() =>
             ask({
               title: t('members.removeTitle', { name: member.name }),
@@ -127,7 +126,7 @@ function MemberRow({
             })
           }
         >
-          {t('members.remove')}
+          <SpokenLabel shown={t('members.remove')} spoken={t('members.removeName', { name: member.name })} />
         </button>
         <ClearSignInLockButton declaration={declaration} member={member} onAct={onAct} />
       </td>
