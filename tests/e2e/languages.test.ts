@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { englishLeft } from '../helpers/englishLeft.js'
 import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { startSession } from '../helpers/sessions.js'
 
 const suite = browserSuite()
 const DOC = 'almaty-declaration'
@@ -43,12 +45,17 @@ describe('the interface in Kazakh and Russian', () => {
   })
 
   it('shows the participants and signatures pages in Kazakh and Russian, kept on the server across a reload and a new sign-in', async () => {
+    // A pending invitation puts a role and an expiry date on the page.
+    const chair = await startSession(suite.server().url)
+    const invitation = { name: 'Айгүл Сапарова', login: 'aigul', delegation: 'KAZ', role: 'observer' }
+    expect((await api(suite.server().url, 'POST', `/api/declarations/${DOC}/invitations`, { token: chair, body: invitation })).status).toBe(201)
     const page = await openApp(suite.browser(), suite.server().url)
     await signInAs(page, 'Aigerim Seitkali')
     await page.goto(`${suite.server().url}/d/${DOC}/participants`)
     await page.getByRole('heading', { name: 'People and roles' }).waitFor()
     await page.getByLabel('Language').selectOption('kk')
     await page.getByRole('heading', { name: 'Қатысушылар мен рөлдер' }).waitFor()
+    await page.locator('.invitations li').filter({ hasText: /рөлі «Бақылаушы», .+ дейін жарамды/ }).waitFor()
     await expectSpoken(page, 'kk')
 
     await page.reload()
@@ -68,6 +75,7 @@ describe('the interface in Kazakh and Russian', () => {
     await signInAs(fresh, 'Aigerim Seitkali', 'Декларации')
     await fresh.goto(`${suite.server().url}/d/${DOC}/participants`)
     await fresh.getByRole('heading', { name: 'Участники и роли' }).waitFor()
+    await fresh.locator('.invitations li').filter({ hasText: /роль «Наблюдатель», действует до \d+ .+ \d{4}/ }).waitFor()
     await expectSpoken(fresh, 'ru')
   })
 

@@ -2,9 +2,11 @@ import type { Page } from 'playwright-core'
 import { demoAccounts } from '../../server/src/seed/demoAccounts.js'
 import { demoDelegations } from '../../server/src/seed/demoDelegations.js'
 
-/** Words that stay as they are in every language: the product's name, formats, a Latin term, and the demo's names and codes. */
+/** Words that stay as they are in every language: the product's name, formats, time zones, a Latin term, and the demo's names and codes. */
 const allowed = [
   'Kelisim',
+  'UTC',
+  'GMT',
   'README',
   'SHA-256',
   'PDF',
