@@ -128,6 +128,7 @@ async function signBreak(): Promise<string> {
 
 const routes: Route[] = [
   { label: 'GET /api/session', method: 'GET', path: '/api/session', allowed: everyone },
+  { label: 'PUT /api/session/language', method: 'PUT', path: '/api/session/language', body: () => ({ language: 'ru' }), allowed: everyone },
   { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', allowed: everyone },
   { label: 'GET /api/declarations/:name', method: 'GET', path: `/api/declarations/${DOC}`, allowed: everyone },
   { label: 'GET /api/delegations', method: 'GET', path: '/api/delegations', allowed: everyone },

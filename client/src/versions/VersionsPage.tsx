@@ -97,13 +97,17 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
                 <tr key={version.id}>
                   <td>{version.seq}</td>
                   <th scope="row">
-                    {version.name}
+                    <span dir="auto">{version.name}</span>
                     {version.locked && ' — locked for signature'}
                     {!version.intact && ' — DAMAGED: does not match its hash'}
-                    {version.note && <div className="version-note-text">{version.note}</div>}
+                    {version.note && (
+                      <div className="version-note-text" dir="auto">
+                        {version.note}
+                      </div>
+                    )}
                   </th>
                   <td>
-                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
+                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by <span dir="auto">{version.createdBy.name}</span> (<span dir="auto">{version.createdBy.delegation.name}</span>)
                   </td>
                   <td>
                     <code className="hash">{version.sha256}</code>
