@@ -19,6 +19,7 @@ export type Action =
   | 'amendment.propose'
   | 'amendment.decide'
   | 'mode.set'
+  | 'status.set'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -41,6 +42,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'amendment.decide': ['moderator'],
   /** Switch between open drafting and negotiation. */
   'mode.set': ['moderator'],
+  /** Mark a paragraph open, agreed ad referendum or agreed (closed). */
+  'status.set': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -9,6 +9,9 @@ import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { FileParagraphStatusStore } from './paragraphStatus/FileParagraphStatusStore.js'
+import { ParagraphGate } from './paragraphStatus/ParagraphGate.js'
+import { ParagraphStatusService, type StatusEvent } from './paragraphStatus/ParagraphStatusService.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -47,6 +50,8 @@ export interface StartOptions {
   hooks?: ServerHooks
   /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
+  /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
+  paragraphStatusHook?: (event: StatusEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -109,10 +114,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let unlock: () => Promise<void>
   let store: LowStore
   let amendmentStore: FileAmendmentStore
+  let statusStore: FileParagraphStatusStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
+    statusStore = await FileParagraphStatusStore.create(join(config.dataDir, DATA_FOLDERS.paragraphStatuses))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -132,7 +139,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
   const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
+  const gate = new ParagraphGate(statusStore)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook, gate)
+  const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
   await versions.checkAll()
   const sync = createSyncEndpoint({
     hub,
@@ -146,6 +155,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     counters: metrics,
     beforeAccept: options.beforeSocketAccepted,
     draftingMode: { load: (name) => amendmentStore.mode(name), current: (name) => amendmentStore.currentMode(name) },
+    closedParagraphs: gate,
   })
   const app = createApp(
     {
@@ -156,6 +166,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       connections: sync,
       hub,
       amendments,
+      paragraphStatuses,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -183,6 +194,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         server.closeAllConnections()
         await stopped
         await amendmentStore.close()
+        await statusStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

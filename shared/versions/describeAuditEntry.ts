@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import { roleLabel, type Role } from '../roles.js'
+import { statusLabel } from '../paragraphStatus/statusLabels.js'
+import { ParagraphStatus } from './negotiationSnapshot.js'
 import type { AuditEntryView, AuditNames } from './versionSchemas.js'
 
 /** An audit entry in words: who did it, what, on which version or paragraph, and the hashes it carries. */
@@ -12,6 +14,10 @@ export interface AuditEntryWords {
 type Entry = z.infer<typeof AuditEntryView>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const statusWords = (value: unknown) => {
+  const status = ParagraphStatus.safeParse(value)
+  return status.success ? statusLabel[status.data].long : text(value)
+}
 
 /** Reads an audit entry with the names for its ids; an action it does not know still reads as words. */
 export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryWords {
@@ -50,6 +56,10 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Invited ${person(details.participant)} as ${role(details.role)}`, hashes: [] }
       case 'sign_in_lock_cleared':
         return { what: `Cleared the failed sign-ins of ${person(details.participant)}`, hashes: [] }
+      case 'paragraph.status-set': {
+        const closed = Array.isArray(details.notTakenUp) && details.notTakenUp.length > 0 ? `, closing ${details.notTakenUp.map(text).join(', ')} as not taken up` : ''
+        return { what: `Marked ${statusWords(details.to)} (was ${statusWords(details.from)})${closed}`, hashes: [] }
+      }
       case 'invitation_revoked':
         return { what: 'Revoked an invitation', hashes: [] }
       default:

@@ -9,6 +9,7 @@ import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/edi
 import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
 import { SuggestingMode } from '../amendments/SuggestingMode.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { StatusBadges } from '../paragraphStatus/StatusBadges.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
@@ -36,6 +37,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         CommentHighlights,
         SuggestingMode,
         AmendmentMarks,
+        StatusBadges,
         EditSizeGuard,
         TextDirection,
         TitleKeys,

@@ -1,7 +1,9 @@
 import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
 import { delegationStatus } from '../../../shared/signatures/signatureCount.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
-import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import { printedStatus } from '../../../shared/paragraphStatus/statusLabels.js'
+import type { CanonicalBlock, CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionRecord } from '../store/Store.js'
 
 /** Everything a PDF or DOCX export of a version shows, gathered once for both formats. */
@@ -9,6 +11,8 @@ export interface ExportData {
   declaration: string
   version: Pick<VersionRecord, 'id' | 'seq' | 'name' | 'sha256' | 'createdAt'>
   text: CanonicalText
+  /** Each paragraph's status when the version was frozen, by clause id; a paragraph without one is open. */
+  statuses: ReadonlyMap<string, ParagraphStatus>
   signatures: SignaturesView
 }
 
@@ -52,4 +56,10 @@ export function auditHeadLine(data: ExportData): string {
 /** The text of inline content, notes written out in brackets. */
 export function inlineRuns(content: CanonicalInline[]): { text: string; bold: boolean; italic: boolean }[] {
   return content.map((run) => ('note' in run ? { text: ` [Note: ${run.note}]`, bold: false, italic: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic') }))
+}
+
+/** A paragraph's label as printed, with its frozen status beside it: "OP3 (agreed)". */
+export function printedLabel(data: ExportData, clause: Extract<CanonicalBlock, { type: 'clause' }>): string {
+  const status = printedStatus(clause.id ? data.statuses.get(clause.id) : undefined)
+  return status ? `${clause.label} ${status}` : clause.label
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
 import { signatureCount } from '../../../shared/signatures/signatureCount.js'
-import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import { auditHeadLine, inlineRuns, printedLabel, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { scriptRuns } from './scriptRuns.js'
 
@@ -31,7 +31,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   }
 
   const block = (node: CanonicalBlock, depth = 0): void => {
-    if (node.type === 'clause') paragraph([{ text: `${node.label}  `, bold: true }, ...inlineRuns(node.content)])
+    if (node.type === 'clause') paragraph([{ text: `${printedLabel(data, node)}  `, bold: true }, ...inlineRuns(node.content)])
     else if (node.type === 'heading') paragraph(inlineRuns(node.content), { bold: true, size: 13 })
     else
       node.items.forEach((item, index) => {

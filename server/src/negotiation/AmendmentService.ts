@@ -5,6 +5,7 @@ import {
   editAmendment,
   requireOpen,
   markNeedsUpdate,
+  isOpen,
   NegotiationRefusal,
   proposeAmendment,
   setStance,
@@ -12,9 +13,11 @@ import {
 } from '../../../shared/negotiation/amendmentRules.js'
 import type { AmendmentChange, ChangeInput, DraftingMode, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
 import { applyChange, prepareChange, resolveChange } from '../../../shared/negotiation/paragraphChanges.js'
+import { amendedParagraph } from '../../../shared/paragraphStatus/amendmentParagraph.js'
 import { sha256Hex } from '../../../shared/versions/canonicalText.js'
 import { KeyedQueue } from '../store/KeyedQueue.js'
 import type { AuditLog } from '../store/Store.js'
+import type { ClosedParagraphs } from '../paragraphStatus/ParagraphGate.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import type { AmendmentStore } from './AmendmentStore.js'
 
@@ -43,6 +46,8 @@ export class AmendmentService {
     private readonly audit: AuditLog,
     /** Told when a decision or withdrawal arrives, and awaited after an accept's text is on disk before its decision is stored (tests hold it there). */
     private readonly hook: (event: DecisionEvent) => Promise<void> = async () => undefined,
+    /** Agreed paragraphs take no amendment and no amendment's change. */
+    private readonly paragraphs: ClosedParagraphs | null = null,
   ) {}
 
   /** Reads the change against the live text and records what it was made against. */
@@ -58,13 +63,20 @@ export class AmendmentService {
   /** Stores a new pending amendment with the next number. */
   async propose(declaration: string, input: ChangeInput, justification: string, by: PersonRef): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
-    return this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
+    await this.paragraphs?.load(declaration)
+    // In the queue, so a paragraph being marked agreed sees every amendment proposed before it, and none after.
+    return this.queue.run(declaration, () => {
+      this.requireParagraphOpen(declaration, change)
+      return this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
+    })
   }
 
   /** Replaces the proposal; a moderator's change to another delegation's amendment is audited. */
   async edit(declaration: string, number: number, input: ChangeInput, justification: string, by: PersonRef, moderator: boolean): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
+    await this.paragraphs?.load(declaration)
     return this.queue.run(declaration, async () => {
+      this.requireParagraphOpen(declaration, change)
       const edited = await this.store.update(declaration, number, (amendment) => editAmendment(amendment, change, justification, by, new Date().toISOString(), moderator))
       if (edited.proposedBy.delegation !== by.delegation) await this.record(declaration, by, 'amendment.edited', edited)
       return edited
@@ -128,6 +140,29 @@ export class AmendmentService {
     })
   }
 
+  /**
+   * Runs `close` (marking a paragraph agreed) with no other amendment step in between, after deciding the open
+   * amendments that change the paragraph "not taken up" (each recorded), or refusing while it has any and `notTakenUp`
+   * is false. `close` is given the amendments decided, and the call resolves with them.
+   */
+  closeParagraph(declaration: string, clauseId: string, notTakenUp: boolean, by: PersonRef, close: (decided: AmendmentRecord[]) => Promise<void>): Promise<AmendmentRecord[]> {
+    return this.queue.run(declaration, async () => {
+      const open = (await this.store.list(declaration)).filter((amendment) => isOpen(amendment) && amendedParagraph(amendment.change) === clauseId)
+      if (open.length > 0 && !notTakenUp) {
+        const labels = open.map((amendment) => amendmentLabel(amendment.number)).join(', ')
+        throw new NegotiationRefusal(409, 'amendments_pending', `The paragraph has pending amendments (${labels}): decide them first, or close them as not taken up.`)
+      }
+      const decided: AmendmentRecord[] = []
+      for (const amendment of open) {
+        const closed = await this.store.update(declaration, amendment.number, (current) => decideAmendment(current, { status: 'not-taken-up' }, by, new Date().toISOString()))
+        await this.record(declaration, by, 'amendment.not-taken-up', closed)
+        decided.push(closed)
+      }
+      await close(decided)
+      return decided
+    })
+  }
+
   /** Sets the drafting mode; resolves with the mode it replaced. */
   async setMode(declaration: string, mode: DraftingMode, by: PersonRef): Promise<DraftingMode> {
     const previous = await this.store.setMode(declaration, mode)
@@ -144,9 +179,11 @@ export class AmendmentService {
 
   /** Checks and applies a change in one synchronous step, then waits until the text is on disk; false if it no longer fits. */
   private async applyToText(declaration: string, change: AmendmentChange, label: string): Promise<boolean> {
+    await this.paragraphs?.load(declaration)
     const document = await this.hub.acquire(declaration)
     try {
       if (document.locked) throw new NegotiationRefusal(409, 'locked', 'The draft is locked for signature; no amendment can be applied.')
+      this.requireParagraphOpen(declaration, change)
       const resolved = resolveChange(document.doc, change)
       if (!resolved) return false
       applyChange(document.doc, resolved, new AmendmentOrigin(label))
@@ -154,6 +191,14 @@ export class AmendmentService {
       return true
     } finally {
       this.hub.release(document)
+    }
+  }
+
+  /** Refuses a change to a paragraph that is agreed (or being marked agreed). */
+  private requireParagraphOpen(declaration: string, change: AmendmentChange): void {
+    const clauseId = amendedParagraph(change)
+    if (clauseId !== null && this.paragraphs?.closed(declaration).has(clauseId)) {
+      throw new NegotiationRefusal(409, 'paragraph_agreed', 'The paragraph is agreed and closed: it takes no amendment until a moderator reopens it.')
     }
   }
 
