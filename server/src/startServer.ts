@@ -12,6 +12,7 @@ import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { FileParagraphStatusStore } from './paragraphStatus/FileParagraphStatusStore.js'
 import { ParagraphGate } from './paragraphStatus/ParagraphGate.js'
 import { ParagraphStatusService, type StatusEvent } from './paragraphStatus/ParagraphStatusService.js'
+import { broadcastAmendment } from './routes/amendments/presentAmendment.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -48,7 +49,7 @@ export interface StartOptions {
   signInLimits?: Partial<SignInLimits>
   /** Where tests hold the server to force an order of events. */
   hooks?: ServerHooks
-  /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
+  /** Told of each moment of an amendment decision, and awaited there (tests hold accepts between their steps). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
   /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
   paragraphStatusHook?: (event: StatusEvent) => Promise<void>
@@ -138,11 +139,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
-  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
   const gate = new ParagraphGate(statusStore)
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook, gate)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, {
+    log,
+    hook: options.amendmentDecisionHook,
+    announce: async (declaration, amendment) => void (await broadcastAmendment(store, hub, declaration, amendment)),
+    paragraphs: gate,
+  })
   const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
   await versions.checkAll()
+  await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const sync = createSyncEndpoint({
     hub,
     store,

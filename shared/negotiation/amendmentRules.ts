@@ -72,10 +72,13 @@ export function setStance(amendment: AmendmentRecord, stance: Stance | null, by:
   return { ...amendment, stances: stance === null ? others : [...others, { delegation: by.delegation, stance, at, by }] }
 }
 
+/** How a moderator takes an amendment into the text: as proposed, or with the wording they revised. */
+export type AcceptDecision = { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange }
+
 /** The decision on an open amendment: accepted (as revised, with the wording applied), rejected with a reason, or not taken up (its paragraph was agreed without it). */
 export function decideAmendment(
   amendment: AmendmentRecord,
-  decision: { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange } | { status: 'rejected'; reason: string } | { status: 'not-taken-up' },
+  decision: AcceptDecision | { status: 'rejected'; reason: string } | { status: 'not-taken-up' },
   by: PersonRef,
   at: string,
 ): AmendmentRecord {

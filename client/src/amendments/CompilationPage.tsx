@@ -32,6 +32,7 @@ export function CompilationPage({ name, onBack }: { name: string; onBack: () => 
           Download as DOCX (each amendment a Word tracked change)
         </a>
       </p>
+      <p><a href={`/api/declarations/${name}/compilation.pdf`} download>Download as PDF (insertions and deletions marked in words)</a></p>
       {error && <p role="alert">{error}</p>}
       {access ? <CompilationText access={access} /> : !error && <p role="status">Loading…</p>}
     </div>

@@ -1,44 +1,39 @@
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx'
-import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
-import { describeChange } from '../../../shared/negotiation/describeChange.js'
-import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
+import type { CompilationBlock } from './compilationBlocks.js'
 
-/** A paragraph of the live text, with each open word amendment on it placed in its words (null when it needs an update). */
-export interface CompilationParagraph {
-  clauseId: string | null
-  label: string
-  text: string
-  amendments: { amendment: AmendmentView; spans: { from: number; to: number; inserted: string }[] | null }[]
+type Tracked = Extract<CompilationBlock, { kind: 'tracked' }>
+
+/** One amendment as Word tracked changes by the proposing delegation; `nextId` gives small revision ids. */
+function trackedParagraph(block: Tracked, nextId: () => number): Paragraph {
+  const { author, date } = block
+  const children = [
+    new TextRun({ text: `${block.heading}\t`, bold: true }),
+    ...block.parts.map((part) => {
+      if (part.kind === 'insert') return new InsertedTextRun({ id: nextId(), author, date, text: part.text })
+      if (part.kind === 'delete') return new DeletedTextRun({ id: nextId(), author, date, text: part.text })
+      return new TextRun(part.text)
+    }),
+  ]
+  // A paragraph inserted or deleted as a whole has its paragraph mark tracked too, so Word adds or removes the paragraph.
+  const revision = () => ({ id: nextId(), author, date })
+  const mark = block.mark === 'inserted' ? { run: { insertion: revision() } } : block.mark === 'deleted' ? { run: { deletion: revision() } } : {}
+  return new Paragraph({ children, indent: { left: 720 }, spacing: { after: 120 }, ...mark })
 }
 
-/** The paragraph with one amendment as Word tracked changes by the proposing delegation; `nextId` gives small revision ids. */
-function trackedCopy(paragraph: CompilationParagraph, amendment: AmendmentView, spans: { from: number; to: number; inserted: string }[], nextId: () => number): Paragraph {
-  const author = amendment.proposedBy.delegation.name
-  const date = amendment.proposedAt
-  const children: (TextRun | InsertedTextRun | DeletedTextRun)[] = [new TextRun({ text: `${paragraph.label} (${amendment.label})\t`, bold: true })]
-  let at = 0
-  for (const span of [...spans].sort((a, b) => a.from - b.from)) {
-    if (span.from > at) children.push(new TextRun(paragraph.text.slice(at, span.from)))
-    if (span.to > span.from) children.push(new DeletedTextRun({ id: nextId(), author, date, text: paragraph.text.slice(span.from, span.to) }))
-    if (span.inserted) children.push(new InsertedTextRun({ id: nextId(), author, date, text: span.inserted }))
-    at = span.to
-  }
-  if (at < paragraph.text.length) children.push(new TextRun(paragraph.text.slice(at)))
-  return new Paragraph({ children, indent: { left: 720 }, spacing: { after: 120 } })
-}
-
-/** The compilation as DOCX: each paragraph, then each amendment in words and, for word changes, a copy of the paragraph with it as tracked changes. */
-export function renderCompilationDocx(title: string, paragraphs: CompilationParagraph[]): Promise<Buffer> {
+/** The compilation as DOCX: each paragraph, then each amendment in words and as a copy of its paragraph with Word tracked changes. */
+export function renderCompilationDocx(title: string, blocks: readonly CompilationBlock[]): Promise<Buffer> {
   let revision = 0
   const nextId = () => (revision += 1)
-  const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
-  const body = paragraphs.flatMap((paragraph) => [
-    new Paragraph({ children: [new TextRun({ text: `${paragraph.label}\t`, bold: true }), new TextRun(paragraph.text)], spacing: { before: 240, after: 120 } }),
-    ...paragraph.amendments.flatMap(({ amendment, spans }) => [
-      new Paragraph({ children: [new TextRun({ text: `${amendment.label}, ${stanceSummary(amendment)}: ${describeChange(amendment.change, labelOf)}`, italics: true })], indent: { left: 720 } }),
-      ...(spans ? [trackedCopy(paragraph, amendment, spans, nextId)] : []),
-    ]),
-  ])
+  const body = blocks.map((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+        return new Paragraph({ children: [new TextRun({ text: `${block.label}\t`, bold: true }), new TextRun(block.text)], spacing: { before: 240, after: 120 } })
+      case 'amendment':
+        return new Paragraph({ children: [new TextRun({ text: block.text, italics: true })], indent: { left: 720 } })
+      case 'tracked':
+        return trackedParagraph(block, nextId)
+    }
+  })
   const document = new Document({ sections: [{ children: [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Compilation: ${title}`)] }), ...body] }] })
   return Packer.toBuffer(document)
 }

@@ -3,9 +3,7 @@ import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
 import { signatureCount } from '../../../shared/signatures/signatureCount.js'
 import { auditHeadLine, inlineRuns, printedLabel, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
-import { scriptRuns } from './scriptRuns.js'
-
-type Style = { bold?: boolean; italic?: boolean; size?: number; indent?: number; align?: 'left' | 'center' }
+import { writePdfParagraph, type PdfPiece, type PdfStyle } from './pdfParagraph.js'
 
 /** Renders a version as a print-quality A4 PDF, with embedded Noto fonts for Latin, Cyrillic, CJK and Arabic. */
 export function renderPdf(data: ExportData): Promise<Buffer> {
@@ -19,16 +17,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
 
-  /** Writes pieces of text as one paragraph, switching fonts wherever the script changes. */
-  const paragraph = (pieces: { text: string; bold?: boolean; italic?: boolean }[], style: Style = {}) => {
-    const runs = pieces.flatMap((piece) => scriptRuns(piece.text).map((run) => ({ ...run, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false })))
-    if (runs.length === 0) runs.push({ family: 'latin', text: ' ', bold: false, italic: false })
-    runs.forEach((run, index) => {
-      doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(style.size ?? 11)
-      doc.text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? (style.indent ?? 0) : 0, align: style.align ?? 'left', lineGap: 2 })
-    })
-    doc.moveDown(0.6)
-  }
+  const paragraph = (pieces: PdfPiece[], style: PdfStyle = {}) => writePdfParagraph(doc, pieces, style)
 
   const block = (node: CanonicalBlock, depth = 0): void => {
     if (node.type === 'clause') paragraph([{ text: `${printedLabel(data, node)}  `, bold: true }, ...inlineRuns(node.content)])

@@ -133,6 +133,26 @@ describe('an agreed paragraph is closed', () => {
     expect((await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${amendment.number}/accept`, { token: chair })).status).toBe(409)
   })
 
+  it('refuses an accept as revised whose wording changes an agreed paragraph (409), leaving the text and the amendment as they were', async () => {
+    const agreed = clauseIdAt(watcher.text, OP4)
+    const amendment = (await api(server.url, 'POST', `/api/declarations/${DOC}/amendments`, {
+      token: await startSession(server.url, 'editor-kaz'),
+      body: { change: { kind: 'paragraph.insert', after: agreed, clauseKind: 'operative', content: [{ text: 'Also undertake to report;', marks: [] }] } },
+    })).body as AmendmentView
+    const before = clauseText(watcher.text, OP4).toString()
+    const vector = await serverStateVector()
+    const refused = await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${amendment.number}/accept-revised`, {
+      token: chair,
+      body: { change: { kind: 'words', clauseId: agreed, spans: [spanOnWords(watcher.text, OP4, 'artificial intelligence', 'AI')] } },
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.body).toMatchObject({ error: 'paragraph_agreed' })
+    expect(await serverStateVector()).toEqual(vector)
+    expect(clauseText(watcher.text, OP4).toString()).toBe(before)
+    const amendments = (await api(server.url, 'GET', `/api/declarations/${DOC}/amendments`, { token: chair })).body as AmendmentView[]
+    expect(amendments.find((candidate) => candidate.id === amendment.id)).toMatchObject({ status: 'pending' })
+  })
+
   it('answers 404 for a paragraph id not in the text and 400 for a malformed one, changing nothing', async () => {
     expect((await setStatus(server.url, chair, DOC, 'zzzzzzzzzzzz', { status: 'agreed' })).body).toMatchObject({ error: 'unknown_paragraph' })
     expect((await setStatus(server.url, chair, DOC, 'Not-An-Id', { status: 'agreed' })).status).toBe(400)

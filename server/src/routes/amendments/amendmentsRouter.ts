@@ -22,7 +22,7 @@ import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import { presentThread } from '../comments/presentThread.js'
 import { resolveMentions } from '../comments/resolveMentions.js'
-import { amendmentPresenter } from './presentAmendment.js'
+import { amendmentPresenter, broadcastAmendment } from './presentAmendment.js'
 
 function allow(response: Response, action: Action): void {
   if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
@@ -54,9 +54,7 @@ export function amendmentsRouter(context: AppContext): Router {
 
   /** Pushes a stored amendment to everyone, then answers with it. */
   const publish = async (response: Response, amendment: AmendmentRecord, status = 200) => {
-    const view = (await amendmentPresenter(store))(amendment)
-    await hub.broadcast(accessOf(response).declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'amendment', amendment: view })
-    response.status(status).json(view)
+    response.status(status).json(await broadcastAmendment(store, hub, accessOf(response).declaration, amendment))
   }
 
   router.get('/amendments', async (_request, response) => {

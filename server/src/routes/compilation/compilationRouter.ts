@@ -1,27 +1,29 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import { Router } from 'express'
+import { Router, type Response } from 'express'
 import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId } from '../../../../shared/negotiation/describeChange.js'
-import { resolveWordChange } from '../../../../shared/negotiation/wordChanges.js'
+import { resolveChange } from '../../../../shared/negotiation/paragraphChanges.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
-import { renderCompilationDocx, type CompilationParagraph } from '../../exports/renderCompilationDocx.js'
+import { compilationBlocks, type CompilationBlock, type CompilationParagraph } from '../../exports/compilationBlocks.js'
+import { renderCompilationDocx } from '../../exports/renderCompilationDocx.js'
+import { renderCompilationPdf } from '../../exports/renderCompilationPdf.js'
 import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
-/** GET /compilation.docx: the live text with every open amendment, each as Word tracked changes by its delegation. */
+/** GET /compilation.docx and /compilation.pdf: the live text with every open amendment, tracked by its delegation. */
 export function compilationRouter(context: AppContext): Router {
   const { store, sessions, hub, amendments } = context
   const router = Router({ mergeParams: true })
-  router.use('/compilation.docx', requireSession(sessions), requirePermission(store, 'declaration.read'))
+  router.use(['/compilation.docx', '/compilation.pdf'], requireSession(sessions), requirePermission(store, 'declaration.read'))
 
-  router.get('/compilation.docx', async (_request, response) => {
-    const { declaration } = accessOf(response)
+  /** The compilation of a declaration as it is now, and its title. */
+  const compilation = async (declaration: string): Promise<{ title: string; blocks: CompilationBlock[] }> => {
     const present = await amendmentPresenter(store)
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
-    // Text and spans are read in one step, so every span is placed in the text it is printed with.
+    // Text and changes are read in one step, so every change is placed in the text it is printed with.
     const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] =>
       labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
         clauseId: clause.id,
@@ -30,15 +32,31 @@ export function compilationRouter(context: AppContext): Router {
         amendments: open
           .filter((record) => changeClauseId(record.change) === clause.id)
           .map((record) => {
-            const resolved = record.change.kind === 'words' && clause.id ? resolveWordChange(document.doc, clause.id, record.change.spans) : null
-            return { amendment: present(record), spans: resolved && resolved.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) }
+            const resolved = record.status === 'pending' ? resolveChange(document.doc, record.change) : null
+            const spans = resolved?.kind === 'words' ? resolved.spans.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) : []
+            return { amendment: present(record), fits: resolved !== null, spans }
           }),
       })),
     )
-    const title = (await store.getDeclaration(declaration))?.title ?? declaration
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    response.setHeader('Content-Disposition', `attachment; filename="${declaration}-compilation.docx"`)
-    response.send(await renderCompilationDocx(title, paragraphs))
+    return { title: (await store.getDeclaration(declaration))?.title ?? declaration, blocks: compilationBlocks(paragraphs) }
+  }
+
+  const send = (response: Response, type: string, filename: string, bytes: Buffer) => {
+    response.setHeader('Content-Type', type)
+    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    response.send(bytes)
+  }
+
+  router.get('/compilation.docx', async (_request, response) => {
+    const { declaration } = accessOf(response)
+    const { title, blocks } = await compilation(declaration)
+    send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${declaration}-compilation.docx`, await renderCompilationDocx(title, blocks))
+  })
+
+  router.get('/compilation.pdf', async (_request, response) => {
+    const { declaration } = accessOf(response)
+    const { title, blocks } = await compilation(declaration)
+    send(response, 'application/pdf', `${declaration}-compilation.pdf`, await renderCompilationPdf(title, blocks))
   })
 
   return router
