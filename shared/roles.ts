@@ -22,6 +22,7 @@ export type Action =
   | 'brackets.manage'
   | 'silence.manage'
   | 'silence.break'
+  | 'status.set'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -50,6 +51,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'silence.manage': ['moderator'],
   /** Break silence for one's delegation, signed with its key. */
   'silence.break': ['signatory'],
+  /** Mark a paragraph open, agreed ad referendum or agreed (closed). */
+  'status.set': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

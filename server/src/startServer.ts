@@ -9,6 +9,9 @@ import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { FileParagraphStatusStore } from './paragraphStatus/FileParagraphStatusStore.js'
+import { ParagraphGate } from './paragraphStatus/ParagraphGate.js'
+import { ParagraphStatusService, type StatusEvent } from './paragraphStatus/ParagraphStatusService.js'
 import { broadcastAmendment } from './routes/amendments/presentAmendment.js'
 import { BracketService, type BracketEvent } from './brackets/BracketService.js'
 import { FileBracketStore } from './brackets/FileBracketStore.js'
@@ -57,6 +60,8 @@ export interface StartOptions {
   bracketResolutionHook?: (event: BracketEvent) => Promise<void>
   /** The clock silence deadlines are kept by (tests drive their own). */
   clock?: SilenceClock
+  /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
+  paragraphStatusHook?: (event: StatusEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -121,12 +126,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let amendmentStore: FileAmendmentStore
   let bracketStore: FileBracketStore
   let silenceStore: FileSilenceStore
+  let statusStore: FileParagraphStatusStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
     bracketStore = await FileBracketStore.create(join(config.dataDir, DATA_FOLDERS.brackets))
     silenceStore = await FileSilenceStore.create(join(config.dataDir, DATA_FOLDERS.silence))
+    statusStore = await FileParagraphStatusStore.create(join(config.dataDir, DATA_FOLDERS.paragraphStatuses))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -145,11 +152,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
+  const gate = new ParagraphGate(statusStore)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit, {
     log,
     hook: options.amendmentDecisionHook,
     announce: async (declaration, amendment) => void (await broadcastAmendment(store, hub, declaration, amendment)),
+    paragraphs: gate,
   })
+  const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
   const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   await versions.checkAll()
@@ -169,6 +179,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     counters: metrics,
     beforeAccept: options.beforeSocketAccepted,
     draftingMode: { load: (name) => amendmentStore.mode(name), current: (name) => amendmentStore.currentMode(name) },
+    closedParagraphs: gate,
   })
   const app = createApp(
     {
@@ -181,6 +192,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       amendments,
       brackets,
       silence,
+      paragraphStatuses,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -211,6 +223,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await amendmentStore.close()
         await bracketStore.close()
         await silenceStore.close()
+        await statusStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

@@ -21,6 +21,10 @@ import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
 import { Toolbar } from '../editor/Toolbar.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
+import { ClosedParagraphNotice } from '../paragraphStatus/ClosedParagraphNotice.js'
+import { StatusPanel } from '../paragraphStatus/StatusPanel.js'
+import { useParagraphStatuses } from '../paragraphStatus/useParagraphStatuses.js'
+import { useStatusBadges } from '../paragraphStatus/useStatusBadges.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
@@ -134,6 +138,8 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
   const amendments = useAmendments(access.name, sync.channel)
+  const statuses = useParagraphStatuses(access.name, sync.channel)
+  useStatusBadges(editor, statuses.statuses)
   const [sideView, setSideView] = useState('Comments')
   const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
   const [marksShown, setMarksShown] = useState<MarksShown>('all')
@@ -181,6 +187,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
                 { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
+                { name: 'Progress', content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} role={access.role} /> },
               ]}
             />
           )}
@@ -192,6 +199,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
+      <ClosedParagraphNotice editor={editor} />
       <EditTooLargeNotice>
         <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
       </EditTooLargeNotice>

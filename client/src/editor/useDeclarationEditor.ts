@@ -10,6 +10,7 @@ import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
 import { SuggestingMode } from '../amendments/SuggestingMode.js'
 import { BracketMarks } from '../brackets/BracketMarks.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { StatusBadges } from '../paragraphStatus/StatusBadges.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
@@ -38,6 +39,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         SuggestingMode,
         AmendmentMarks,
         BracketMarks,
+        StatusBadges,
         EditSizeGuard,
         TextDirection,
         TitleKeys,

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { can } from '../../../shared/roles.js'
-import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { Redline } from '../../../shared/versions/redline.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { ApiRequestError, callApi, NoContent } from '../api/apiClient.js'
 import { AuditLogView } from './AuditLogView.js'
-import { CanonicalTextView } from './CanonicalTextView.js'
+import { FrozenText } from '../paragraphStatus/FrozenText.js'
+import { ProgressChart } from '../paragraphStatus/ProgressChart.js'
 import { CompareForm } from './CompareForm.js'
 import { RedlineView } from './RedlineView.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
@@ -167,6 +167,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           </table>
         </TableRegion>
       )}
+      <ProgressChart declaration={name} refresh={versions} />
       {versions.length > 0 && <CompareForm versions={versions} onCompare={(from, to) => void showRedline(from, to)} />}
       {shown?.kind === 'text' && (
         <section aria-labelledby="version-text-heading">
@@ -176,7 +177,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           <p>
             SHA-256: <code className="hash">{shown.version.sha256}</code>
           </p>
-          <CanonicalTextView text={JSON.parse(shown.version.serialized) as CanonicalText} />
+          <FrozenText serialized={shown.version.serialized} />
         </section>
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}

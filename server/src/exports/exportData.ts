@@ -1,9 +1,10 @@
 import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
 import { delegationStatus } from '../../../shared/signatures/signatureCount.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
-import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import { printedStatus } from '../../../shared/paragraphStatus/statusLabels.js'
+import type { CanonicalBlock, CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { printBrackets, type PrintedAlternatives, type PrintedBracket } from '../../../shared/brackets/printedBrackets.js'
-import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
+import type { NegotiationSnapshot, ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionRecord } from '../store/Store.js'
 
 /** Everything a PDF or DOCX export of a version shows, gathered once for both formats. */
@@ -11,6 +12,8 @@ export interface ExportData {
   declaration: string
   version: Pick<VersionRecord, 'id' | 'seq' | 'name' | 'sha256' | 'createdAt'>
   text: CanonicalText
+  /** Each paragraph's status when the version was frozen, by clause id; a paragraph without one is open. */
+  statuses: ReadonlyMap<string, ParagraphStatus>
   signatures: SignaturesView
   /** The version's brackets and alternatives, printed as literal brackets when given. */
   negotiation?: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>
@@ -58,4 +61,10 @@ export function inlineRuns(content: CanonicalInline[], marks: { brackets: Printe
   const runs = content.map((run) => ('note' in run ? { text: ` [Note: ${run.note}]`, bold: false, italic: true, note: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic'), note: false }))
   // Bracket offsets count the paragraph's words only, never a note.
   return printBrackets(runs, marks.brackets, marks.alternatives, (run) => (run.note ? null : run.text), (run, text) => ({ ...run, text }), (text) => ({ text, bold: false, italic: false, note: false }))
+}
+
+/** A paragraph's label as printed, with its frozen status beside it: "OP3 (agreed)". */
+export function printedLabel(data: ExportData, clause: Extract<CanonicalBlock, { type: 'clause' }>): string {
+  const status = printedStatus(clause.id ? data.statuses.get(clause.id) : undefined)
+  return status ? `${clause.label} ${status}` : clause.label
 }

@@ -2,7 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
 import { signatureCount } from '../../../shared/signatures/signatureCount.js'
 import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
-import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import { auditHeadLine, inlineRuns, printedLabel, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
 
 const FONTS = { latin: 'Noto Sans', cjk: 'Noto Sans SC', arabic: 'Noto Sans Arabic' }
@@ -23,12 +23,12 @@ function runs(pieces: { text: string; bold?: boolean; italic?: boolean }[]): Tex
   )
 }
 
-function blocks(node: CanonicalBlock, negotiation: ExportData['negotiation'], depth = 0): Paragraph[] {
-  if (node.type === 'clause') return [new Paragraph({ children: runs([{ text: `${node.label}\t`, bold: true }, ...inlineRuns(node.content, negotiation && paragraphMarks(negotiation, node.id))]), spacing: { after: 160 } })]
+function blocks(data: ExportData, node: CanonicalBlock, depth = 0): Paragraph[] {
+  if (node.type === 'clause') return [new Paragraph({ children: runs([{ text: `${printedLabel(data, node)}\t`, bold: true }, ...inlineRuns(node.content, data.negotiation && paragraphMarks(data.negotiation, node.id))]), spacing: { after: 160 } })]
   if (node.type === 'heading') return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(inlineRuns(node.content)) })]
   return node.items.flatMap((item, index) => [
     new Paragraph({ indent: { left: 720 * (depth + 1) }, children: runs([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }, ...inlineRuns(item.content)]) }),
-    ...item.lists.flatMap((nested) => blocks(nested, negotiation, depth + 1)),
+    ...item.lists.flatMap((nested) => blocks(data, nested, depth + 1)),
   ])
 }
 
@@ -47,7 +47,7 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs([{ text: data.text.title }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: versionLine(data) }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }]) }),
-          ...data.text.blocks.flatMap((node) => blocks(node, data.negotiation)),
+          ...data.text.blocks.flatMap((node) => blocks(data, node)),
         ],
       },
       {

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
 import { signatureCount } from '../../../shared/signatures/signatureCount.js'
 import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
-import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import { auditHeadLine, inlineRuns, printedLabel, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { writePdfParagraph, type PdfPiece, type PdfStyle } from './pdfParagraph.js'
 
@@ -21,7 +21,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   const paragraph = (pieces: PdfPiece[], style: PdfStyle = {}) => writePdfParagraph(doc, pieces, style)
 
   const block = (node: CanonicalBlock, depth = 0): void => {
-    if (node.type === 'clause') paragraph([{ text: `${node.label}  `, bold: true }, ...inlineRuns(node.content, data.negotiation && paragraphMarks(data.negotiation, node.id))])
+    if (node.type === 'clause') paragraph([{ text: `${printedLabel(data, node)}  `, bold: true }, ...inlineRuns(node.content, data.negotiation && paragraphMarks(data.negotiation, node.id))])
     else if (node.type === 'heading') paragraph(inlineRuns(node.content), { bold: true, size: 13 })
     else
       node.items.forEach((item, index) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 import { amendmentsRouter } from '../routes/amendments/amendmentsRouter.js'
 import { bracketsRouter } from '../routes/brackets/bracketsRouter.js'
+import { paragraphStatusRouter } from '../routes/paragraphStatus/paragraphStatusRouter.js'
 import { commentsRouter } from '../routes/comments/commentsRouter.js'
 import { declarationsRouter } from '../routes/declarations/declarationsRouter.js'
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
@@ -52,6 +53,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', amendmentsRouter(context))
   api.use('/declarations/:name', bracketsRouter(context))
+  api.use('/declarations/:name', paragraphStatusRouter(context, versions))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
   api.use('/declarations/:name', silenceRouter(context))

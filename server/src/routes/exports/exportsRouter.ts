@@ -1,3 +1,4 @@
+import { frozenStatusesOf, frozenStatusMap } from '../../../../shared/paragraphStatus/frozenStatuses.js'
 import { Router } from 'express'
 import type { CanonicalText } from '../../../../shared/versions/canonicalText.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -26,7 +27,8 @@ export function exportsRouter(context: AppContext, versions: VersionService): Ro
     const [, versionId, extension] = match as unknown as [string, string, keyof typeof formats]
     const { declaration } = accessOf(response)
     const { record, text } = await versions.get(declaration, versionId)
-    const data = { declaration, version: record, text: text as CanonicalText, signatures: await signaturesView(store, declaration, record.id) }
+    const statuses = frozenStatusMap(frozenStatusesOf(text))
+    const data = { declaration, version: record, text: text as CanonicalText, statuses, signatures: await signaturesView(store, declaration, record.id) }
     const body = await formats[extension].render(data)
     response.setHeader('Content-Type', formats[extension].type)
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}.${extension}"`)
