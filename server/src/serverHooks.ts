@@ -6,6 +6,8 @@ export interface ServerHooks {
   afterLockRead?(declaration: string): Promise<void>
   /** After a freeze has read the live text and before it reads the pending amendments. */
   afterFreezeRead?(declaration: string): Promise<void>
+  /** After a freeze has taken the next version number and before it stores the version under it. */
+  afterFreezeNumbered?(declaration: string): Promise<void>
   /** After a restore has found the draft unlocked and before it replaces the text. */
   afterRestoreCheck?(declaration: string): Promise<void>
 }
