@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
-import type { DecisionEvent } from '../../../server/src/negotiation/AmendmentService.js'
+import type { DecisionEvent } from '../../../server/src/negotiation/AcceptSteps.js'
 import { api } from '../../helpers/api.js'
 import { spanOnWords } from '../../helpers/amendments.js'
 import { clauseIdAt } from '../../helpers/commentAnchors.js'
