@@ -159,7 +159,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       store,
       sessions,
       log,
-      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }),
+      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, options.hooks),
       connections: sync,
       hub,
       amendments,

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { ServerHooks } from '../serverHooks.js'
 
 /** How failed sign-ins are limited. */
 export interface SignInLimits {
@@ -47,7 +48,10 @@ export class SignInLimiter {
   private readonly devices: RateLimiterMemory
   private readonly secret = randomBytes(32)
 
-  constructor(private readonly limits: SignInLimits) {
+  constructor(
+    private readonly limits: SignInLimits,
+    private readonly hooks: ServerHooks = {},
+  ) {
     const duration = seconds(limits.windowMs)
     this.failures = new RateLimiterMemory({ keyPrefix: 'login', points: Number.MAX_SAFE_INTEGER, duration })
     this.wrong = new RateLimiterMemory({ keyPrefix: 'wrong', points: Number.MAX_SAFE_INTEGER, duration })
@@ -71,6 +75,12 @@ export class SignInLimiter {
 
   /** Whether an attempt may go ahead now; an admitted attempt is already counted, and is uncounted by a success. */
   async admit(login: string, address: string, deviceToken: string | undefined): Promise<Admission> {
+    const admission = await this.decide(login, address, deviceToken)
+    await this.hooks.afterSignInAdmission?.(login)
+    return admission
+  }
+
+  private async decide(login: string, address: string, deviceToken: string | undefined): Promise<Admission> {
     if (this.isDeviceOf(login, deviceToken)) {
       const device = `${login}|${deviceToken}`
       const trusted = await this.devices.consume(device).then(

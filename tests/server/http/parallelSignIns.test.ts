@@ -3,16 +3,29 @@ import { DEMO_PASSWORD } from '../../../server/src/seed/demoAccounts.js'
 import { api } from '../../helpers/api.js'
 import { startTestServer, type TestServer } from '../../helpers/testServer.js'
 
+const TABS = 8
 let server: TestServer
+let decided = 0
+let allDecided = () => {}
+const everyAdmissionDecided = new Promise<void>((resolve) => (allDecided = resolve))
 
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({
+    hooks: {
+      // Every tab is admitted or refused before any password is checked, as when the checks are slower than the tabs.
+      afterSignInAdmission: async () => {
+        decided += 1
+        if (decided === TABS) allDecided()
+        await everyAdmissionDecided
+      },
+    },
+  })
 })
 afterAll(() => server.destroy())
 
 describe('several right sign-ins to one login at once', () => {
   it('never tells a right password that wrong ones were given: 8 tabs signing in together either get in or are asked to retry in a second', async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, () => api(server.url, 'POST', '/api/session', { body: { login: 'editor-gbr', password: DEMO_PASSWORD } })))
+    const answers = await Promise.all(Array.from({ length: TABS }, () => api(server.url, 'POST', '/api/session', { body: { login: 'editor-gbr', password: DEMO_PASSWORD } })))
     const messages = answers.map((answer) => (answer.body as { message?: string }).message ?? '')
     expect(messages.filter((message) => /wrong password/i.test(message)), JSON.stringify(messages)).toEqual([])
     expect(answers.filter((answer) => answer.status === 201).length).toBeGreaterThan(0)
