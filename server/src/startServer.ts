@@ -7,7 +7,8 @@ import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
-import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
+import type { DecisionEvent } from './negotiation/AmendmentService.js'
+import { AmendmentService } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
 import { FileParagraphStatusStore } from './paragraphStatus/FileParagraphStatusStore.js'
 import { ParagraphGate } from './paragraphStatus/ParagraphGate.js'
@@ -186,7 +187,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       store,
       sessions,
       log,
-      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }),
+      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, options.hooks),
       connections: sync,
       hub,
       amendments,

@@ -16,7 +16,7 @@ export class NegotiationRefusal extends Error {
 const open: readonly AmendmentStatus[] = ['pending', 'needs-update']
 
 /** True while the amendment awaits a decision. */
-export function isOpen(amendment: AmendmentRecord): boolean {
+export function isOpen(amendment: Pick<AmendmentRecord, 'status'>): boolean {
   return open.includes(amendment.status)
 }
 

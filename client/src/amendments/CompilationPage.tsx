@@ -8,6 +8,7 @@ import { SilenceSection } from '../silence/SilenceSection.js'
 import { useDeclarationSync, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { statusLabel } from './AmendmentCard.js'
 import { ChangeText } from './ChangeText.js'
+import { isOpen } from '../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId, describeChange } from '../../../shared/negotiation/describeChange.js'
 import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 import { useAmendments } from './useAmendments.js'
@@ -19,7 +20,11 @@ import { useLiveParagraphs } from '../paragraphStatus/useLiveParagraphs.js'
 import { useParagraphStatuses } from '../paragraphStatus/useParagraphStatuses.js'
 import './compilation.css'
 
-/** The compilation text: each paragraph of the live text followed by every amendment made on it and who stands where. */
+/**
+ * The compilation text: each paragraph of the live text followed by the amendments still open on it and who stands
+ * where, as its DOCX and PDF print it. Decided ones are left out: an accepted one is already in the text, and every
+ * decision stays in the amendments panel and the audit log.
+ */
 export function CompilationPage({ name, onBack }: { name: string; onBack: () => void }) {
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -61,7 +66,7 @@ function ConnectedCompilation({ sync, name }: { sync: DeclarationSync; name: str
   const brackets = frozenBrackets(sync.doc, useBrackets(name, sync.channel).items)
   const { statuses } = useParagraphStatuses(name, sync.channel)
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
-  const on = (clauseId: string | null): AmendmentView[] => amendments.filter((amendment) => amendment.status !== 'withdrawn' && changeClauseId(amendment.change) === clauseId).sort((a, b) => a.number - b.number)
+  const on = (clauseId: string | null): AmendmentView[] => amendments.filter((amendment) => isOpen(amendment) && changeClauseId(amendment.change) === clauseId).sort((a, b) => a.number - b.number)
   if (!sync.ready) return <p role="status">Loading the text…</p>
   return (
     <>

@@ -97,20 +97,23 @@ export class VersionService {
     if (invisible.length > 0 && !acceptInvisible) {
       throw new ApiProblem(409, 'invisible_characters', `The text holds ${invisible.length} invisible control character(s): ${invisible.map((found) => `${found.codePoint} in ${found.where}`).join(', ')}. Remove them, or confirm to freeze anyway.`)
     }
-    const record: VersionRecord = {
+    const frozen = {
       id: randomUUID(),
       declaration,
-      // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
-      seq: (await this.store.versions.latestSeq(declaration)) + 1,
       name,
       note,
-      createdAt: new Date().toISOString(),
       createdBy: author,
       serialized,
       sha256: await sha256Hex(serialized),
       pendingAmendments: { serialized: pending, sha256: await sha256Hex(pending) },
     }
-    await this.store.versions.append(record)
+    let record: VersionRecord
+    // Two freezes at once may take the same number: the store gives it to one, and the other takes the next.
+    do {
+      // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
+      record = { ...frozen, seq: (await this.store.versions.latestSeq(declaration)) + 1, createdAt: new Date().toISOString() }
+      await this.hooks.afterFreezeNumbered?.(declaration)
+    } while (!(await this.store.versions.append(record)))
     await this.store.audit.append(declaration, {
       actor: author,
       action: 'version_frozen',

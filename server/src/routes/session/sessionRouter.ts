@@ -24,6 +24,7 @@ export function sessionRouter(context: AppContext): Router {
     if (!admission.allowed) {
       response.setHeader('Retry-After', String(admission.retryAfter))
       const why = admission.reason === 'address' ? 'Too many failed sign-ins from this network' : 'Several wrong passwords were given for this login'
+      if (admission.reason === 'busy') throw new ApiProblem(429, 'too_many_attempts', 'Several sign-ins to this login are being checked at this moment; try again in a second.')
       throw new ApiProblem(429, 'too_many_attempts', `${why}; try again in ${admission.retryAfter} seconds. A browser that signed in to this login before is not held up.`)
     }
     const participant = await store.findParticipantByLogin(login)
