@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
+import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
@@ -12,6 +13,7 @@ import { ParagraphProposal } from '../amendments/ParagraphProposal.js'
 import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
 import { useDraftingMode } from '../amendments/useDraftingMode.js'
+import { useModeAnnouncement } from '../amendments/useModeAnnouncement.js'
 import { updateBracketMarks } from '../brackets/BracketMarks.js'
 import { BracketsPanel, bracketsSummary } from '../brackets/BracketsPanel.js'
 import { useBrackets } from '../brackets/useBrackets.js'
@@ -48,6 +50,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
   const [modeSlot, setModeSlot] = useState<HTMLElement | null>(null)
+  const modeAnnouncement = useModeAnnouncement()
   useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
@@ -80,6 +83,9 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           {!can(access.role, 'text.edit') && ' (read-only)'}
         </p>
         <div ref={setModeSlot} className="declaration-mode" />
+        <p role="status" className="visually-hidden">
+          {modeAnnouncement.announcement}
+        </p>
         <nav aria-label="Declaration" className="declaration-nav">
           <AppLink to={`/d/${name}/versions`} onNavigate={onNavigate}>
             Versions
@@ -97,7 +103,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           )}
         </nav>
       </div>
-      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onClosed={handleClosed} />
+      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onMode={modeAnnouncement.report} onClosed={handleClosed} />
     </article>
   )
 }
@@ -107,6 +113,8 @@ interface WorkspaceProps {
   identity: Identity
   /** Where the drafting mode is shown, beside the role. */
   modeSlot: HTMLElement | null
+  /** Told each drafting mode the server says, so that the page announces a change once. */
+  onMode: (mode: DraftingMode) => void
   onClosed: (code: number) => void
 }
 
@@ -116,7 +124,7 @@ function Workspace(props: WorkspaceProps) {
   return <ConnectedWorkspace sync={sync} {...props} />
 }
 
-function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
+function ConnectedWorkspace({ sync, access, identity, modeSlot, onMode, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
   const status = useSaveStatus(sync.tracker)
   const refusedCode = status.kind === 'refused' ? status.code : null
   useEffect(() => {
@@ -124,6 +132,9 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
   }, [refusedCode, onClosed])
   const lock = useLock(sync)
   const mode = useDraftingMode(access.name, sync.channel)
+  useEffect(() => {
+    if (mode) onMode(mode)
+  }, [mode, onMode])
   const [suggestingChosen, setSuggestingChosen] = useState(false)
   // In negotiation the text changes only through amendments, except for those who keep the pen.
   const typesInText = can(access.role, mode === 'negotiation' ? 'text.editInNegotiation' : 'text.edit')
