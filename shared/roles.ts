@@ -19,6 +19,7 @@ export type Action =
   | 'amendment.propose'
   | 'amendment.decide'
   | 'mode.set'
+  | 'labels.renumber'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -41,6 +42,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'amendment.decide': ['moderator'],
   /** Switch between open drafting and negotiation. */
   'mode.set': ['moderator'],
+  /** Number the paragraphs 1, 2, 3 … again at the end of a round. */
+  'labels.renumber': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -21,6 +21,7 @@ import type { SaveOptions } from './sync/DocumentSaver.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { TextReader } from './versions/TextReader.js'
+import type { NegotiationStateSource } from './versions/NegotiationStateSource.js'
 import { VersionService } from './versions/VersionService.js'
 
 /** A running Kelisim server. */
@@ -47,6 +48,8 @@ export interface StartOptions {
   hooks?: ServerHooks
   /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
+  /** Where a frozen version's negotiation state comes from, besides the server's own sources. */
+  negotiation?: NegotiationStateSource[]
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -131,7 +134,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
-  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
+  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks, options.negotiation)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
   await versions.checkAll()
   const sync = createSyncEndpoint({

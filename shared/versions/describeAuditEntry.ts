@@ -50,6 +50,10 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Invited ${person(details.participant)} as ${role(details.role)}`, hashes: [] }
       case 'sign_in_lock_cleared':
         return { what: `Cleared the failed sign-ins of ${person(details.participant)}`, hashes: [] }
+      case 'labels_renumbered': {
+        const changes = Array.isArray(details.changes) ? details.changes.map(text).filter(Boolean) : []
+        return { what: changes.length ? `Renumbered the paragraphs: ${changes.join(', ')}` : 'Renumbered the paragraphs; no label changed', hashes: [] }
+      }
       case 'invitation_revoked':
         return { what: 'Revoked an invitation', hashes: [] }
       default:

@@ -1,8 +1,6 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { useCallback, useEffect, useState } from 'react'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
+import { documentClauses } from '../../../shared/editor/documentClauses.js'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { callApi } from '../api/apiClient.js'
 import { BackLink } from '../navigation/BackLink.js'
@@ -51,7 +49,7 @@ interface Paragraph {
 
 /** The live text's paragraphs, read again whenever it changes. */
 function useParagraphs(sync: DeclarationSync): Paragraph[] {
-  const read = useCallback(() => labelClauses(yXmlFragmentToProseMirrorRootNode(sync.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({ clauseId: clause.id, label: clause.label, text: clause.node.textContent })), [sync.doc])
+  const read = useCallback(() => documentClauses(sync.doc).map((clause) => ({ clauseId: clause.id, label: clause.label, text: clause.node.textContent })), [sync.doc])
   const [paragraphs, setParagraphs] = useState(read)
   useEffect(() => {
     const handleUpdate = () => setParagraphs(read())

@@ -1,7 +1,5 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { Router } from 'express'
-import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
+import { documentClauses } from '../../../../shared/editor/documentClauses.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId } from '../../../../shared/negotiation/describeChange.js'
 import { resolveWordChange } from '../../../../shared/negotiation/wordChanges.js'
@@ -23,7 +21,7 @@ export function compilationRouter(context: AppContext): Router {
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
     // Text and spans are read in one step, so every span is placed in the text it is printed with.
     const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] =>
-      labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+      documentClauses(document.doc).map((clause) => ({
         clauseId: clause.id,
         label: clause.label,
         text: clause.node.textContent,
