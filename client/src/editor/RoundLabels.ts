@@ -32,9 +32,12 @@ export const RoundLabels = Extension.create<RoundLabelsOptions, RoundLabelsStora
     const show = () => {
       if (!this.editor.isDestroyed) this.editor.view.dispatch(withRoundLabels(this.editor.state.tr, readLabelRecords(doc)))
     }
+    // After the change that brought the labels is fully applied: dispatched while it is still being applied, the
+    // binding would find the editor's text behind the shared one and write the editor's older text back into it.
+    const showLater = () => queueMicrotask(show)
     show()
-    map.observe(show)
-    this.storage.stop = () => map.unobserve(show)
+    map.observe(showLater)
+    this.storage.stop = () => map.unobserve(showLater)
   },
 
   onDestroy() {
