@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { clauseKindOf } from '../../../shared/editor/clauseKind.js'
 import { DECLARATION_FRAGMENT } from '../../../shared/editor/declarationExtensions.js'
-import { readLabelRecords, ROUND_BASE_KEY, ROUND_LABELS_MAP, roundBase } from '../../../shared/negotiation/labelRecords.js'
+import { readLabelRecords, ROUND_BASE_KEY, ROUND_LABELS_MAP, roundBase, type RoundBase } from '../../../shared/negotiation/labelRecords.js'
 import { assignLabels, formatLabel, parseLabel, positionalLabels, recordKey, type ClauseSlot, type RoundLabel } from '../../../shared/negotiation/roundLabels.js'
 import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { LabelChange } from '../../../shared/versions/negotiationChanges.js'
@@ -30,16 +30,14 @@ export function recordNewLabels(doc: Y.Doc): void {
   Y.transact(doc, () => added.forEach((label, key) => map.set(key, label)), LABELS_ORIGIN)
 }
 
-/** Begins a round with these labels, forgetting every earlier one; paragraphs without one get theirs after them, in the same change. */
-export function beginRound(doc: Y.Doc, labels: ReadonlyMap<string, RoundLabel>, slots: ClauseSlot[] = clauseSlotsOf(doc)): void {
+/** Begins a round with these labels (see `roundBase`), forgetting every earlier one; `recordNewLabels` then labels the rest. */
+export function beginRound(doc: Y.Doc, base: RoundBase): void {
   const map = doc.getMap(ROUND_LABELS_MAP)
-  const { added } = assignLabels(labels, slots)
   Y.transact(
     doc,
     () => {
       map.clear()
-      map.set(ROUND_BASE_KEY, roundBase(labels))
-      added.forEach((label, key) => map.set(key, label))
+      map.set(ROUND_BASE_KEY, base)
     },
     LABELS_ORIGIN,
   )
@@ -61,7 +59,8 @@ export function renumberLabels(doc: Y.Doc): LabelChange[] {
   const slots = clauseSlotsOf(doc)
   const before = assignLabels(readLabelRecords(doc), slots).labels
   const after = positionalLabels(slots)
-  beginRound(doc, new Map(slots.flatMap((slot, index): [string, RoundLabel][] => (slot.id === null ? [] : [[recordKey(slot.kind, slot.id), after[index]!]]))), slots)
+  beginRound(doc, roundBase(new Map(slots.flatMap((slot, index): [string, RoundLabel][] => (slot.id === null ? [] : [[recordKey(slot.kind, slot.id), after[index]!]])))))
+  recordNewLabels(doc)
   return slots.flatMap((slot, index) => {
     const to = formatLabel(after[index]!)
     return slot.id !== null && before[index] !== to ? [{ clauseId: slot.id, from: before[index]!, to }] : []

@@ -5,13 +5,13 @@ import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
 import { serializePendingAmendments } from '../../../shared/negotiation/pendingAmendments.js'
-import { readLabelRecords } from '../../../shared/negotiation/labelRecords.js'
+import { readLabelRecords, roundBase } from '../../../shared/negotiation/labelRecords.js'
 import { canonicalFormProblem } from '../../../shared/versions/canonicalNegotiation.js'
 import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
-import { beginRound, frozenLabels } from '../negotiation/roundLabelWrites.js'
+import { beginRound, frozenLabels, recordNewLabels } from '../negotiation/roundLabelWrites.js'
 import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
@@ -181,7 +181,8 @@ export class VersionService {
         document.doc,
         () => {
           replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target)
-          beginRound(document.doc, frozenLabels(text))
+          beginRound(document.doc, roundBase(frozenLabels(text)))
+          recordNewLabels(document.doc)
         },
         'restore',
       )
@@ -205,12 +206,16 @@ export class VersionService {
    * the like. Later freezes find every paragraph labelled already.
    */
   private async startRound(declaration: string, serialized: string): Promise<void> {
-    const labels = frozenLabels(JSON.parse(serialized) as CanonicalText)
-    // A turn of the loop between reading 2,000 labels and writing them, so neither step keeps typing waiting for both.
-    await new Promise((resolve) => setImmediate(resolve))
+    const base = roundBase(frozenLabels(JSON.parse(serialized) as CanonicalText))
+    // Turns of the loop between reading 2,000 labels, writing them, and labelling what was added since the read, so
+    // typing never waits for all three.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
     await this.hub.withDocument(declaration, async (document) => {
       if (readLabelRecords(document.doc).size > 0) return
-      beginRound(document.doc, labels)
+      beginRound(document.doc, base)
+      await nextTurn()
+      recordNewLabels(document.doc)
       // The version stands once stored; a slow disk only delays the labels, which are saved with the text.
       await document.flushAll().catch((error: unknown) => this.log.warn('round_labels_not_saved_yet', { declaration, error: String(error) }))
     })
