@@ -23,6 +23,7 @@ export type Action =
   | 'silence.manage'
   | 'silence.break'
   | 'status.set'
+  | 'labels.renumber'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -53,6 +54,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'silence.break': ['signatory'],
   /** Mark a paragraph open, agreed ad referendum or agreed (closed). */
   'status.set': ['moderator'],
+  /** Number the paragraphs 1, 2, 3 … again at the end of a round. */
+  'labels.renumber': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -31,6 +31,7 @@ import type { SaveOptions } from './sync/DocumentSaver.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { TextReader } from './versions/TextReader.js'
+import type { NegotiationStateSource } from './versions/NegotiationStateSource.js'
 import { VersionService } from './versions/VersionService.js'
 
 /** A running Kelisim server. */
@@ -63,6 +64,8 @@ export interface StartOptions {
   clock?: SilenceClock
   /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
   paragraphStatusHook?: (event: StatusEvent) => Promise<void>
+  /** Where a frozen version's negotiation state comes from, besides the server's own sources. */
+  negotiation?: NegotiationStateSource[]
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -161,8 +164,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     paragraphs: gate,
   })
   const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
-  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
+  // A frozen version captures the paragraph statuses, brackets and alternatives with its text.
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, [paragraphStatuses, brackets, ...(options.negotiation ?? [])])
   await versions.checkAll()
   await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)

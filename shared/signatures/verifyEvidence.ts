@@ -1,6 +1,7 @@
 import { verifySilence } from '../silence/verifySilence.js'
 import { findChainBreak } from '../versions/auditChain.js'
-import { serializeCanonical, sha256Hex, type CanonicalText } from '../versions/canonicalText.js'
+import { canonicalFormProblem } from '../versions/canonicalNegotiation.js'
+import { sha256Hex, type CanonicalText } from '../versions/canonicalText.js'
 import type { EvidenceBundle } from './evidence.js'
 import type { PublishedKeys } from './publishedKeys.js'
 import { keyIdOf, verifyStatement } from './signatureStatement.js'
@@ -39,13 +40,9 @@ function publishedKeyOf(keys: PublishedKeys | undefined, entry: SignatureEntry) 
 async function checkText(bundle: EvidenceBundle, anchored: AuditEntry[] | null | undefined, signedByPublishedKey: boolean): Promise<EvidenceCheck> {
   const item = `text of "${bundle.version.name}"`
   const fail = (detail: string) => ({ item, ok: false, detail, against: 'the hash recorded in the bundle', authenticated: false })
-  let canonical: boolean
-  try {
-    canonical = serializeCanonical(JSON.parse(bundle.version.serialized) as CanonicalText) === bundle.version.serialized
-  } catch {
-    return fail('the text is not valid JSON')
-  }
-  if (!canonical) return fail('the text is not in canonical form (RFC 8785 after NFC)')
+  const problem = canonicalFormProblem(bundle.version.serialized)
+  if (problem) return fail(problem)
+  const { format } = JSON.parse(bundle.version.serialized) as CanonicalText
   const actual = await sha256Hex(bundle.version.serialized)
   if (actual !== bundle.version.sha256) return fail(`the text hashes to ${actual}, not the recorded ${bundle.version.sha256}`)
   const frozenAnchored = anchored?.some((entry) => entry.action === 'version_frozen' && entry.details.version === bundle.version.id && entry.details.sha256 === actual) ?? false
@@ -53,7 +50,7 @@ async function checkText(bundle: EvidenceBundle, anchored: AuditEntry[] | null |
   return {
     item,
     ok: true,
-    detail: `SHA-256 ${actual}`,
+    detail: `SHA-256 ${actual}, ${format === 'kelisim-text/2' ? 'form 2 (the text and its negotiation state)' : 'form 1 (the text alone)'}`,
     against: outside.length > 0 ? outside.join('; ') : 'the hash recorded in the bundle only (not authenticated)',
     authenticated: outside.length > 0,
   }

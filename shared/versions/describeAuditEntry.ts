@@ -74,6 +74,10 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         const closed = Array.isArray(details.notTakenUp) && details.notTakenUp.length > 0 ? `, closing ${details.notTakenUp.map(text).join(', ')} as not taken up` : ''
         return { what: `Marked ${statusWords(details.to)} (was ${statusWords(details.from)})${closed}`, hashes: [] }
       }
+      case 'labels_renumbered': {
+        const changes = Array.isArray(details.changes) ? details.changes.map(text).filter(Boolean) : []
+        return { what: changes.length ? `Renumbered the paragraphs: ${changes.join(', ')}` : 'Renumbered the paragraphs; no label changed', hashes: [] }
+      }
       case 'invitation_revoked':
         return { what: 'Revoked an invitation', hashes: [] }
       default:

@@ -159,6 +159,7 @@ const routes: Route[] = [
   { label: 'GET /api/declarations/:name/progress', method: 'GET', path: `/api/declarations/${DOC}/progress`, allowed: everyone },
   { label: 'GET /api/declarations/:name/versions', method: 'GET', path: `/api/declarations/${DOC}/versions`, allowed: everyone },
   { label: 'POST /api/declarations/:name/versions', method: 'POST', path: `/api/declarations/${DOC}/versions`, body: () => ({ name: `Rev.${unique()}` }), allowed: moderators },
+  { label: 'POST /api/declarations/:name/labels/renumber', method: 'POST', path: `/api/declarations/${DOC}/labels/renumber`, allowed: moderators },
   { label: 'GET /api/declarations/:name/audit', method: 'GET', path: `/api/declarations/${DOC}/audit`, allowed: moderators },
   { label: 'GET /api/declarations/:name/mentions/read-at', method: 'GET', path: `/api/declarations/${DOC}/mentions/read-at`, allowed: everyone },
   { label: 'POST /api/declarations/:name/mentions/read', method: 'POST', path: `/api/declarations/${DOC}/mentions/read`, allowed: everyone },

@@ -4,6 +4,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { statusLabel } from '../../../shared/paragraphStatus/statusLabels.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 
@@ -46,7 +47,7 @@ function decorations(editor: Editor, doc: ProseMirrorNode): DecorationSet {
 /** The label of an agreed paragraph a local transaction would change, or null; new paragraphs beside one change nothing in it. */
 function closedTouched(editor: Editor, transaction: Transaction): string | null {
   const { statuses } = editor.storage.statusBadges
-  const closed = labelClauses(transaction.before).filter((clause) => clause.id !== null && statuses.get(clause.id) === 'agreed')
+  const closed = labelledClausesOf(editor.state).filter((clause) => clause.id !== null && statuses.get(clause.id) === 'agreed')
   if (closed.length === 0) return null
   for (const [index, step] of transaction.steps.entries()) {
     // Each step's range is in the document as the earlier steps left it; map it back to the one before the transaction.

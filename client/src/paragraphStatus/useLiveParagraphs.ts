@@ -1,9 +1,7 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { useCallback, useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
 import type { ClauseKind } from '../../../shared/editor/clauseKind.js'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
+import { documentClauses } from '../../../shared/editor/documentClauses.js'
 
 /** A paragraph of the live text. */
 export interface LiveParagraph {
@@ -13,11 +11,11 @@ export interface LiveParagraph {
   text: string
 }
 
-/** The live text's paragraphs, read again whenever it changes. */
+/** The live text's paragraphs with the round's labels, read again whenever it changes. */
 export function useLiveParagraphs(doc: Y.Doc): LiveParagraph[] {
   const read = useCallback(
     () =>
-      labelClauses(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+      documentClauses(doc).map((clause) => ({
         clauseId: clause.id,
         label: clause.label,
         kind: clause.kind,

@@ -14,6 +14,7 @@ import { participantsRouter } from '../routes/participants/participantsRouter.js
 import { compilationRouter } from '../routes/compilation/compilationRouter.js'
 import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
+import { labelsRouter } from '../routes/labels/labelsRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
 import { signaturesRouter } from '../routes/signatures/signaturesRouter.js'
 import { silenceRouter } from '../routes/silence/silenceRouter.js'
@@ -59,6 +60,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', silenceRouter(context))
   api.use('/declarations/:name', exportsRouter(context, versions))
   api.use('/declarations/:name', compilationRouter(context))
+  api.use('/declarations/:name', labelsRouter(context))
   api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))

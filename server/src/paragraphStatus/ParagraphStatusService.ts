@@ -1,4 +1,5 @@
 import { DECLARATION_FRAGMENT } from '../../../shared/editor/declarationExtensions.js'
+import { documentClauses } from '../../../shared/editor/documentClauses.js'
 import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../shared/negotiation/amendmentRecord.js'
 import { NegotiationRefusal } from '../../../shared/negotiation/amendmentRules.js'
 import { liveClauseLabel } from '../../../shared/paragraphStatus/closedParagraphCheck.js'
@@ -42,13 +43,12 @@ export class ParagraphStatusService {
     return this.store.list(declaration)
   }
 
-  /**
-   * The statuses a freeze captures, as `NegotiationSnapshot['statuses']`: one per paragraph of the frozen text (give its
-   * clause ids), open when it has none. Call it in the freeze's step, after reading the text.
-   */
-  async statusesForFreeze(declaration: string, clauseIds: readonly string[]): Promise<NegotiationSnapshot['statuses']> {
+  /** The statuses a freeze captures (a source of the frozen state): one per paragraph of the live text, read with it. */
+  async snapshot(declaration: string): Promise<Pick<NegotiationSnapshot, 'statuses'>> {
     await this.store.list(declaration)
-    return statusesForSnapshot(this.store.current(declaration), clauseIds)
+    return this.hub.withDocument(declaration, (document) => ({
+      statuses: statusesForSnapshot(this.store.current(declaration), documentClauses(document.doc).flatMap((clause) => (clause.id ? [clause.id] : []))),
+    }))
   }
 
   /**

@@ -28,7 +28,9 @@ export function exportsRouter(context: AppContext, versions: VersionService): Ro
     const { declaration } = accessOf(response)
     const { record, text } = await versions.get(declaration, versionId)
     const statuses = frozenStatusMap(frozenStatusesOf(text))
-    const data = { declaration, version: record, text: text as CanonicalText, statuses, signatures: await signaturesView(store, declaration, record.id) }
+    const canonical = text as CanonicalText
+    // A version frozen in form 2 carries its brackets and alternatives; they print as literal brackets.
+    const data = { declaration, version: record, text: canonical, statuses, negotiation: canonical.negotiation, signatures: await signaturesView(store, declaration, record.id) }
     const body = await formats[extension].render(data)
     response.setHeader('Content-Type', formats[extension].type)
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}.${extension}"`)
