@@ -198,7 +198,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onMode, onClosed
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
                 { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
-                { name: 'Progress', content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} role={access.role} /> },
+                { name: 'Progress', content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} brackets={brackets.items} role={access.role} /> },
               ]}
             />
           )}

@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
+import { bracketCount, bracketsProgress } from '../../../shared/brackets/frozenBrackets.js'
+import type { BracketItem } from '../../../shared/brackets/bracketSchemas.js'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { amendedParagraph } from '../../../shared/paragraphStatus/amendmentParagraph.js'
 import { summarizeProgress } from '../../../shared/paragraphStatus/progressSummary.js'
@@ -17,19 +19,22 @@ interface StatusPanelProps {
   doc: Y.Doc
   statuses: ParagraphStatuses
   amendments: AmendmentView[]
+  /** The open and resolved brackets and alternatives of the live text. */
+  brackets: readonly BracketItem[]
   role: Role
 }
 
 const isPending = (amendment: AmendmentView) => amendment.status === 'pending' || amendment.status === 'needs-update'
 
 /** The progress summary, and each paragraph's status with, for moderators, the buttons that set it. */
-export function StatusPanel({ doc, statuses, amendments, role }: StatusPanelProps) {
+export function StatusPanel({ doc, statuses, amendments, brackets, role }: StatusPanelProps) {
   const paragraphs = useLiveParagraphs(doc)
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
   const { ask, dialog } = useConfirm()
   const statusOf = (clauseId: string | null) => (clauseId && statuses.statuses.get(clauseId)?.status) || 'open'
   const pending = amendments.filter(isPending)
-  const summary = summarizeProgress(paragraphs, (clauseId) => statuses.statuses.get(clauseId)?.status, pending.length)
+  const liveIds = new Set(paragraphs.flatMap((paragraph) => (paragraph.clauseId ? [paragraph.clauseId] : [])))
+  const summary = summarizeProgress(paragraphs, (clauseId) => statuses.statuses.get(clauseId)?.status, pending.length, bracketsProgress(bracketCount(brackets, liveIds)))
   const manages = can(role, 'status.set')
 
   const apply = (paragraph: LiveParagraph, status: ParagraphStatus, notTakenUp: boolean) => {

@@ -1,3 +1,4 @@
+import { bracketsProgress, frozenBracketCount } from '../../../../shared/brackets/frozenBrackets.js'
 import { ClauseKind } from '../../../../shared/editor/clauseKind.js'
 import { frozenStatusesOf, frozenStatusMap } from '../../../../shared/paragraphStatus/frozenStatuses.js'
 import { summarizeProgress, type VersionProgress } from '../../../../shared/paragraphStatus/progressSummary.js'
@@ -10,5 +11,7 @@ export function versionProgress(record: VersionRecord): VersionProgress {
   const paragraphs = text.blocks.flatMap((block) => (block.type === 'clause' ? [{ clauseId: block.id, kind: ClauseKind.catch('operative').parse(block.kind) }] : []))
   const statuses = frozenStatusMap(frozenStatusesOf(text))
   const pending = record.pendingAmendments ? (JSON.parse(record.pendingAmendments.serialized) as { amendments: unknown[] }).amendments.length : null
-  return { id: record.id, seq: record.seq, name: record.name, summary: summarizeProgress(paragraphs, (clauseId) => statuses.get(clauseId), pending) }
+  // Versions frozen before the state was captured (form 1) have no brackets to count.
+  const brackets = text.negotiation ? bracketsProgress(frozenBracketCount(text.negotiation)) : null
+  return { id: record.id, seq: record.seq, name: record.name, summary: summarizeProgress(paragraphs, (clauseId) => statuses.get(clauseId), pending, brackets) }
 }
