@@ -92,7 +92,7 @@ describe('paragraph status in the browser', () => {
     await caretAtEnd(editor, 'OP3')
     await editor.keyboard.insertText(' Қосымша сөз')
     const notice = editor.getByRole('region', { name: 'Your unsent words' })
-    await notice.getByRole('alert').filter({ hasText: 'OP3 is agreed and closed' }).waitFor()
+    await notice.getByRole('alert').filter({ hasText: 'in a paragraph agreed and closed' }).waitFor()
     await expect.poll(() => notice.locator('li').allTextContents()).toEqual([`OP3${original} Қосымша сөз`])
     await expect.poll(() => wordsOf(editor, 'OP3')).toBe(original)
     await expectNoAxeViolations(editor)
