@@ -1,7 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
-import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { signatureCount } from '../../../shared/signatures/signatureCount.js'
-import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import type { Language } from '../../../shared/i18n/languages.js'
+import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
+import { baseDirection } from './bidiLines.js'
+import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
 
 const FONTS = { latin: 'Noto Sans', cjk: 'Noto Sans SC', arabic: 'Noto Sans Arabic' }
@@ -22,19 +23,26 @@ function runs(pieces: { text: string; bold?: boolean; italic?: boolean }[]): Tex
   )
 }
 
-function blocks(node: CanonicalBlock, depth = 0): Paragraph[] {
-  if (node.type === 'clause') return [new Paragraph({ children: runs([{ text: `${node.label}\t`, bold: true }, ...inlineRuns(node.content)]), spacing: { after: 160 } })]
-  if (node.type === 'heading') return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(inlineRuns(node.content)) })]
+/** A paragraph of the declaration's words, marked right to left when its own words start that way. */
+function textParagraph(lead: { text: string; bold?: boolean }[], content: CanonicalInline[], language: Language, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; indent?: { left: number }; spacing?: { after: number } } = {}): Paragraph {
+  const words = inlineRuns(content, language)
+  return new Paragraph({ ...options, bidirectional: baseDirection(words.map((run) => run.text).join('')) === 'rtl', children: runs([...lead, ...words]) })
+}
+
+function blocks(node: CanonicalBlock, language: Language, depth = 0): Paragraph[] {
+  if (node.type === 'clause') return [textParagraph([{ text: `${node.label}\t`, bold: true }], node.content, language, { spacing: { after: 160 } })]
+  if (node.type === 'heading') return [textParagraph([], node.content, language, { heading: HeadingLevel.HEADING_2 })]
   return node.items.flatMap((item, index) => [
-    new Paragraph({ indent: { left: 720 * (depth + 1) }, children: runs([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }, ...inlineRuns(item.content)]) }),
-    ...item.lists.flatMap((nested) => blocks(nested, depth + 1)),
+    textParagraph([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }], item.content, language, { indent: { left: 720 * (depth + 1) } }),
+    ...item.lists.flatMap((nested) => blocks(nested, language, depth + 1)),
   ])
 }
 
-/** Renders a version as a DOCX document with its signatures and how to verify it. */
+/** Renders a version as a DOCX document with its signatures and how to verify it; labels in the export's language. */
 export function renderDocx(data: ExportData): Promise<Buffer> {
+  const labels = exportLabels(data.language)
   const signatureLines = data.signatures.delegations.map(
-    (delegation) => new Paragraph({ children: runs([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(delegation) }]) }),
+    (delegation) => new Paragraph({ children: runs([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(data, delegation) }]) }),
   )
   const document = new Document({
     creator: 'Kelisim',
@@ -45,17 +53,17 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs([{ text: data.text.title }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: versionLine(data) }]) }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }]) }),
-          ...data.text.blocks.flatMap((node) => blocks(node)),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: labels.t('canonicalHash', { sha256: data.version.sha256 }) }]) }),
+          ...data.text.blocks.flatMap((node) => blocks(node, data.language)),
         ],
       },
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs([{ text: 'Signatures' }]) }),
-          new Paragraph({ children: runs([{ text: signatureCount(data.signatures) }]) }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs([{ text: labels.t('signatures') }]) }),
+          new Paragraph({ children: runs([{ text: signatureCountLine(data) }]) }),
           ...signatureLines,
           new Paragraph({ children: runs([{ text: auditHeadLine(data) }]) }),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs([{ text: 'How to verify' }]) }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs([{ text: labels.t('howToVerify') }]) }),
           new Paragraph({ children: runs([{ text: verificationNote(data) }]) }),
         ],
       },

@@ -1,14 +1,23 @@
 import PDFDocument from 'pdfkit'
-import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
-import { signatureCount } from '../../../shared/signatures/signatureCount.js'
-import { auditHeadLine, inlineRuns, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
+import { baseDirection, bidiLines, type DrawnRun } from './bidiLines.js'
+import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { scriptRuns } from './scriptRuns.js'
 
 type Style = { bold?: boolean; italic?: boolean; size?: number; indent?: number; align?: 'left' | 'center' }
+type Piece = { text: string; bold?: boolean; italic?: boolean }
 
-/** Renders a version as a print-quality A4 PDF, with embedded Noto fonts for Latin, Cyrillic, CJK and Arabic. */
+const LINE_GAP = 2
+
+// fontkit takes features as on/off switches too (pdfkit passes them through, and fontkit fills the object in, so each
+// run gets its own). Any features make pdfkit lay a run out whole rather than word by word, so fontkit reverses an
+// Arabic run as one; without decomposition (ccmp) every glyph keeps the letter it stands for, so extraction reads it.
+const wholeRunShaping = () => ({ ccmp: false }) as unknown as PDFKit.Mixins.OpenTypeFeatures[]
+
+/** Renders a version as a print-quality A4 PDF, with embedded Noto fonts for Latin, Cyrillic, CJK and Arabic; labels in the export's language. */
 export function renderPdf(data: ExportData): Promise<Buffer> {
+  const labels = exportLabels(data.language)
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 72, right: 72 },
@@ -20,37 +29,70 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
 
   /** Writes pieces of text as one paragraph, switching fonts wherever the script changes. */
-  const paragraph = (pieces: { text: string; bold?: boolean; italic?: boolean }[], style: Style = {}) => {
+  const paragraph = (pieces: Piece[], style: Style = {}) => {
     const runs = pieces.flatMap((piece) => scriptRuns(piece.text).map((run) => ({ ...run, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false })))
     if (runs.length === 0) runs.push({ family: 'latin', text: ' ', bold: false, italic: false })
     runs.forEach((run, index) => {
       doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(style.size ?? 11)
-      doc.text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? (style.indent ?? 0) : 0, align: style.align ?? 'left', lineGap: 2 })
+      doc.text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? (style.indent ?? 0) : 0, align: style.align ?? 'left', lineGap: LINE_GAP })
     })
     doc.moveDown(0.6)
   }
 
+  /** Writes a right-to-left paragraph: lines broken here, each reordered by the bidirectional algorithm and set flush right. */
+  const rightToLeftParagraph = (pieces: Piece[], style: Style = {}) => {
+    const size = style.size ?? 11
+    const right = doc.page.width - doc.page.margins.right - (style.indent ?? 0)
+    const setFont = (run: DrawnRun) => doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(size)
+    const measure = (run: DrawnRun) => setFont(run).widthOfString(run.text, { features: wholeRunShaping() })
+    const styled = pieces.map((piece) => ({ text: piece.text, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false }))
+    for (const line of bidiLines(styled, 'rtl', right - doc.page.margins.left, measure)) {
+      const height = Math.max(...line.map((run) => setFont(run).currentLineHeight(true))) + LINE_GAP
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+      const top = doc.y
+      let x = right - line.reduce((sum, run) => sum + measure(run), 0)
+      const placed = line.map((run) => {
+        const at = x
+        x += measure(run)
+        return { run, at }
+      })
+      // Placed by the bidirectional order, written in the order the words were typed, so copying and extraction read logically.
+      for (const { run, at } of placed.sort((a, b) => a.run.start - b.run.start)) setFont(run).text(run.text, at, top, { lineBreak: false, features: wholeRunShaping() })
+      doc.y = top + height
+    }
+    doc.x = doc.page.margins.left
+    doc.moveDown(0.6)
+  }
+
+  /** A paragraph of the declaration, laid out in the direction its own words take. */
+  const textParagraph = (lead: Piece[], content: CanonicalInline[], style: Style = {}) => {
+    const words = inlineRuns(content, data.language)
+    const direction = baseDirection(words.map((run) => run.text).join(''))
+    if (direction === 'rtl') rightToLeftParagraph([...lead, ...words], style)
+    else paragraph([...lead, ...words], style)
+  }
+
   const block = (node: CanonicalBlock, depth = 0): void => {
-    if (node.type === 'clause') paragraph([{ text: `${node.label}  `, bold: true }, ...inlineRuns(node.content)])
-    else if (node.type === 'heading') paragraph(inlineRuns(node.content), { bold: true, size: 13 })
+    if (node.type === 'clause') textParagraph([{ text: `${node.label}  `, bold: true }], node.content)
+    else if (node.type === 'heading') textParagraph([], node.content, { bold: true, size: 13 })
     else
       node.items.forEach((item, index) => {
-        paragraph([{ text: `${' '.repeat(depth * 4)}${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }, ...inlineRuns(item.content)], { indent: 18 })
+        textParagraph([{ text: `${' '.repeat(depth * 4)}${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }], item.content, { indent: 18 })
         item.lists.forEach((nested) => block(nested, depth + 1))
       })
   }
 
   paragraph([{ text: data.text.title, bold: true }], { size: 17, align: 'center' })
   paragraph([{ text: versionLine(data) }], { size: 10, align: 'center' })
-  paragraph([{ text: `SHA-256 of the canonical text: ${data.version.sha256}` }], { size: 8, align: 'center' })
+  paragraph([{ text: labels.t('canonicalHash', { sha256: data.version.sha256 }) }], { size: 8, align: 'center' })
   for (const node of data.text.blocks) block(node)
 
   doc.addPage()
-  paragraph([{ text: 'Signatures', bold: true }], { size: 15 })
-  paragraph([{ text: signatureCount(data.signatures) }])
-  for (const delegation of data.signatures.delegations) paragraph([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(delegation) }])
+  paragraph([{ text: labels.t('signatures'), bold: true }], { size: 15 })
+  paragraph([{ text: signatureCountLine(data) }])
+  for (const delegation of data.signatures.delegations) paragraph([{ text: `${delegation.name}: `, bold: true }, { text: signatureDetail(data, delegation) }])
   paragraph([{ text: auditHeadLine(data) }], { size: 9 })
-  paragraph([{ text: 'How to verify', bold: true }], { size: 13 })
+  paragraph([{ text: labels.t('howToVerify'), bold: true }], { size: 13 })
   paragraph([{ text: verificationNote(data) }], { size: 10 })
 
   const range = doc.bufferedPageRange()
@@ -60,7 +102,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
     // The footer sits in the bottom margin; lifting the margin keeps pdfkit from starting a new page for it.
     doc.page.margins.bottom = 0
     doc.font(fontFile('latin', false, false)).fontSize(8)
-    doc.text(`Page ${index + 1} of ${range.count} · SHA-256 ${data.version.sha256}`, 72, doc.page.height - 40, { align: 'center', width: doc.page.width - 144 })
+    doc.text(labels.t('pageFooter', { page: index + 1, pages: range.count, sha256: data.version.sha256 }), 72, doc.page.height - 40, { align: 'center', width: doc.page.width - 144 })
     doc.page.margins.bottom = bottom
   }
   doc.end()

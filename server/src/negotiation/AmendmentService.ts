@@ -118,7 +118,7 @@ export class AmendmentService {
       await this.find(declaration, number)
       const revision = await this.prepare(declaration, input)
       if (!(await this.applyToText(declaration, revision, amendmentLabel(number)))) {
-        throw new NegotiationRefusal(409, 'text_changed', 'The paragraph changed while the revision was applied; revise it again.')
+        throw new NegotiationRefusal(409, 'text_changed')
       }
       const accepted = await this.store.update(declaration, number, (current) =>
         decideAmendment(current, { status: 'accepted-as-revised', revision }, by, new Date().toISOString()),
@@ -137,7 +137,7 @@ export class AmendmentService {
 
   private async find(declaration: string, number: number): Promise<AmendmentRecord> {
     const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === number)
-    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
     requireOpen(amendment)
     return amendment
   }
@@ -146,7 +146,7 @@ export class AmendmentService {
   private async applyToText(declaration: string, change: AmendmentChange, label: string): Promise<boolean> {
     const document = await this.hub.acquire(declaration)
     try {
-      if (document.locked) throw new NegotiationRefusal(409, 'locked', 'The draft is locked for signature; no amendment can be applied.')
+      if (document.locked) throw new NegotiationRefusal(409, 'locked.amendment')
       const resolved = resolveChange(document.doc, change)
       if (!resolved) return false
       applyChange(document.doc, resolved, new AmendmentOrigin(label))

@@ -56,7 +56,7 @@ export class FileAmendmentStore implements AmendmentStore {
     return (await this.file(declaration)).commit((data) => {
       const index = data.amendments.findIndex((amendment) => amendment.number === number)
       const current = data.amendments[index]
-      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
       const next = change(current)
       data.amendments[index] = next
       return next

@@ -8,17 +8,19 @@ import { resolveWordChange } from '../../../../shared/negotiation/wordChanges.js
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
+import { exportLanguage } from '../../i18n/requestLanguage.js'
 import { renderCompilationDocx, type CompilationParagraph } from '../../exports/renderCompilationDocx.js'
 import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
-/** GET /compilation.docx: the live text with every open amendment, each as Word tracked changes by its delegation. */
+/** GET /compilation.docx (`?lang=` for the labels): the live text with every open amendment, each as Word tracked changes by its delegation. */
 export function compilationRouter(context: AppContext): Router {
   const { store, sessions, hub, amendments } = context
   const router = Router({ mergeParams: true })
   router.use('/compilation.docx', requireSession(sessions), requirePermission(store, 'declaration.read'))
 
-  router.get('/compilation.docx', async (_request, response) => {
+  router.get('/compilation.docx', async (request, response) => {
     const { declaration } = accessOf(response)
+    const language = exportLanguage(request, response)
     const present = await amendmentPresenter(store)
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
     // Text and spans are read in one step, so every span is placed in the text it is printed with.
@@ -38,7 +40,7 @@ export function compilationRouter(context: AppContext): Router {
     const title = (await store.getDeclaration(declaration))?.title ?? declaration
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-compilation.docx"`)
-    response.send(await renderCompilationDocx(title, paragraphs))
+    response.send(await renderCompilationDocx(title, paragraphs, language))
   })
 
   return router
