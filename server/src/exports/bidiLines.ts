@@ -1,4 +1,5 @@
 import bidiFactory from 'bidi-js'
+import LineBreaker from 'linebreak'
 import { scriptRuns, type ScriptFamily } from './scriptRuns.js'
 
 const bidi = bidiFactory()
@@ -40,7 +41,8 @@ function drawnRuns(text: string, start: number, rtl: boolean, style: StyledPiece
 
 /** The visual runs of the line `start`..`end` (exclusive): reordered by the Unicode Bidirectional Algorithm (bidi-js), mirrored where right to left. */
 function lineRuns(text: string, levels: ReturnType<typeof bidi.getEmbeddingLevels>, styleAt: (index: number) => StyledPiece, start: number, end: number): DrawnRun[] {
-  const order = bidi.getReorderedIndices(text, levels, start, end - 1)
+  // bidi-js gives the order of the whole text, with only this line's range reordered.
+  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end)
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1)
   const runs: DrawnRun[] = []
   let group: number[] = []
@@ -62,26 +64,31 @@ function lineRuns(text: string, levels: ReturnType<typeof bidi.getEmbeddingLevel
   return runs
 }
 
-/** Breaks a paragraph into lines no wider than `width` (at spaces) and lays each out in `direction` as runs in the order they stand from left to right. */
+/** Breaks a paragraph into lines no wider than `width` where Unicode allows (UAX #14, so also inside Chinese) and lays each out in `direction` as runs in the order they stand from left to right. */
 export function bidiLines(pieces: StyledPiece[], direction: 'ltr' | 'rtl', width: number, measure: (run: DrawnRun) => number): DrawnRun[][] {
   const text = pieces.map((piece) => piece.text).join('')
   const owners: StyledPiece[] = pieces.flatMap((piece) => Array.from({ length: piece.text.length }, () => piece))
   const styleAt = (index: number) => owners[index]!
   const levels = bidi.getEmbeddingLevels(text, direction)
-  const widthOf = (start: number, end: number) => lineRuns(text, levels, styleAt, start, end).reduce((sum, run) => sum + measure(run), 0)
+  // A line ends before its trailing spaces and line break, which take no room at its end.
+  const visibleEnd = (start: number, end: number) => start + text.slice(start, end).trimEnd().length
+  const widthOf = (start: number, end: number) => lineRuns(text, levels, styleAt, start, visibleEnd(start, end)).reduce((sum, run) => sum + measure(run), 0)
   const lines: DrawnRun[][] = []
+  const close = (start: number, end: number) => lines.push(visibleEnd(start, end) > start ? lineRuns(text, levels, styleAt, start, visibleEnd(start, end)) : [])
+  const breaker = new LineBreaker(text)
   let start = 0
-  let end = 0
-  for (const word of text.matchAll(/\S+\s*|\s+/g)) {
-    const wordEnd = word.index + word[0].length
-    const visibleEnd = word.index + word[0].trimEnd().length
-    if (end > start && widthOf(start, visibleEnd) > width) {
-      lines.push(lineRuns(text, levels, styleAt, start, text.slice(start, end).trimEnd().length + start))
-      start = word.index
+  let fits = start
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (fits > start && widthOf(start, next.position) > width) {
+      close(start, fits)
+      start = fits
     }
-    end = wordEnd
+    if (next.required && next.position < text.length) {
+      close(start, next.position)
+      start = next.position
+    }
+    fits = next.position
   }
-  const lastEnd = start + text.slice(start).trimEnd().length
-  if (lastEnd > start) lines.push(lineRuns(text, levels, styleAt, start, lastEnd))
+  if (visibleEnd(start, text.length) > start) close(start, text.length)
   return lines
 }

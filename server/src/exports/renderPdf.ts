@@ -39,37 +39,33 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
     doc.moveDown(0.6)
   }
 
-  /** Writes a right-to-left paragraph: lines broken here, each reordered by the bidirectional algorithm and set flush right. */
-  const rightToLeftParagraph = (pieces: Piece[], style: Style = {}) => {
+  /** Writes a paragraph of the declaration: lines broken here, each ordered by the bidirectional algorithm and set from the margin its direction starts at. */
+  const textParagraph = (lead: Piece[], content: CanonicalInline[], style: Style = {}) => {
+    const words = inlineRuns(content, data.language)
+    const direction = baseDirection(words.map((run) => run.text).join(''))
     const size = style.size ?? 11
-    const right = doc.page.width - doc.page.margins.right - (style.indent ?? 0)
-    const setFont = (run: DrawnRun) => doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(size)
+    const left = doc.page.margins.left + (direction === 'ltr' ? (style.indent ?? 0) : 0)
+    const right = doc.page.width - doc.page.margins.right - (direction === 'rtl' ? (style.indent ?? 0) : 0)
+    const setFont = (run: Pick<DrawnRun, 'family' | 'bold' | 'italic'>) => doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(size)
     const measure = (run: DrawnRun) => setFont(run).widthOfString(run.text, { features: wholeRunShaping() })
-    const styled = pieces.map((piece) => ({ text: piece.text, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false }))
-    for (const line of bidiLines(styled, 'rtl', right - doc.page.margins.left, measure)) {
-      const height = Math.max(...line.map((run) => setFont(run).currentLineHeight(true))) + LINE_GAP
+    const styled = [...lead, ...words].map((piece) => ({ text: piece.text, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false }))
+    for (const line of bidiLines(styled, direction, right - left, measure)) {
+      const fonts = line.length > 0 ? line : [{ family: 'latin' as const, bold: false, italic: false }]
+      const height = Math.max(...fonts.map((run) => setFont(run).currentLineHeight(true))) + LINE_GAP
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
       const top = doc.y
-      let x = right - line.reduce((sum, run) => sum + measure(run), 0)
+      let x = direction === 'rtl' ? right - line.reduce((sum, run) => sum + measure(run), 0) : left
       const placed = line.map((run) => {
         const at = x
         x += measure(run)
         return { run, at }
       })
-      // Placed by the bidirectional order, written in the order the words were typed, so copying and extraction read logically.
+      // Placed in bidirectional order, written in the order the words were typed, so copying and extraction read logically.
       for (const { run, at } of placed.sort((a, b) => a.run.start - b.run.start)) setFont(run).text(run.text, at, top, { lineBreak: false, features: wholeRunShaping() })
       doc.y = top + height
     }
     doc.x = doc.page.margins.left
     doc.moveDown(0.6)
-  }
-
-  /** A paragraph of the declaration, laid out in the direction its own words take. */
-  const textParagraph = (lead: Piece[], content: CanonicalInline[], style: Style = {}) => {
-    const words = inlineRuns(content, data.language)
-    const direction = baseDirection(words.map((run) => run.text).join(''))
-    if (direction === 'rtl') rightToLeftParagraph([...lead, ...words], style)
-    else paragraph([...lead, ...words], style)
   }
 
   const block = (node: CanonicalBlock, depth = 0): void => {
