@@ -1,6 +1,7 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type { CanonicalBlock } from '../../../shared/versions/canonicalText.js'
+import { renderCompilationDocx } from '../../../server/src/exports/renderCompilationDocx.js'
 import { renderDocx } from '../../../server/src/exports/renderDocx.js'
 
 const clause = (label: string, text: string): CanonicalBlock => ({ type: 'clause', id: null, kind: 'operative', label, content: [{ text, marks: [] }] })
@@ -25,5 +26,13 @@ describe('a right-to-left paragraph in the DOCX', () => {
     expect(byText('نحن الدول المشاركة')?.rightToLeft).toBe(true)
     expect(byText('تقرير UNESCO لعام 2024')?.rightToLeft).toBe(true)
     expect(byText('Affirm the right to education.')?.rightToLeft).toBe(false)
+  })
+
+  it('is marked right to left in the compilation too', async () => {
+    const paragraph = (clauseId: string, label: string, text: string) => ({ clauseId, label, text, amendments: [] })
+    const bytes = new Uint8Array(await renderCompilationDocx('Almaty Declaration', [paragraph('a1', 'OP1', 'نحن الدول المشاركة'), paragraph('b2', 'OP2', 'Affirm the right to education.')], 'en'))
+    const found = await paragraphs(bytes)
+    expect(found.find((entry) => entry.text.includes('نحن الدول المشاركة'))?.rightToLeft).toBe(true)
+    expect(found.find((entry) => entry.text.includes('Affirm the right'))?.rightToLeft).toBe(false)
   })
 })
