@@ -19,6 +19,7 @@ export type Action =
   | 'amendment.propose'
   | 'amendment.decide'
   | 'mode.set'
+  | 'brackets.manage'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -41,6 +42,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'amendment.decide': ['moderator'],
   /** Switch between open drafting and negotiation. */
   'mode.set': ['moderator'],
+  /** Place, lift and resolve square brackets and alternatives. */
+  'brackets.manage': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -4,6 +4,7 @@ import { ChildHandle } from '../child/ChildHandle.js'
 import type { ProcessStats } from '../child/ProcessMeter.js'
 import type { Target } from '../load/wireDialect.js'
 import type { MemoryAfterGc, ServerInfo } from './serveBenchServer.js'
+import { startEnvironment } from '../../scripts/startEnvironment.js'
 import { BUILT_KELISIM_SERVER } from './buildKelisimServer.js'
 import type { ServerKind } from './ServerKind.js'
 
@@ -37,7 +38,8 @@ export class BenchServer {
     const child = ChildHandle.start({
       script: scripts[kind],
       core: SERVER_CORE,
-      env: { BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts), ...(profile ? { BENCH_PROFILE_DIR: profileDir } : {}) },
+      // Kelisim gets the environment `npm start` gives it; the peers are started as their users start them.
+      env: { ...(kind === 'kelisim' ? startEnvironment() : {}), BENCH_LARGE_BASE: basePath, BENCH_ACCOUNTS: String(accounts), ...(profile ? { BENCH_PROFILE_DIR: profileDir } : {}) },
     })
     const info = await child.call<ServerInfo>('info')
     return new BenchServer(kind, child, info, info.tokens ?? ['none'])

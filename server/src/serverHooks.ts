@@ -4,6 +4,8 @@ export interface ServerHooks {
   beforeLoad?(name: string): Promise<void>
   /** After locking has read the live text and before it stores the lock. */
   afterLockRead?(declaration: string): Promise<void>
+  /** After a freeze has read the live text and before it reads the pending amendments. */
+  afterFreezeRead?(declaration: string): Promise<void>
   /** After a restore has found the draft unlocked and before it replaces the text. */
   afterRestoreCheck?(declaration: string): Promise<void>
 }

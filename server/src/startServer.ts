@@ -9,6 +9,9 @@ import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
 import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { broadcastAmendment } from './routes/amendments/presentAmendment.js'
+import { BracketService, type BracketEvent } from './brackets/BracketService.js'
+import { FileBracketStore } from './brackets/FileBracketStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
@@ -45,8 +48,10 @@ export interface StartOptions {
   signInLimits?: Partial<SignInLimits>
   /** Where tests hold the server to force an order of events. */
   hooks?: ServerHooks
-  /** Told of each amendment decision's arrival, and holds accepts between their text change and their record (for tests). */
+  /** Told of each moment of an amendment decision, and awaited there (tests hold accepts between their steps). */
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
+  /** Told of each bracket resolution's arrival, and holds it between its text change and its record (for tests). */
+  bracketResolutionHook?: (event: BracketEvent) => Promise<void>
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -109,10 +114,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let unlock: () => Promise<void>
   let store: LowStore
   let amendmentStore: FileAmendmentStore
+  let bracketStore: FileBracketStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
+    bracketStore = await FileBracketStore.create(join(config.dataDir, DATA_FOLDERS.brackets))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -131,9 +138,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
-  const versions = new VersionService(store, hub, reader, log, (name) => amendmentStore.list(name), options.hooks)
-  const amendments = new AmendmentService(amendmentStore, hub, store.audit, options.amendmentDecisionHook)
+  const amendments = new AmendmentService(amendmentStore, hub, store.audit, {
+    log,
+    hook: options.amendmentDecisionHook,
+    announce: async (declaration, amendment) => void (await broadcastAmendment(store, hub, declaration, amendment)),
+  })
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
+  const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   await versions.checkAll()
+  await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const sync = createSyncEndpoint({
     hub,
     store,
@@ -156,6 +169,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       connections: sync,
       hub,
       amendments,
+      brackets,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -183,6 +197,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         server.closeAllConnections()
         await stopped
         await amendmentStore.close()
+        await bracketStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

@@ -77,10 +77,13 @@ export function setStance(amendment: AmendmentRecord, stance: Stance | null, by:
   return { ...amendment, stances: stance === null ? others : [...others, { delegation: by.delegation, stance, at, by }] }
 }
 
+/** How a moderator takes an amendment into the text: as proposed, or with the wording they revised. */
+export type AcceptDecision = { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange }
+
 /** The decision on an open amendment: accepted (as revised, with the wording applied), or rejected with a reason. */
 export function decideAmendment(
   amendment: AmendmentRecord,
-  decision: { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange } | { status: 'rejected'; reason: string },
+  decision: AcceptDecision | { status: 'rejected'; reason: string },
   by: PersonRef,
   at: string,
 ): AmendmentRecord {

@@ -4,6 +4,8 @@ import type { AmendmentChange, InlineContent } from './amendmentSchemas.js'
 export interface ChangePart {
   readonly kind: 'plain' | 'insert' | 'delete'
   readonly text: string
+  /** For an insertion: its words with their marks. */
+  readonly runs?: InlineContent
 }
 
 function wordsOf(content: InlineContent): string {
@@ -28,7 +30,7 @@ export function describeChange(change: AmendmentChange, labelOf: (clauseId: stri
         })
         .join('; ')
     case 'paragraph.insert':
-      return `add a new paragraph after ${labelOf(change.after)}: '${wordsOf(change.content)}'`
+      return `add a new ${change.clauseKind} paragraph after ${labelOf(change.after)}: '${wordsOf(change.content)}'`
     case 'paragraph.delete':
       return `delete ${labelOf(change.clauseId)}`
     case 'paragraph.move':
@@ -43,10 +45,10 @@ export function changeParts(change: AmendmentChange): ChangePart[] {
       return change.spans.flatMap((span, index) => [
         ...(index > 0 ? [{ kind: 'plain' as const, text: ' … ' }] : []),
         ...(span.original ? [{ kind: 'delete' as const, text: span.original }] : []),
-        ...(span.content.length > 0 ? [{ kind: 'insert' as const, text: wordsOf(span.content) }] : []),
+        ...(span.content.length > 0 ? [{ kind: 'insert' as const, text: wordsOf(span.content), runs: span.content }] : []),
       ])
     case 'paragraph.insert':
-      return [{ kind: 'insert', text: wordsOf(change.content) }]
+      return [{ kind: 'insert', text: wordsOf(change.content), runs: change.content }]
     case 'paragraph.delete':
       return [{ kind: 'delete', text: change.against.text }]
     case 'paragraph.move':

@@ -56,7 +56,7 @@ export function prepareWordChange(doc: Y.Doc, clauseId: string, spans: readonly 
   const resolved = spans.map((span) => {
     const found = locate(doc, clause.element, span)
     if (!found) throw new NegotiationRefusal(400, 'bad_span.outside')
-    if (found.from === found.to && span.content.length === 0) throw new NegotiationRefusal(400, 'empty_span')
+    if (found.from === found.to && span.content.length === 0) throw new NegotiationRefusal(400, 'empty_span.amendment')
     return found
   })
   if (!sameNodeOrder(resolved)) throw new NegotiationRefusal(400, 'overlapping_spans')

@@ -16,6 +16,7 @@ describe('notes in the text', () => {
 
     await caretAtEnd(page, 'OP2')
     await caretSettled(page, 'clause', 'end')
+    await page.getByRole('button', { name: 'More formatting' }).click()
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('See the 2006 Convention')
     await page.getByRole('button', { name: 'Insert note' }).click()
@@ -44,6 +45,7 @@ describe('notes in the text', () => {
 
     await caretAtEnd(page, 'OP2')
     await caretSettled(page, 'clause', 'end')
+    await page.getByRole('button', { name: 'More formatting' }).click()
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('Original note')
     await page.getByRole('button', { name: 'Insert note' }).click()
@@ -53,6 +55,7 @@ describe('notes in the text', () => {
     // While the form is open, another delegate puts a note before this one, so it becomes note 2.
     await caretAtStart(other, 'PP1')
     await caretSettled(other, 'clause', 'start')
+    await other.getByRole('button', { name: 'More formatting' }).click()
     await other.getByRole('button', { name: 'Add note' }).click()
     await other.getByLabel('Note text').fill('Earlier note')
     await other.getByRole('button', { name: 'Insert note' }).click()

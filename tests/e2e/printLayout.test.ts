@@ -12,6 +12,7 @@ describe('printing the declaration', () => {
     await openDeclaration(page)
     await caretAtEnd(page, 'OP2')
     await caretSettled(page, 'clause', 'end')
+    await page.getByRole('button', { name: 'More formatting' }).click()
     await page.getByRole('button', { name: 'Add note' }).click()
     await page.getByLabel('Note text').fill('Convention on the Rights of Persons with Disabilities, art. 24')
     await page.getByRole('button', { name: 'Insert note' }).click()

@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
@@ -16,7 +17,7 @@ async function openAs(name: string, editable: boolean): Promise<Page> {
 const card = (page: Page, label: string) => page.locator(`.amendment[data-amendment="${label}"]`)
 
 describe('proposing in the text in suggesting mode', () => {
-  it('Kazakhstan types an insertion in place, Poland supports it, the chair accepts it, an observer sees the text change; all by keyboard', async () => {
+  it('Kazakhstan types an insertion in place, Poland supports it, the compilation DOCX has it as a Word insertion by Kazakhstan, the chair accepts it, an observer sees the text change; all by keyboard', async () => {
     const kazakh = await openAs('Ержан Нұрланұлы', true)
     const signatory = await openAs('Katarzyna Nowak', false)
     const chair = await openAs('Aigerim Seitkali', true)
@@ -53,6 +54,13 @@ describe('proposing in the text in suggesting mode', () => {
     await pressByKeyboard(signatory, 'Support')
     await pressByKeyboard(chair, /^Amendments/)
     await expect.poll(() => card(chair, 'A1').locator('.amendment__summary').textContent()).toMatch(/supported by Poland/)
+    // The compilation's DOCX has the pending amendment as a Word insertion by Kazakhstan, worded as the panel words it.
+    const summary = (await card(chair, 'A1').locator('.amendment__summary').textContent()) ?? ''
+    const docx = await observer.request.get(`${suite.server().url}/api/declarations/almaty-declaration/compilation.docx`)
+    expect(docx.status()).toBe(200)
+    const xml = await (await JSZip.loadAsync(await docx.body())).file('word/document.xml')!.async('string')
+    expect(xml).toContain(`A1, ${summary}`.replaceAll("'", '&apos;'))
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Kazakhstan"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*> және қыздар and girls<\/w:t>/)
     await pressByKeyboard(chair, 'Accept A1')
 
     await pressByKeyboard(observer, /^Amendments/)

@@ -75,7 +75,7 @@ describe('the title in the editor', () => {
     expect(await clause(page, 'PP1').count()).toBe(1)
 
     // A click leaves the caret where it was put, the start of the title included.
-    await page.getByRole('button', { name: 'Add note' }).focus()
+    await page.getByRole('button', { name: 'More formatting' }).focus()
     await page.locator('.declaration-title').click({ position: { x: 2, y: 4 } })
     await page.keyboard.press('Home')
     await caretSettled(page, 'title', 'start')

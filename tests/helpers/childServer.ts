@@ -13,9 +13,12 @@ export interface ChildServer {
   exited: Promise<number | null>
 }
 
-/** Starts server/src/main.ts in a child process on a free port and waits until it listens; `launcher` runs it (strace, say). */
-export function startChildServer(dataDir: string, env: Record<string, string> = {}, launcher: string[] = []): Promise<ChildServer> {
-  const [command, ...args] = [...launcher, process.execPath, '--import', 'tsx', 'server/src/main.ts']
+/**
+ * Starts server/src/main.ts (or another `entry` that starts the server) in a child process on a free port and waits
+ * until it listens; `launcher` runs it (strace, say).
+ */
+export function startChildServer(dataDir: string, env: Record<string, string> = {}, launcher: string[] = [], entry = 'server/src/main.ts'): Promise<ChildServer> {
+  const [command, ...args] = [...launcher, process.execPath, '--import', 'tsx', entry]
   const child = spawn(command!, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },

@@ -90,6 +90,12 @@ async function freshAmendment(): Promise<number> {
   return (answer.body as { number: number }).number
 }
 
+/** A fresh open bracket over the whole first paragraph, placed by the moderator. */
+async function freshBracket(): Promise<string> {
+  const answer = await api(server.url, 'POST', `/api/declarations/${DOC}/brackets`, { token: await moderatorToken(), body: { kind: 'bracket', clauseId: firstClauseId, requestedBy: ['KAZ'] } })
+  return (answer.body as { id: string }).id
+}
+
 const routes: Route[] = [
   { label: 'GET /api/session', method: 'GET', path: '/api/session', allowed: everyone },
   { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', allowed: everyone },
@@ -114,6 +120,9 @@ const routes: Route[] = [
   { label: 'POST /api/declarations/:name/amendments/:n/discussion', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/discussion`, body: () => ({ body: 'Why?' }), allowed: commenters },
   { label: 'GET /api/declarations/:name/mode', method: 'GET', path: `/api/declarations/${DOC}/mode`, allowed: everyone },
   { label: 'PUT /api/declarations/:name/mode', method: 'PUT', path: `/api/declarations/${DOC}/mode`, body: () => ({ mode: 'open' }), allowed: moderators },
+  { label: 'GET /api/declarations/:name/brackets', method: 'GET', path: `/api/declarations/${DOC}/brackets`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/brackets', method: 'POST', path: `/api/declarations/${DOC}/brackets`, body: () => ({ kind: 'bracket', clauseId: firstClauseId, requestedBy: ['KAZ'] }), allowed: moderators },
+  { label: 'POST /api/declarations/:name/brackets/:id/resolve', method: 'POST', path: async () => `/api/declarations/${DOC}/brackets/${await freshBracket()}/resolve`, body: () => ({ action: 'lift' }), allowed: moderators },
   { label: 'GET /api/declarations/:name/versions', method: 'GET', path: `/api/declarations/${DOC}/versions`, allowed: everyone },
   { label: 'POST /api/declarations/:name/versions', method: 'POST', path: `/api/declarations/${DOC}/versions`, body: () => ({ name: `Rev.${unique()}` }), allowed: moderators },
   { label: 'GET /api/declarations/:name/audit', method: 'GET', path: `/api/declarations/${DOC}/audit`, allowed: moderators },

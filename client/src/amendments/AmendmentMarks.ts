@@ -1,8 +1,10 @@
 import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
+import type { AmendmentView, InlineContent } from '../../../shared/negotiation/amendmentSchemas.js'
 import { editorPosition } from '../comments/anchorPositions.js'
+import { paragraphDecorations, paragraphRanges } from './paragraphMarks.js'
+import { appendRuns } from './runElements.js'
 
 /** Which pending amendments the text shows: all, none, or one delegation's (by code). */
 export type MarksShown = 'all' | 'none' | { delegation: string }
@@ -26,21 +28,25 @@ interface PlacedSpan {
   amendment: AmendmentView
   from: number
   to: number
-  inserted: string
+  inserted: InlineContent
+}
+
+/** The pending amendments the toggle shows now. */
+function shownAmendments(editor: Editor): AmendmentView[] {
+  const { amendments, shown } = editor.storage.amendmentMarks
+  if (shown === 'none') return []
+  return amendments.filter((amendment) => amendment.status === 'pending' && (shown === 'all' || amendment.proposedBy.delegation.code === shown.delegation))
 }
 
 /** The pending word changes shown now, each span where it stands in the text today. */
 function placedSpans(editor: Editor): PlacedSpan[] {
-  const { amendments, shown } = editor.storage.amendmentMarks
-  if (shown === 'none') return []
-  return amendments
-    .filter((amendment) => amendment.status === 'pending' && (shown === 'all' || amendment.proposedBy.delegation.code === shown.delegation))
+  return shownAmendments(editor)
     .flatMap((amendment) => {
       if (amendment.change.kind !== 'words') return []
       return amendment.change.spans.flatMap((span) => {
         const from = editorPosition(editor, span.start)
         const to = editorPosition(editor, span.end)
-        return from !== null && to !== null && to >= from ? [{ amendment, from, to, inserted: span.content.map((run) => run.text).join('') }] : []
+        return from !== null && to !== null && to >= from ? [{ amendment, from, to, inserted: span.content }] : []
       })
     })
 }
@@ -66,7 +72,7 @@ function decorations(editor: Editor): DecorationSet {
       ),
     ]
     if (to > from) marks.push(Decoration.inline(from, to, { class: 'amendment-del', 'data-amendment': amendment.label, style: `text-decoration-color: ${color}` }))
-    if (inserted) {
+    if (inserted.length > 0) {
       marks.push(
         Decoration.widget(
           to,
@@ -75,19 +81,19 @@ function decorations(editor: Editor): DecorationSet {
             element.className = 'amendment-ins'
             element.dataset.amendment = amendment.label
             element.style.textDecorationColor = color
-            element.textContent = inserted
+            appendRuns(element, inserted)
             return element
           },
-          { side: 1, key: `ins-${amendment.id}-${to}-${inserted}`, ignoreSelection: true },
+          { side: 1, key: `ins-${amendment.id}-${to}-${JSON.stringify(inserted)}`, ignoreSelection: true },
         ),
       )
     }
     return marks
   })
-  return DecorationSet.create(editor.state.doc, found)
+  return DecorationSet.create(editor.state.doc, [...found, ...paragraphDecorations(editor.state.doc, shownAmendments(editor))])
 }
 
-/** Pending amendments in the text: struck and inserted words labelled "A3 KAZ"; Ctrl+Alt+A on one goes to it in the panel. */
+/** Pending amendments in the text: struck and inserted words and paragraphs labelled "A3 KAZ"; Ctrl+Alt+A on one goes to it in the panel. */
 export const AmendmentMarks = Extension.create({
   name: 'amendmentMarks',
 
@@ -99,7 +105,8 @@ export const AmendmentMarks = Extension.create({
     return {
       'Mod-Alt-a': ({ editor }) => {
         const head = editor.state.selection.head
-        const hit = placedSpans(editor).find((span) => head >= span.from && head <= span.to)
+        const places = [...placedSpans(editor), ...paragraphRanges(editor.state.doc, shownAmendments(editor))]
+        const hit = places.find((span) => head >= span.from && head <= span.to)
         if (hit) editor.storage.amendmentMarks.onActivate(hit.amendment.id)
         return hit !== undefined
       },

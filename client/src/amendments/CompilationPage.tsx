@@ -13,6 +13,9 @@ import { ChangeText } from './ChangeText.js'
 import { changeClauseId, describeChange } from '../../../shared/negotiation/describeChange.js'
 import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 import { useAmendments } from './useAmendments.js'
+import { useBrackets } from '../brackets/useBrackets.js'
+import { frozenBrackets } from '../../../shared/brackets/frozenBrackets.js'
+import { printedParagraph } from '../../../shared/brackets/printedBrackets.js'
 import './compilation.css'
 
 /** The compilation text: each paragraph of the live text followed by every amendment made on it and who stands where. */
@@ -32,6 +35,7 @@ export function CompilationPage({ name, onBack }: { name: string; onBack: () => 
           Download as DOCX (each amendment a Word tracked change)
         </a>
       </p>
+      <p><a href={`/api/declarations/${name}/compilation.pdf`} download>Download as PDF (insertions and deletions marked in words)</a></p>
       {error && <p role="alert">{error}</p>}
       {access ? <CompilationText access={access} /> : !error && <p role="status">Loading…</p>}
     </div>
@@ -65,6 +69,7 @@ function useParagraphs(sync: DeclarationSync): Paragraph[] {
 function ConnectedCompilation({ sync, name }: { sync: DeclarationSync; name: string }) {
   const paragraphs = useParagraphs(sync)
   const { amendments, error } = useAmendments(name, sync.channel)
+  const brackets = frozenBrackets(sync.doc, useBrackets(name, sync.channel).items)
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
   const on = (clauseId: string | null): AmendmentView[] => amendments.filter((amendment) => amendment.status !== 'withdrawn' && changeClauseId(amendment.change) === clauseId).sort((a, b) => a.number - b.number)
   if (!sync.ready) return <p role="status">Loading the text…</p>
@@ -74,7 +79,7 @@ function ConnectedCompilation({ sync, name }: { sync: DeclarationSync; name: str
       {paragraphs.map((paragraph) => (
         <section key={paragraph.clauseId ?? paragraph.label} className="compilation__paragraph" aria-labelledby={`compilation-${paragraph.label}`}>
           <h2 id={`compilation-${paragraph.label}`}>{paragraph.label}</h2>
-          <p dir="auto">{paragraph.text}</p>
+          <p dir="auto">{printedParagraph(paragraph.text, brackets, paragraph.clauseId)}</p>
           {on(paragraph.clauseId).length > 0 && (
             <ul className="compilation__amendments" aria-label={`Amendments on ${paragraph.label}`}>
               {on(paragraph.clauseId).map((amendment) => (

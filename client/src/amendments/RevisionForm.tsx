@@ -20,7 +20,11 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    const spans = change.spans.map((span, index) => ({ start: span.start, end: span.end, content: words[index] ? [{ text: words[index], marks: [] as ('bold' | 'italic')[] }] : [] }))
+    const spans = change.spans.map((span, index) => {
+      // Words left as proposed keep their bold and italic; new words are plain.
+      const unchanged = words[index] === span.content.map((run) => run.text).join('')
+      return { start: span.start, end: span.end, content: unchanged ? span.content : words[index] ? [{ text: words[index], marks: [] as ('bold' | 'italic')[] }] : [] }
+    })
     onSubmit({ kind: 'words', clauseId: change.clauseId, spans }, reason).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
   }
 

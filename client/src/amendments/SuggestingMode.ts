@@ -3,7 +3,8 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import './suggesting.css'
-import { backspace, deleteForward, strikeSelection, typeText, type EditOutcome, type SuggestedSpan } from './suggestionEdits.js'
+import { appendRuns } from './runElements.js'
+import { backspace, deleteForward, strikeSelection, typeText, type EditOutcome, type RunMark, type SuggestedSpan } from './suggestionEdits.js'
 
 /** The person's suggestion, kept only in this browser: one paragraph's struck and inserted words. */
 export interface Suggestion {
@@ -42,7 +43,7 @@ function decorations(state: EditorState, options: SuggestingOptions): Decoration
   const found = spans.flatMap((span) => {
     const marks: Decoration[] = []
     if (span.to > span.from) marks.push(Decoration.inline(span.from, span.to, { class: 'suggestion-del', 'data-code': options.code, style: `text-decoration-color: ${options.color}` }))
-    if (span.inserted) {
+    if (span.inserted.length > 0) {
       marks.push(
         Decoration.widget(
           span.to,
@@ -50,10 +51,10 @@ function decorations(state: EditorState, options: SuggestingOptions): Decoration
             const element = document.createElement('ins')
             element.className = 'suggestion-ins'
             element.style.textDecorationColor = options.color
-            element.textContent = span.inserted
+            appendRuns(element, span.inserted)
             return element
           },
-          { side: -1, key: `${span.from}-${span.to}-${span.inserted}` },
+          { side: -1, key: `${span.from}-${span.to}-${JSON.stringify(span.inserted)}` },
         ),
       )
     }
@@ -80,11 +81,18 @@ function edit(view: EditorView, pos: number, change: (spans: readonly SuggestedS
   const outcome = change(current.spans, clause)
   if (!outcome) return refuse(refusal)
   const tr = view.state.tr.setMeta(suggestionKey, { clauseId: outcome.spans.length ? clause.id : null, spans: outcome.spans, refused: null })
-  view.dispatch(tr.setSelection(TextSelection.create(tr.doc, outcome.caret)))
+  // Moving the caret forgets the marks chosen with Ctrl+B or Ctrl+I; the next letters are typed with them too.
+  view.dispatch(tr.setSelection(TextSelection.create(tr.doc, outcome.caret)).setStoredMarks(view.state.storedMarks))
   return true
 }
 
-/** Suggesting mode: typing, Backspace and Delete become a local suggestion shown in place; nothing reaches the shared text. */
+/** The marks typed letters take: those chosen with Ctrl+B or Ctrl+I, else those of the words at the caret. */
+function typingMarks(state: EditorState): RunMark[] {
+  const marks = state.storedMarks ?? state.selection.$from.marks()
+  return marks.map((mark) => mark.type.name).filter((name): name is RunMark => name === 'bold' || name === 'italic')
+}
+
+/** Suggesting mode: typing (bold and italic included), Backspace and Delete become a local suggestion shown in place; nothing reaches the shared text. */
 export const SuggestingMode = Extension.create({
   name: 'suggesting',
 
@@ -112,18 +120,18 @@ export const SuggestingMode = Extension.create({
         filterTransaction: (tr) => !options.active || !tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined,
         props: {
           decorations: (state) => decorations(state, options),
-          handleTextInput: (view, from, to, text) => options.active && edit(view, from, (spans) => typeText(spans, from, to, text)),
+          handleTextInput: (view, from, to, text) => options.active && edit(view, from, (spans) => typeText(spans, from, to, text, typingMarks(view.state))),
           handlePaste: (view, event) => {
             if (!options.active) return false
             const text = (event.clipboardData?.getData('text/plain') ?? '').replace(/\s+/g, ' ')
             const { from, to } = view.state.selection
-            return edit(view, from, (spans) => typeText(spans, from, to, text))
+            return edit(view, from, (spans) => typeText(spans, from, to, text, typingMarks(view.state)))
           },
           handleDrop: () => options.active,
           handleKeyDown: (view, event) => {
             if (!options.active) return false
             const { from, to, empty: collapsed } = view.state.selection
-            if (event.key === 'Enter') return edit(view, from, () => null, 'A new paragraph is proposed with “Propose a new paragraph”.')
+            if (event.key === 'Enter') return edit(view, from, () => null, 'A new paragraph is proposed with the “Propose for …” button above the text.')
             if (event.key !== 'Backspace' && event.key !== 'Delete') return false
             if (!collapsed) return edit(view, from, (spans) => strikeSelection(spans, from, to))
             return edit(view, from, (spans, clause) => (event.key === 'Backspace' ? backspace(spans, from, clause.start) : deleteForward(spans, from, clause.end)))

@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import { labelClauses } from '../../../shared/editor/clauseLabels.js'
 import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
+import { RunsText } from './RunsText.js'
 import { clearSuggestion, setSuggesting, suggestionKey } from './SuggestingMode.js'
 import { suggestionChange } from './suggestionChange.js'
 
@@ -14,7 +15,7 @@ interface SuggestionBarProps {
   forced: boolean
   suggesting: boolean
   onSuggesting: (on: boolean) => void
-  onPropose: (change: ChangeInput, justification: string) => Promise<void>
+  onPropose: (change: ChangeInput, justification: string) => Promise<unknown>
 }
 
 /** The Suggesting switch, and the person's suggestion in words with a justification, to submit as one amendment or discard. */
@@ -49,7 +50,7 @@ export function SuggestionBar({ editor, delegation, forced, suggesting, onSugges
   return (
     <div className="suggestion-bar">
       <button type="button" aria-pressed={suggesting} disabled={forced} onClick={() => onSuggesting(!suggesting)}>
-        Suggesting{forced ? ' (negotiation: changes are proposed as amendments)' : ''}
+        Suggesting{forced ? ' (always, in negotiation)' : ''}
       </button>
       <p className="visually-hidden" role="status">
         {suggestion?.refused ?? message}
@@ -62,7 +63,11 @@ export function SuggestionBar({ editor, delegation, forced, suggesting, onSugges
             {spans.map((span, index) => (
               <span key={index}>
                 {editor.state.doc.textBetween(span.from, span.to) && <del>[− {editor.state.doc.textBetween(span.from, span.to)} −]</del>}
-                {span.inserted && <ins>[+ {span.inserted} +]</ins>}{' '}
+                {span.inserted.length > 0 && (
+                  <ins>
+                    [+ <RunsText runs={span.inserted} /> +]
+                  </ins>
+                )}{' '}
               </span>
             ))}
           </p>

@@ -4,7 +4,7 @@ import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.j
 import { textIndexAt } from '../comments/anchorPositions.js'
 import type { Suggestion } from './SuggestingMode.js'
 
-/** The suggestion as the API takes it: its spans as Yjs relative positions with the words proposed; null if a place is gone. */
+/** The suggestion as the API takes it: its spans as Yjs relative positions with the words proposed and their marks; null if a place is gone. */
 export function suggestionChange(editor: Editor, suggestion: Suggestion): ChangeInput | null {
   if (!suggestion.clauseId || suggestion.spans.length === 0) return null
   const spans = []
@@ -12,7 +12,7 @@ export function suggestionChange(editor: Editor, suggestion: Suggestion): Change
     const start = textIndexAt(editor, span.from)
     const end = textIndexAt(editor, span.to)
     if (!start || !end) return null
-    spans.push({ ...anchorBetween(start, end), content: span.inserted ? [{ text: span.inserted.normalize('NFC'), marks: [] }] : [] })
+    spans.push({ ...anchorBetween(start, end), content: span.inserted.map((run) => ({ text: run.text.normalize('NFC'), marks: [...run.marks] })) })
   }
   return { kind: 'words', clauseId: suggestion.clauseId, spans }
 }

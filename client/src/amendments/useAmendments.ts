@@ -26,17 +26,26 @@ export function useAmendments(declaration: string, channel: ControlChannel) {
   }, [declaration, channel, upsert])
 
   const base = `/declarations/${declaration}/amendments`
-  const act = useCallback(
-    async (path: string, method: string, body?: unknown) => {
-      upsert(await callApi(`${base}${path}`, AmendmentView, { method, body }))
+  const call = useCallback(
+    async (path: string, method: string, body?: unknown): Promise<AmendmentView> => {
+      const amendment = await callApi(`${base}${path}`, AmendmentView, { method, body })
+      upsert(amendment)
+      return amendment
     },
     [base, upsert],
+  )
+  const act = useCallback(
+    async (path: string, method: string, body?: unknown) => {
+      await call(path, method, body)
+    },
+    [call],
   )
 
   return {
     amendments,
     error,
-    propose: (change: ChangeInput, justification: string) => act('', 'POST', { change, justification }),
+    /** Answers the new amendment, so its number can be announced. */
+    propose: (change: ChangeInput, justification: string) => call('', 'POST', { change, justification }),
     edit: (number: number, change: ChangeInput, justification: string) => act(`/${number}`, 'PATCH', { change, justification }),
     withdraw: (number: number) => act(`/${number}/withdraw`, 'POST'),
     setStance: (number: number, stance: Stance | null) => (stance ? act(`/${number}/stance`, 'PUT', { stance }) : act(`/${number}/stance`, 'DELETE')),

@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { updateAmendmentMarks, type MarksShown } from '../amendments/AmendmentMarks.js'
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
+import { DraftingModeControl } from '../amendments/DraftingModeControl.js'
 import { MarksToggle } from '../amendments/MarksToggle.js'
+import { ParagraphProposal } from '../amendments/ParagraphProposal.js'
 import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
 import { useDraftingMode } from '../amendments/useDraftingMode.js'
+import { updateBracketMarks } from '../brackets/BracketMarks.js'
+import { BracketsPanel, bracketsSummary } from '../brackets/BracketsPanel.js'
+import { useBrackets } from '../brackets/useBrackets.js'
 import { CommentsPanel } from '../comments/CommentsPanel.js'
 import { DraftNotice } from '../drafts/DraftNotice.js'
 import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
@@ -36,6 +42,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
+  const [modeSlot, setModeSlot] = useState<HTMLElement | null>(null)
   useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
@@ -67,6 +74,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           Your role: {roleLabel[access.role]}
           {!can(access.role, 'text.edit') && ' (read-only)'}
         </p>
+        <div ref={setModeSlot} className="declaration-mode" />
         <nav aria-label="Declaration" className="declaration-nav">
           <AppLink to={`/d/${name}/versions`} onNavigate={onNavigate}>
             Versions
@@ -84,7 +92,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           )}
         </nav>
       </div>
-      <Workspace key={generation} access={access} identity={identity} onClosed={handleClosed} />
+      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onClosed={handleClosed} />
     </article>
   )
 }
@@ -92,16 +100,18 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
 interface WorkspaceProps {
   access: DeclarationAccess
   identity: Identity
+  /** Where the drafting mode is shown, beside the role. */
+  modeSlot: HTMLElement | null
   onClosed: (code: number) => void
 }
 
-function Workspace({ access, identity, onClosed }: WorkspaceProps) {
-  const sync = useDeclarationSync(access.name, access.createdAt)
+function Workspace(props: WorkspaceProps) {
+  const sync = useDeclarationSync(props.access.name, props.access.createdAt)
   if (!sync) return null
-  return <ConnectedWorkspace sync={sync} access={access} identity={identity} onClosed={onClosed} />
+  return <ConnectedWorkspace sync={sync} {...props} />
 }
 
-function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
+function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
   const status = useSaveStatus(sync.tracker)
   const refusedCode = status.kind === 'refused' ? status.code : null
   useEffect(() => {
@@ -134,6 +144,10 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
     }
     updateAmendmentMarks(editor, { amendments: amendments.amendments, shown: marksShown, onActivate })
   }, [editor, amendments.amendments, marksShown])
+  const brackets = useBrackets(access.name, sync.channel)
+  useEffect(() => {
+    if (editor) updateBracketMarks(editor, brackets.items)
+  }, [editor, brackets.items])
   const openAmendments = amendments.amendments.filter((amendment) => amendment.status === 'pending' || amendment.status === 'needs-update').length
   return (
     <WorkspaceLayout
@@ -146,7 +160,8 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
           )}
           <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
           {editor && canSuggest && <SuggestionBar editor={editor} delegation={identity.delegation} forced={forced} suggesting={suggesting} onSuggesting={setSuggestingChosen} onPropose={amendments.propose} />}
-          {editor && editable && !suggesting && <Toolbar editor={editor} />}
+          {editor && canSuggest && <ParagraphProposal editor={editor} onPropose={amendments.propose} />}
+          {editor && editable && <Toolbar editor={editor} marksOnly={suggesting} />}
           <MarksToggle amendments={amendments.amendments} shown={marksShown} onChange={setMarksShown} />
         </>
       }
@@ -164,12 +179,14 @@ function ConnectedWorkspace({ sync, access, identity, onClosed }: WorkspaceProps
                   count: `${openAmendments} open`,
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
+                { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
               ]}
             />
           )}
         </>
       )}
     >
+      {modeSlot && createPortal(<DraftingModeControl declaration={access.name} mode={mode} canSet={can(access.role, 'mode.set')} />, modeSlot)}
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />

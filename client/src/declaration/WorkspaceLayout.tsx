@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import './workspaceLayout.css'
 
 interface WorkspaceLayoutProps {
@@ -10,13 +10,25 @@ interface WorkspaceLayoutProps {
   children: ReactNode
 }
 
-/** The declaration screen: a bar that stays on screen, the text, and a side panel that scrolls on its own. */
+/** The declaration screen: a bar across the top that stays on screen, the text, and a side panel that scrolls on its own. */
 export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
   const [sideOpen, setSideOpen] = useState(false)
   const sideRef = useRef<HTMLElement>(null)
   const toggleRef = useRef<HTMLButtonElement>(null)
   const id = useId()
   const hideSide = useCallback(() => setSideOpen(false), [])
+  const workspaceRef = useRef<HTMLDivElement>(null)
+  const barRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const workspace = workspaceRef.current
+    const barElement = barRef.current
+    if (!workspace || !barElement) return
+    // The side panel sticks below the bar, which spans both columns, so it needs the bar's height as it changes.
+    const observer = new ResizeObserver(() => workspace.style.setProperty('--workspace-bar-height', `${barElement.offsetHeight}px`))
+    observer.observe(barElement)
+    return () => observer.disconnect()
+  }, [])
 
   const handleToggle = () => {
     setSideOpen(!sideOpen)
@@ -34,16 +46,14 @@ export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
   }
 
   return (
-    <div className={`workspace${sideOpen ? ' workspace--side-open' : ''}`}>
-      <div className="workspace__main">
-        <div className="workspace__bar">
-          {bar}
-          <button ref={toggleRef} type="button" className="workspace__toggle" aria-expanded={sideOpen} aria-controls={`${id}-side`} onClick={handleToggle}>
-            {sideOpen ? 'Hide comments and people' : 'Comments and people'}
-          </button>
-        </div>
-        {children}
+    <div ref={workspaceRef} className={`workspace${sideOpen ? ' workspace--side-open' : ''}`}>
+      <div ref={barRef} className="workspace__bar">
+        {bar}
+        <button ref={toggleRef} type="button" className="workspace__toggle" aria-expanded={sideOpen} aria-controls={`${id}-side`} onClick={handleToggle}>
+          {sideOpen ? 'Hide comments and people' : 'Comments and people'}
+        </button>
       </div>
+      <div className="workspace__main">{children}</div>
       <aside ref={sideRef} id={`${id}-side`} className="workspace__side" aria-label="People and comments" tabIndex={-1} onKeyDown={handleSideKeyDown}>
         {sideOpen && (
           <button type="button" className="workspace__close" onClick={closeSide}>

@@ -1,8 +1,12 @@
 import { useEditorState, type Editor } from '@tiptap/react'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import './toolbar.css'
 
-/** Formatting and structure controls; each says in words what it does and whether it is on. */
-export function Toolbar({ editor }: { editor: Editor }) {
+/**
+ * Bold and italic, and the structure controls in a "More formatting" panel; each says in words what it does and whether
+ * it is on. While suggesting, only bold and italic: they mark the words typed next.
+ */
+export function Toolbar({ editor, marksOnly = false }: { editor: Editor; marksOnly?: boolean }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -15,7 +19,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
       heading: current.isActive('heading'),
     }),
   })
+  const [moreOpen, setMoreOpen] = useState(false)
   const [noteOpen, setNoteOpen] = useState(false)
+  const moreRef = useRef<HTMLButtonElement>(null)
   const [noteText, setNoteText] = useState('')
   const noteId = useId()
 
@@ -25,6 +31,23 @@ export function Toolbar({ editor }: { editor: Editor }) {
     if (text) editor.chain().focus().insertFootnote(text).run()
     setNoteText('')
     setNoteOpen(false)
+    setMoreOpen(false)
+  }
+
+  const closeMore = () => {
+    setMoreOpen(false)
+    setNoteOpen(false)
+    moreRef.current?.focus()
+  }
+
+  const handleMoreKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') closeMore()
+  }
+
+  /** A structure command from the "More formatting" panel, which closes once it is used. */
+  const structure = (command: () => void) => () => {
+    setMoreOpen(false)
+    command()
   }
 
   return (
@@ -36,38 +59,38 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <button type="button" aria-pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
           <i>Italic</i>
         </button>
-        <button
-          type="button"
-          disabled={!state.inClause}
-          onClick={() =>
-            editor
-              .chain()
-              .focus()
-              .setClauseKind(state.preambular ? 'operative' : 'preambular')
-              .run()
-          }
-        >
-          {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
-        </button>
-        <button type="button" aria-pressed={state.heading} onClick={() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run()}>
-          Section heading
-        </button>
-        <button type="button" aria-pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
-          Bulleted sub-items
-        </button>
-        <button type="button" aria-pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
-          Numbered sub-items
-        </button>
-        <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
-          Add note
-        </button>
+        {!marksOnly && (
+          <button ref={moreRef} type="button" aria-expanded={moreOpen} aria-controls={`${noteId}-more`} onClick={() => (moreOpen ? closeMore() : setMoreOpen(true))}>
+            More formatting
+          </button>
+        )}
       </div>
-      {noteOpen && (
-        <form id={noteId} className="note-form" onSubmit={handleAddNote}>
-          <label htmlFor={`${noteId}-text`}>Note text</label>
-          <input id={`${noteId}-text`} value={noteText} onChange={(event) => setNoteText(event.target.value)} autoFocus maxLength={2000} />
-          <button type="submit">Insert note</button>
-        </form>
+      {moreOpen && !marksOnly && (
+        // Over the text, so the bar keeps its one row; Escape closes it and goes back to its button.
+        <div id={`${noteId}-more`} role="group" aria-label="More formatting" className="toolbar__more" onKeyDown={handleMoreKeyDown}>
+          <button type="button" disabled={!state.inClause} onClick={structure(() => editor.chain().focus().setClauseKind(state.preambular ? 'operative' : 'preambular').run())}>
+            {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
+          </button>
+          <button type="button" aria-pressed={state.heading} onClick={structure(() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run())}>
+            Section heading
+          </button>
+          <button type="button" aria-pressed={state.bulletList} onClick={structure(() => editor.chain().focus().toggleBulletList().run())}>
+            Bulleted sub-items
+          </button>
+          <button type="button" aria-pressed={state.orderedList} onClick={structure(() => editor.chain().focus().toggleOrderedList().run())}>
+            Numbered sub-items
+          </button>
+          <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
+            Add note
+          </button>
+          {noteOpen && (
+            <form id={noteId} className="note-form" onSubmit={handleAddNote}>
+              <label htmlFor={`${noteId}-text`}>Note text</label>
+              <input id={`${noteId}-text`} value={noteText} onChange={(event) => setNoteText(event.target.value)} autoFocus maxLength={2000} />
+              <button type="submit">Insert note</button>
+            </form>
+          )}
+        </div>
       )}
     </div>
   )

@@ -8,6 +8,7 @@ import type { PresenceUser } from '../../../shared/awareness.js'
 import { DECLARATION_FRAGMENT, declarationExtensions } from '../../../shared/editor/declarationExtensions.js'
 import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
 import { SuggestingMode } from '../amendments/SuggestingMode.js'
+import { BracketMarks } from '../brackets/BracketMarks.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
@@ -36,6 +37,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         CommentHighlights,
         SuggestingMode,
         AmendmentMarks,
+        BracketMarks,
         EditSizeGuard,
         TextDirection,
         TitleKeys,

@@ -27,7 +27,7 @@ export function changeMessages(change: AmendmentChange, labelOf: (clauseId: stri
         return { key: 'compilation.replace', values: { original: span.original, words } }
       })
     case 'paragraph.insert':
-      return [{ key: 'compilation.paragraphInsert', values: { after: labelOf(change.after), words: wordsOf(change.content) } }]
+      return [{ key: `compilation.paragraphInsert.${change.clauseKind}`, values: { after: labelOf(change.after), words: wordsOf(change.content) } }]
     case 'paragraph.delete':
       return [{ key: 'compilation.paragraphDelete', values: { paragraph: labelOf(change.clauseId) } }]
     case 'paragraph.move':

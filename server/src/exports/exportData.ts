@@ -4,6 +4,9 @@ import { formatDateTime } from '../../../shared/format/dateTime.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
 import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { translator, type Translator } from '../i18n/serverI18n.js'
+import type { OptionText } from '../../../shared/brackets/describeBracket.js'
+import { printBrackets, type PrintedAlternatives, type PrintedBracket } from '../../../shared/brackets/printedBrackets.js'
+import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionRecord } from '../store/Store.js'
 
 /** Everything a PDF or DOCX export of a version shows, gathered once for both formats; labels are in `language`, the text as written. */
@@ -13,6 +16,8 @@ export interface ExportData {
   text: CanonicalText
   signatures: SignaturesView
   language: Language
+  /** The version's brackets and alternatives, printed as literal brackets when given. */
+  negotiation?: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>
 }
 
 /** The export's labels in its language. */
@@ -58,8 +63,16 @@ export function auditHeadLine(data: ExportData): string {
   return exportLabels(data.language).t('auditHead', { head: data.signatures.auditHead })
 }
 
-/** The text of inline content, notes written out in brackets. */
-export function inlineRuns(content: CanonicalInline[], language: Language): { text: string; bold: boolean; italic: boolean }[] {
-  const { t } = exportLabels(language)
-  return content.map((run) => ('note' in run ? { text: ` ${t('note', { note: run.note })}`, bold: false, italic: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic') }))
+/** How an export words one of a set of alternatives: "Alt 2: should (USA)" in its language. */
+export function exportOptionText(labels: Translator<ExportsKey>): OptionText {
+  return (option, number) => labels.t('brackets.alternative', { number, text: option.text, proposedBy: option.proposedBy.join(', ') })
+}
+
+/** The text of inline content, notes written out in brackets, and square brackets and alternatives printed in when given. */
+export function inlineRuns(content: CanonicalInline[], language: Language, marks: { brackets: PrintedBracket[]; alternatives: PrintedAlternatives[] } = { brackets: [], alternatives: [] }): { text: string; bold: boolean; italic: boolean }[] {
+  const labels = exportLabels(language)
+  const { t } = labels
+  const runs = content.map((run) => ('note' in run ? { text: ` ${t('note', { note: run.note })}`, bold: false, italic: true, note: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic'), note: false }))
+  // Bracket offsets count the paragraph's words only, never a note.
+  return printBrackets(runs, marks.brackets, marks.alternatives, (run) => (run.note ? null : run.text), (run, text) => ({ ...run, text }), (text) => ({ text, bold: false, italic: false, note: false }), exportOptionText(labels))
 }

@@ -1,6 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { Language } from '../../../shared/i18n/languages.js'
 import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
+import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
 import { baseDirection } from './bidiLines.js'
 import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
@@ -23,18 +24,18 @@ function runs(pieces: { text: string; bold?: boolean; italic?: boolean }[]): Tex
   )
 }
 
-/** A paragraph of the declaration's words, marked right to left when its own words start that way. */
-function textParagraph(lead: { text: string; bold?: boolean }[], content: CanonicalInline[], language: Language, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; indent?: { left: number }; spacing?: { after: number } } = {}): Paragraph {
-  const words = inlineRuns(content, language)
+/** A paragraph of the declaration's words (its brackets printed in), marked right to left when its own words start that way. */
+function textParagraph(lead: { text: string; bold?: boolean }[], words: ReturnType<typeof inlineRuns>, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; indent?: { left: number }; spacing?: { after: number } } = {}): Paragraph {
   return new Paragraph({ ...options, bidirectional: baseDirection(words.map((run) => run.text).join('')) === 'rtl', children: runs([...lead, ...words]) })
 }
 
-function blocks(node: CanonicalBlock, language: Language, depth = 0): Paragraph[] {
-  if (node.type === 'clause') return [textParagraph([{ text: `${node.label}\t`, bold: true }], node.content, language, { spacing: { after: 160 } })]
-  if (node.type === 'heading') return [textParagraph([], node.content, language, { heading: HeadingLevel.HEADING_2 })]
+function blocks(node: CanonicalBlock, language: Language, negotiation: ExportData['negotiation'], depth = 0): Paragraph[] {
+  const words = (content: CanonicalInline[], id?: string | null) => inlineRuns(content, language, negotiation && id !== undefined ? paragraphMarks(negotiation, id) : undefined)
+  if (node.type === 'clause') return [textParagraph([{ text: `${node.label}\t`, bold: true }], words(node.content, node.id), { spacing: { after: 160 } })]
+  if (node.type === 'heading') return [textParagraph([], words(node.content), { heading: HeadingLevel.HEADING_2 })]
   return node.items.flatMap((item, index) => [
-    textParagraph([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }], item.content, language, { indent: { left: 720 * (depth + 1) } }),
-    ...item.lists.flatMap((nested) => blocks(nested, language, depth + 1)),
+    textParagraph([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }], words(item.content), { indent: { left: 720 * (depth + 1) } }),
+    ...item.lists.flatMap((nested) => blocks(nested, language, negotiation, depth + 1)),
   ])
 }
 
@@ -54,7 +55,7 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs([{ text: data.text.title }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: versionLine(data) }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: labels.t('canonicalHash', { sha256: data.version.sha256 }) }]) }),
-          ...data.text.blocks.flatMap((node) => blocks(node, data.language)),
+          ...data.text.blocks.flatMap((node) => blocks(node, data.language, data.negotiation)),
         ],
       },
       {

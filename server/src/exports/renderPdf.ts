@@ -1,12 +1,10 @@
 import PDFDocument from 'pdfkit'
 import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
+import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
 import { baseDirection, bidiLines, type DrawnRun } from './bidiLines.js'
 import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
-import { scriptRuns } from './scriptRuns.js'
-
-type Style = { bold?: boolean; italic?: boolean; size?: number; indent?: number; align?: 'left' | 'center' }
-type Piece = { text: string; bold?: boolean; italic?: boolean }
+import { writePdfParagraph, type PdfPiece, type PdfStyle } from './pdfParagraph.js'
 
 const LINE_GAP = 2
 
@@ -28,20 +26,11 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
 
-  /** Writes pieces of text as one paragraph, switching fonts wherever the script changes. */
-  const paragraph = (pieces: Piece[], style: Style = {}) => {
-    const runs = pieces.flatMap((piece) => scriptRuns(piece.text).map((run) => ({ ...run, bold: piece.bold ?? style.bold ?? false, italic: piece.italic ?? style.italic ?? false })))
-    if (runs.length === 0) runs.push({ family: 'latin', text: ' ', bold: false, italic: false })
-    runs.forEach((run, index) => {
-      doc.font(fontFile(run.family, run.bold, run.italic)).fontSize(style.size ?? 11)
-      doc.text(run.text, { continued: index < runs.length - 1, indent: index === 0 ? (style.indent ?? 0) : 0, align: style.align ?? 'left', lineGap: LINE_GAP })
-    })
-    doc.moveDown(0.6)
-  }
+  const paragraph = (pieces: PdfPiece[], style: PdfStyle = {}) => writePdfParagraph(doc, pieces, style)
 
   /** Writes a paragraph of the declaration: lines broken here, each ordered by the bidirectional algorithm and set from the margin its direction starts at. */
-  const textParagraph = (lead: Piece[], content: CanonicalInline[], style: Style = {}) => {
-    const words = inlineRuns(content, data.language)
+  const textParagraph = (lead: PdfPiece[], content: CanonicalInline[], style: PdfStyle = {}, marks?: ReturnType<typeof paragraphMarks>) => {
+    const words = inlineRuns(content, data.language, marks)
     const direction = baseDirection(words.map((run) => run.text).join(''))
     const size = style.size ?? 11
     const left = doc.page.margins.left + (direction === 'ltr' ? (style.indent ?? 0) : 0)
@@ -69,7 +58,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   }
 
   const block = (node: CanonicalBlock, depth = 0): void => {
-    if (node.type === 'clause') textParagraph([{ text: `${node.label}  `, bold: true }], node.content)
+    if (node.type === 'clause') textParagraph([{ text: `${node.label}  `, bold: true }], node.content, {}, data.negotiation && paragraphMarks(data.negotiation, node.id))
     else if (node.type === 'heading') textParagraph([], node.content, { bold: true, size: 13 })
     else
       node.items.forEach((item, index) => {

@@ -2,6 +2,7 @@ import type { DemoAccount } from '../../../shared/api/schemas.js'
 import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
 import type { AmendmentService } from '../negotiation/AmendmentService.js'
+import type { BracketService } from '../brackets/BracketService.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
@@ -25,6 +26,8 @@ export interface AppContext {
   hub: DocumentHub
   /** Amendments and the drafting mode of each declaration. */
   amendments: AmendmentService
+  /** Square brackets and alternatives of each declaration. */
+  brackets: BracketService
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */

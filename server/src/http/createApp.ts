@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { type Express } from 'express'
 import { amendmentsRouter } from '../routes/amendments/amendmentsRouter.js'
+import { bracketsRouter } from '../routes/brackets/bracketsRouter.js'
 import { commentsRouter } from '../routes/comments/commentsRouter.js'
 import { declarationsRouter } from '../routes/declarations/declarationsRouter.js'
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
@@ -49,6 +50,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', signInLockRouter(context))
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', amendmentsRouter(context))
+  api.use('/declarations/:name', bracketsRouter(context))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
   api.use('/declarations/:name', exportsRouter(context, versions))

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import * as Y from 'yjs'
 import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../shared/negotiation/amendmentRecord.js'
 import {
   decideAmendment,
@@ -9,22 +10,31 @@ import {
   proposeAmendment,
   setStance,
   withdrawAmendment,
+  type AcceptDecision,
 } from '../../../shared/negotiation/amendmentRules.js'
 import type { AmendmentChange, ChangeInput, DraftingMode, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
-import { applyChange, prepareChange, resolveChange } from '../../../shared/negotiation/paragraphChanges.js'
+import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
+import { prepareChange, resolveChange } from '../../../shared/negotiation/paragraphChanges.js'
 import { sha256Hex } from '../../../shared/versions/canonicalText.js'
+import type { Logger } from '../log.js'
 import { KeyedQueue } from '../store/KeyedQueue.js'
 import type { AuditLog } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
-import type { AmendmentStore } from './AmendmentStore.js'
+import type { SharedDocument } from '../sync/SharedDocument.js'
+import type { AmendmentStore, PendingAccept } from './AmendmentStore.js'
+import { changeUpdate, holdsUpdate } from './changeUpdates.js'
+import { NeedsUpdateWatch } from './NeedsUpdateWatch.js'
 
 /** The origin of the text change an accepted amendment makes: the redline and observers can tell it from typing. */
 export class AmendmentOrigin {
   constructor(readonly label: string) {}
 }
 
-/** Moments of a decision that tests can wait for or hold. */
-export type DecisionEvent = 'requested' | 'text-applied'
+/**
+ * Moments of a decision that tests can wait for or hold: its arrival, its start (no other decision, edit or freeze
+ * running), an accept stored with its update, and that update on disk in the text before the accept is confirmed.
+ */
+export type DecisionEvent = 'requested' | 'started' | 'accept-stored' | 'text-applied'
 
 /** What an accept did: applied the amendment, or found the words it changes edited and flagged it. */
 export interface AcceptOutcome {
@@ -32,23 +42,63 @@ export interface AcceptOutcome {
   applied: boolean
 }
 
+/** What the service tells and asks besides its store. */
+export interface AmendmentServiceOptions {
+  /** Pushes an amendment the server changed on its own (flagged "needs update") to every open page. */
+  announce?: (declaration: string, amendment: AmendmentRecord) => Promise<void>
+  log?: Logger
+  /** Told of each moment of a decision, and awaited there (tests hold it). */
+  hook?: (event: DecisionEvent) => Promise<void>
+}
+
+const actionOf = (decision: AcceptDecision) => (decision.status === 'accepted' ? 'amendment.accepted' : 'amendment.accepted-as-revised')
+
 /** Amendments: checked against the live text, stored durably, and applied to it when a moderator accepts one. */
 export class AmendmentService {
-  /** Decisions, edits and withdrawals run one at a time per declaration, so none lands between an accept's check and its record. */
+  /** Decisions, edits, withdrawals, flags and freezes run one at a time per declaration, so none lands inside another. */
   private readonly queue = new KeyedQueue()
+  /** Flags pending amendments as soon as an applied update makes them unfit. */
+  private readonly watch = new NeedsUpdateWatch((declaration, numbers) => this.flagUnfit(declaration, numbers))
+  private readonly hook: (event: DecisionEvent) => Promise<void>
 
   constructor(
     readonly store: AmendmentStore,
     private readonly hub: DocumentHub,
     private readonly audit: AuditLog,
-    /** Told when a decision or withdrawal arrives, and awaited after an accept's text is on disk before its decision is stored (tests hold it there). */
-    private readonly hook: (event: DecisionEvent) => Promise<void> = async () => undefined,
-  ) {}
+    private readonly options: AmendmentServiceOptions = {},
+  ) {
+    this.hook = options.hook ?? (async () => undefined)
+    hub.onLoad(async (document) => this.watch.observe(document.name, document.doc, await store.list(document.name)))
+  }
+
+  /** Runs a step alone in the declaration's queue, after finishing any accept a crash or a failed save left open. */
+  private serial<T>(declaration: string, step: () => Promise<T>): Promise<T> {
+    return this.queue.run(declaration, async () => {
+      await this.settle(declaration)
+      return step()
+    })
+  }
+
+  /** Runs `step` while no amendment is decided, edited, withdrawn or flagged (a freeze reads text and amendments in it). */
+  exclusive<T>(declaration: string, step: () => Promise<T>): Promise<T> {
+    return this.serial(declaration, step)
+  }
+
+  /** Finishes, at start, the accepts a crash left between their stored update and their confirmation. */
+  async recover(declarations: readonly string[]): Promise<void> {
+    for (const declaration of declarations) await this.serial(declaration, async () => undefined)
+  }
 
   /** Reads the change against the live text and records what it was made against. */
   private async prepare(declaration: string, input: ChangeInput): Promise<AmendmentChange> {
     const prepared = await this.hub.withDocument(declaration, (document) => prepareChange(document.doc, input))
     return prepared.build(await sha256Hex(prepared.against))
+  }
+
+  /** The amendment as stored now, watched while it is pending. */
+  private stored(declaration: string, amendment: AmendmentRecord): AmendmentRecord {
+    this.watch.track(declaration, amendment)
+    return amendment
   }
 
   list(declaration: string): Promise<AmendmentRecord[]> {
@@ -58,25 +108,27 @@ export class AmendmentService {
   /** Stores a new pending amendment with the next number. */
   async propose(declaration: string, input: ChangeInput, justification: string, by: PersonRef): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
-    return this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
+    const added = await this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
+    return this.stored(declaration, added)
   }
 
-  /** Replaces the proposal; a moderator's change to another delegation's amendment is audited. */
+  /** Replaces the proposal, pending again; a moderator's change to another delegation's amendment is audited. */
   async edit(declaration: string, number: number, input: ChangeInput, justification: string, by: PersonRef, moderator: boolean): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
-    return this.queue.run(declaration, async () => {
+    return this.serial(declaration, async () => {
       const edited = await this.store.update(declaration, number, (amendment) => editAmendment(amendment, change, justification, by, new Date().toISOString(), moderator))
       if (edited.proposedBy.delegation !== by.delegation) await this.record(declaration, by, 'amendment.edited', edited)
-      return edited
+      return this.stored(declaration, edited)
     })
   }
 
   async withdraw(declaration: string, number: number, by: PersonRef): Promise<AmendmentRecord> {
     await this.hook('requested')
-    return this.queue.run(declaration, async () => {
+    return this.serial(declaration, async () => {
+      await this.hook('started')
       const withdrawn = await this.store.update(declaration, number, (amendment) => withdrawAmendment(amendment, by, new Date().toISOString()))
       await this.record(declaration, by, 'amendment.withdrawn', withdrawn)
-      return withdrawn
+      return this.stored(declaration, withdrawn)
     })
   }
 
@@ -87,45 +139,147 @@ export class AmendmentService {
 
   async reject(declaration: string, number: number, reason: string, by: PersonRef): Promise<AmendmentRecord> {
     await this.hook('requested')
-    return this.queue.run(declaration, async () => {
+    return this.serial(declaration, async () => {
+      await this.hook('started')
       const rejected = await this.store.update(declaration, number, (amendment) => decideAmendment(amendment, { status: 'rejected', reason }, by, new Date().toISOString()))
-      await this.record(declaration, by, 'amendment.rejected', rejected, { reason })
-      return rejected
+      await this.record(declaration, by, 'amendment.rejected', rejected)
+      return this.stored(declaration, rejected)
     })
   }
 
-  /** Applies the amendment to the live text and answers once that is on disk, or flags it "needs update". */
+  /** Applies the amendment to the live text and answers once text and record are on disk, or flags it "needs update". */
   async accept(declaration: string, number: number, by: PersonRef): Promise<AcceptOutcome> {
     await this.hook('requested')
-    return this.queue.run(declaration, async () => {
+    return this.serial(declaration, async () => {
+      await this.hook('started')
       const amendment = await this.find(declaration, number)
-      const applied = await this.applyToText(declaration, amendment.change, amendmentLabel(number))
-      await this.hook('text-applied')
-      if (!applied) {
-        const flagged = await this.store.update(declaration, number, markNeedsUpdate)
-        await this.record(declaration, by, 'amendment.needs-update', flagged)
-        return { amendment: flagged, applied: false }
-      }
-      const accepted = await this.store.update(declaration, number, (current) => decideAmendment(current, { status: 'accepted' }, by, new Date().toISOString()))
-      await this.record(declaration, by, 'amendment.accepted', accepted)
-      return { amendment: accepted, applied: true }
+      return this.applyAndDecide(declaration, amendment, amendment.change, { status: 'accepted' }, by)
     })
   }
 
   /** Applies the moderator's wording instead of the proposal, as one change, and records both. */
   acceptRevised(declaration: string, number: number, input: ChangeInput, by: PersonRef): Promise<AmendmentRecord> {
-    return this.queue.run(declaration, async () => {
-      await this.find(declaration, number)
+    return this.serial(declaration, async () => {
+      const amendment = await this.find(declaration, number)
       const revision = await this.prepare(declaration, input)
-      if (!(await this.applyToText(declaration, revision, amendmentLabel(number)))) {
-        throw new NegotiationRefusal(409, 'text_changed')
-      }
-      const accepted = await this.store.update(declaration, number, (current) =>
-        decideAmendment(current, { status: 'accepted-as-revised', revision }, by, new Date().toISOString()),
-      )
-      await this.record(declaration, by, 'amendment.accepted-as-revised', accepted)
-      return accepted
+      const outcome = await this.applyAndDecide(declaration, amendment, revision, { status: 'accepted-as-revised', revision }, by)
+      if (!outcome.applied) throw new NegotiationRefusal(409, 'text_changed')
+      return outcome.amendment
     })
+  }
+
+  /**
+   * Accepts in three durable steps, so a crash between any two leaves what `settle` finishes: the decision with the
+   * exact update it applies, then the update in the text, then the decision confirmed. The text is checked in the step
+   * that applies the update.
+   */
+  private async applyAndDecide(declaration: string, amendment: AmendmentRecord, change: AmendmentChange, decision: AcceptDecision, by: PersonRef): Promise<AcceptOutcome> {
+    const document = await this.hub.acquire(declaration)
+    try {
+      const fits = () => {
+        if (document.locked) throw new NegotiationRefusal(409, 'locked.amendment')
+        return resolveChange(document.doc, change) !== null
+      }
+      const update = fits() ? changeUpdate(document.doc, change) : null
+      if (!update) return { amendment: await this.notFitting(declaration, amendment.number, decision, by), applied: false }
+      const accept: PendingAccept = { number: amendment.number, decision, by, at: new Date().toISOString(), update: Buffer.from(update).toString('base64') }
+      this.watch.forget(declaration, amendment.number)
+      await this.store.beginAccept(declaration, accept).catch((error: unknown) => {
+        this.stored(declaration, amendment)
+        throw error
+      })
+      await this.hook('accept-stored')
+      let applies: boolean
+      try {
+        applies = fits()
+      } catch (error) {
+        this.stored(declaration, await this.store.settleAccept(declaration, amendment.number, (current) => current))
+        throw error
+      }
+      if (!applies) return { amendment: await this.abandon(declaration, accept, by), applied: false }
+      Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(amendment.number)))
+      await document.flushAll()
+      await this.hook('text-applied')
+      return { amendment: await this.confirm(declaration, accept, false), applied: true }
+    } finally {
+      this.hub.release(document)
+    }
+  }
+
+  /** An accept whose change no longer fits the text: a plain accept flags it, a revision leaves it as it was. */
+  private async notFitting(declaration: string, number: number, decision: AcceptDecision, by: PersonRef | null): Promise<AmendmentRecord> {
+    if (decision.status === 'accepted-as-revised') return this.find(declaration, number)
+    const flagged = await this.store.update(declaration, number, markNeedsUpdate)
+    await this.record(declaration, by, 'amendment.needs-update', flagged)
+    return this.stored(declaration, flagged)
+  }
+
+  /** Ends a stored accept whose change no longer fits the text: a plain accept flags the amendment, a revision leaves it. */
+  private async abandon(declaration: string, accept: PendingAccept, by: PersonRef | null): Promise<AmendmentRecord> {
+    const flag = accept.decision.status === 'accepted'
+    const settled = await this.store.settleAccept(declaration, accept.number, (current) => (flag ? markNeedsUpdate(current) : current))
+    if (flag) await this.record(declaration, by, 'amendment.needs-update', settled)
+    return this.stored(declaration, settled)
+  }
+
+  /** Records the decision in the audit log (once, also when recovering), then confirms it in the store. */
+  private async confirm(declaration: string, accept: PendingAccept, recovering: boolean): Promise<AmendmentRecord> {
+    const decide = (current: AmendmentRecord) => decideAmendment(current, accept.decision, accept.by, accept.at)
+    const action = actionOf(accept.decision)
+    const audited = recovering && (await this.audit.list(declaration)).some((entry) => entry.action === action && entry.details.number === accept.number)
+    if (!audited) {
+      const current = (await this.store.list(declaration)).find((candidate) => candidate.number === accept.number)
+      if (current) await this.record(declaration, accept.by, action, decide(current))
+    }
+    return this.stored(declaration, await this.store.settleAccept(declaration, accept.number, decide))
+  }
+
+  /**
+   * Finishes the accepts stored but not confirmed: an update already in the text is confirmed; one not yet applied is
+   * applied if the words it changes are still as they were, else the amendment needs an update. Text and record then agree.
+   */
+  private async settle(declaration: string): Promise<void> {
+    const accepts = await this.store.pendingAccepts(declaration)
+    if (accepts.length === 0) return
+    await this.hub.withDocument(declaration, async (document: SharedDocument) => {
+      for (const accept of accepts) {
+        const update = new Uint8Array(Buffer.from(accept.update, 'base64'))
+        if (!holdsUpdate(document.doc, update)) {
+          const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === accept.number)
+          const change = accept.decision.status === 'accepted-as-revised' ? accept.decision.revision : amendment?.change
+          if (!amendment || !change || document.locked || !resolveChange(document.doc, change)) {
+            await this.abandon(declaration, accept, null)
+            continue
+          }
+          Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(accept.number)))
+        }
+        await document.flushAll()
+        await this.confirm(declaration, accept, true)
+        this.options.log?.info('amendment_accept_recovered', { declaration, number: accept.number })
+      }
+    })
+  }
+
+  /**
+   * Flags amendments an applied update made unfit, checked again in the queue against the text as it is then: an edit
+   * made against the new text meanwhile leaves it pending. Runs after the update, off the path that applied it.
+   */
+  private flagUnfit(declaration: string, numbers: readonly number[]): void {
+    void this.serial(declaration, () =>
+      this.hub.withDocument(declaration, async (document) => {
+        for (const number of numbers) {
+          const current = (await this.store.list(declaration)).find((candidate) => candidate.number === number)
+          if (!current || current.status !== 'pending') continue
+          if (resolveChange(document.doc, current.change)) {
+            this.stored(declaration, current)
+            continue
+          }
+          const flagged = await this.store.update(declaration, number, (latest) => (latest.status === 'pending' ? markNeedsUpdate(latest) : latest))
+          await this.record(declaration, null, 'amendment.needs-update', flagged)
+          await this.options.announce?.(declaration, this.stored(declaration, flagged))
+        }
+      }),
+    ).catch((error: unknown) => this.options.log?.error('amendment_flag_failed', { declaration, numbers, error: String(error) }))
   }
 
   /** Sets the drafting mode; resolves with the mode it replaced. */
@@ -142,27 +296,11 @@ export class AmendmentService {
     return amendment
   }
 
-  /** Checks and applies a change in one synchronous step, then waits until the text is on disk; false if it no longer fits. */
-  private async applyToText(declaration: string, change: AmendmentChange, label: string): Promise<boolean> {
-    const document = await this.hub.acquire(declaration)
-    try {
-      if (document.locked) throw new NegotiationRefusal(409, 'locked.amendment')
-      const resolved = resolveChange(document.doc, change)
-      if (!resolved) return false
-      applyChange(document.doc, resolved, new AmendmentOrigin(label))
-      await document.flushAll()
-      return true
-    } finally {
-      this.hub.release(document)
-    }
-  }
-
-  private async record(declaration: string, by: PersonRef, action: string, amendment: AmendmentRecord, extra: Record<string, unknown> = {}): Promise<void> {
-    const clauseId = 'clauseId' in amendment.change ? amendment.change.clauseId : amendment.change.after
+  private async record(declaration: string, by: PersonRef | null, action: string, amendment: AmendmentRecord): Promise<void> {
     await this.audit.append(declaration, {
       actor: by,
       action,
-      details: { amendment: amendmentLabel(amendment.number), number: amendment.number, delegation: amendment.proposedBy.delegation, clauseId, ...extra },
+      details: { amendment: amendmentLabel(amendment.number), number: amendment.number, delegation: amendment.proposedBy.delegation, clauseId: changeClauseId(amendment.change), ...(amendment.reason ? { reason: amendment.reason } : {}) },
     })
   }
 }

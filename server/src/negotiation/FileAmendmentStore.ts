@@ -4,13 +4,25 @@ import { amendmentLabel, type AmendmentRecord } from '../../../shared/negotiatio
 import { NegotiationRefusal } from '../../../shared/negotiation/amendmentRules.js'
 import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { DurableRecords } from '../store/DurableRecords.js'
-import type { AmendmentStore } from './AmendmentStore.js'
+import type { AmendmentStore, PendingAccept } from './AmendmentStore.js'
 
 interface AmendmentsFile {
   /** The number the next amendment gets; numbers are never reused. */
   nextNumber: number
   mode: DraftingMode
   amendments: AmendmentRecord[]
+  /** Accepts whose update is stored but not yet confirmed in the text. */
+  accepting: PendingAccept[]
+}
+
+/** Changes one amendment of the records in place; throws 404 for no such number. */
+function changeOne(data: AmendmentsFile, number: number, change: (amendment: AmendmentRecord) => AmendmentRecord): AmendmentRecord {
+  const index = data.amendments.findIndex((amendment) => amendment.number === number)
+  const current = data.amendments[index]
+  if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
+  const next = change(current)
+  data.amendments[index] = next
+  return next
 }
 
 /** Amendments in one durable JSON file per declaration, opened on first use. */
@@ -29,7 +41,11 @@ export class FileAmendmentStore implements AmendmentStore {
   private file(declaration: string): Promise<DurableRecords<AmendmentsFile>> {
     let file = this.files.get(declaration)
     if (!file) {
-      file = DurableRecords.open<AmendmentsFile>(join(this.directory, `${declaration}.json`), () => ({ nextNumber: 1, mode: 'open', amendments: [] }))
+      file = DurableRecords.open<AmendmentsFile>(
+        join(this.directory, `${declaration}.json`),
+        () => ({ nextNumber: 1, mode: 'open', amendments: [], accepting: [] }),
+        (stored) => ({ ...stored, accepting: stored.accepting ?? [] }),
+      )
       this.files.set(declaration, file)
       file.then(
         (opened) => this.opened.set(declaration, opened),
@@ -53,13 +69,26 @@ export class FileAmendmentStore implements AmendmentStore {
   }
 
   async update(declaration: string, number: number, change: (amendment: AmendmentRecord) => AmendmentRecord): Promise<AmendmentRecord> {
+    return (await this.file(declaration)).commit((data) => changeOne(data, number, change))
+  }
+
+  async pendingAccepts(declaration: string): Promise<PendingAccept[]> {
+    return [...(await this.file(declaration)).data.accepting]
+  }
+
+  async beginAccept(declaration: string, accept: PendingAccept): Promise<void> {
+    await (await this.file(declaration)).commit((data) => {
+      if (data.accepting.some((stored) => stored.number === accept.number)) {
+        throw new NegotiationRefusal(409, 'accept_in_progress', { label: amendmentLabel(accept.number) })
+      }
+      data.accepting.push(accept)
+    })
+  }
+
+  async settleAccept(declaration: string, number: number, change: (amendment: AmendmentRecord) => AmendmentRecord): Promise<AmendmentRecord> {
     return (await this.file(declaration)).commit((data) => {
-      const index = data.amendments.findIndex((amendment) => amendment.number === number)
-      const current = data.amendments[index]
-      if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
-      const next = change(current)
-      data.amendments[index] = next
-      return next
+      data.accepting = data.accepting.filter((stored) => stored.number !== number)
+      return changeOne(data, number, change)
     })
   }
 

@@ -8,6 +8,7 @@ import { SharedDocument, type DocumentMirror } from './SharedDocument.js'
 export class DocumentHub {
   private readonly loaded = new Map<string, Promise<SharedDocument>>()
   private readonly unloading = new Map<string, Promise<void>>()
+  private readonly loadListeners: ((document: SharedDocument) => Promise<void>)[] = []
 
   constructor(
     private readonly store: DocumentStore,
@@ -39,10 +40,21 @@ export class DocumentHub {
     }
   }
 
+  /** Runs `listener` on every document as it loads, before anyone can change it. */
+  onLoad(listener: (document: SharedDocument) => Promise<void>): void {
+    this.loadListeners.push(listener)
+  }
+
   private async load(name: string): Promise<SharedDocument> {
     await this.hooks.beforeLoad?.(name)
     const document = await SharedDocument.load(name, this.store, this.options, this.log, this.mirror)
-    document.lockedOn = await this.lockOf(name)
+    try {
+      document.lockedOn = await this.lockOf(name)
+      for (const listener of this.loadListeners) await listener(document)
+    } catch (error) {
+      await document.close()
+      throw error
+    }
     return document
   }
 

@@ -22,6 +22,15 @@ export interface CheckedVersion {
   intact: boolean
 }
 
+/** The amendments a freeze records beside its text, read while none can be decided. */
+export interface FreezeAmendments {
+  list(declaration: string): Promise<AmendmentRecord[]>
+  /** Runs `step` while no amendment of the declaration is decided, edited or withdrawn. */
+  exclusive<T>(declaration: string, step: () => Promise<T>): Promise<T>
+}
+
+const noAmendments: FreezeAmendments = { list: async () => [], exclusive: (_declaration, step) => step() }
+
 /** Freezing, checking, locking and restoring versions; every step is recorded in the audit log. */
 export class VersionService {
   constructor(
@@ -30,7 +39,7 @@ export class VersionService {
     private readonly reader: TextReader,
     private readonly log: Logger,
     /** The amendments of a declaration, so a frozen version records those still pending. */
-    private readonly amendmentsOf: (declaration: string) => Promise<AmendmentRecord[]> = async () => [],
+    private readonly amendments: FreezeAmendments = noAmendments,
     private readonly hooks: ServerHooks = {},
   ) {}
 
@@ -79,14 +88,18 @@ export class VersionService {
 
   /** Freezes the live draft; invisible control characters are refused unless the moderator has reviewed them. */
   async freeze(declaration: string, author: AuthorRecord, name: string, note: string, acceptInvisible: boolean): Promise<{ record: VersionRecord; invisible: InvisibleCharacter[] }> {
-    const { serialized, invisible } = await this.readLive(declaration)
+    // Text and amendments are read in one step: an accept landing between the two would be in neither or in both.
+    const { serialized, invisible, pending } = await this.amendments.exclusive(declaration, async () => {
+      const live = await this.readLive(declaration)
+      await this.hooks.afterFreezeRead?.(declaration)
+      return { ...live, pending: serializePendingAmendments(await this.amendments.list(declaration)) }
+    })
     if (invisible.length > 0 && !acceptInvisible) {
       throw new ApiProblem(409, 'invisible_characters', {
         count: invisible.length,
         list: invisible.map((found) => ({ key: 'invisible_character', values: { codePoint: found.codePoint, where: found.where } })),
       })
     }
-    const pending = serializePendingAmendments(await this.amendmentsOf(declaration))
     const record: VersionRecord = {
       id: randomUUID(),
       declaration,

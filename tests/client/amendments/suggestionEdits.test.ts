@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { backspace, deleteForward, strikeSelection, typeText, type SuggestedSpan } from '../../../client/src/amendments/suggestionEdits.js'
+import { backspace, deleteForward, insertedText, strikeSelection, typeText, type SuggestedSpan } from '../../../client/src/amendments/suggestionEdits.js'
 
 /** Applies the spans to a paragraph's text (positions counted from `start`), as accepting the suggestion would. */
 function applied(text: string, start: number, spans: readonly SuggestedSpan[]): string {
   let result = text
-  for (const span of [...spans].sort((a, b) => b.from - a.from)) result = result.slice(0, span.from - start) + span.inserted + result.slice(span.to - start)
+  for (const span of [...spans].sort((a, b) => b.from - a.from)) result = result.slice(0, span.from - start) + insertedText(span) + result.slice(span.to - start)
   return result
 }
 
@@ -13,13 +13,31 @@ describe('suggesting keystrokes', () => {
   it('typing extends the span at the caret, Backspace takes typed letters back before striking', () => {
     let outcome = typeText([], 5, 5, 'ab')
     outcome = typeText(outcome!.spans, 5, 5, 'c')
-    expect(outcome).toEqual({ spans: [{ from: 5, to: 5, inserted: 'abc' }], caret: 5 })
+    expect(outcome).toEqual({ spans: [{ from: 5, to: 5, inserted: [{ text: 'abc', marks: [] }] }], caret: 5 })
     outcome = backspace(outcome!.spans, 5, 1)
     outcome = backspace(outcome!.spans, 5, 1)
     outcome = backspace(outcome!.spans, 5, 1)
     expect(outcome!.spans).toEqual([])
     outcome = backspace(outcome!.spans, 5, 1)
-    expect(outcome!.spans).toEqual([{ from: 4, to: 5, inserted: '' }])
+    expect(outcome!.spans).toEqual([{ from: 4, to: 5, inserted: [] }])
+  })
+
+  it('letters typed with bold or italic become runs with those marks, and Backspace takes them back run by run', () => {
+    let outcome = typeText([], 5, 5, 'and ')
+    outcome = typeText(outcome!.spans, 5, 5, 'gi', ['bold'])
+    outcome = typeText(outcome!.spans, 5, 5, 'rls', ['bold'])
+    outcome = typeText(outcome!.spans, 5, 5, '!', ['italic', 'bold'])
+    expect(outcome!.spans[0]!.inserted).toEqual([
+      { text: 'and ', marks: [] },
+      { text: 'girls', marks: ['bold'] },
+      { text: '!', marks: ['bold', 'italic'] },
+    ])
+    outcome = backspace(outcome!.spans, 5, 1)
+    outcome = backspace(outcome!.spans, 5, 1)
+    expect(outcome!.spans[0]!.inserted).toEqual([
+      { text: 'and ', marks: [] },
+      { text: 'girl', marks: ['bold'] },
+    ])
   })
 
   it('refuses a keystroke that crosses another span, and strikes nothing before the paragraph', () => {

@@ -29,8 +29,8 @@ describe('a right-to-left paragraph in the DOCX', () => {
   })
 
   it('is marked right to left in the compilation too', async () => {
-    const paragraph = (clauseId: string, label: string, text: string) => ({ clauseId, label, text, amendments: [] })
-    const bytes = new Uint8Array(await renderCompilationDocx('Almaty Declaration', [paragraph('a1', 'OP1', 'نحن الدول المشاركة'), paragraph('b2', 'OP2', 'Affirm the right to education.')], 'en'))
+    const paragraph = (label: string, text: string) => ({ kind: 'paragraph' as const, label, text })
+    const bytes = new Uint8Array(await renderCompilationDocx('Almaty Declaration', [paragraph('OP1', 'نحن الدول المشاركة'), paragraph('OP2', 'Affirm the right to education.')], 'en'))
     const found = await paragraphs(bytes)
     expect(found.find((entry) => entry.text.includes('نحن الدول المشاركة'))?.rightToLeft).toBe(true)
     expect(found.find((entry) => entry.text.includes('Affirm the right'))?.rightToLeft).toBe(false)

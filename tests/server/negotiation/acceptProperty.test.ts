@@ -4,7 +4,7 @@ import { anchorBetween, resolveAnchor } from '../../../shared/comments/anchors.j
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { api } from '../../helpers/api.js'
-import { spanAt } from '../../helpers/amendments.js'
+import { pushedAmendments, spanAt } from '../../helpers/amendments.js'
 import { clauseIdAt } from '../../helpers/commentAnchors.js'
 import { clauseText } from '../../helpers/declarationText.js'
 import { startSession } from '../../helpers/sessions.js'
@@ -21,6 +21,8 @@ let chair: string
 let proposer: string
 let editor: SyncClient
 let observer: SyncClient
+/** Amendments as the server pushed them to the observer. */
+let pushed: AmendmentView[]
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -28,6 +30,7 @@ beforeAll(async () => {
   proposer = await startSession(server.url, 'editor-kaz')
   editor = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
   observer = connectClient(server.wsUrl, DOC, await startSession(server.url, 'observer-idn'))
+  pushed = pushedAmendments(observer)
   await Promise.all([whenSynced(editor), whenSynced(observer)])
 })
 afterAll(async () => {
@@ -50,7 +53,7 @@ const words = fc.constantFrom('', 'and girls', 'жəне қыздар', 'и де
 const edit: fc.Arbitrary<Edit> = fc.record({ region: fc.constantFrom<Region>('between', 'inside', 'after'), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('', 'x', 'всех ', '各 '), remove: fc.integer({ min: 0, max: 3 }) })
 
 describe('accepting an amendment after concurrent edits', () => {
-  it('equals the same change by hand, or is flagged "needs update"; edits outside never flag it; a comment elsewhere keeps its words', async () => {
+  it('equals the same change by hand, or is flagged "needs update" as soon as its words are edited and then updated; edits outside never flag it; a comment elsewhere keeps its words', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 0, max: 12 }), words, fc.array(edit, { maxLength: 3 }), async (offset, length, replacement, edits) => {
         const text = clauseText(editor.text, CLAUSE)
@@ -106,13 +109,26 @@ describe('accepting an amendment after concurrent edits', () => {
         }
         await waitFor(() => clauseText(observer.text, CLAUSE).toString() === plain, 'the edits reach the server')
 
-        const accepted = await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${amendment.number}/accept`, { token: chair })
+        const accept = () => api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${amendment.number}/accept`, { token: chair })
         if (touched) {
-          expect(accepted.status).toBe(409)
-          expect((accepted.body as AmendmentView).status).toBe('needs-update')
-          expect(clauseText(observer.text, CLAUSE).toString()).toBe(plain)
-          return
+          // Flagged as soon as its words were edited, before anyone tries to accept it.
+          await waitFor(() => pushed.some((view) => view.id === amendment.id && view.status === 'needs-update'), 'the amendment is pushed as "needs update"')
+          if (from === to && replacement === '') {
+            const refused = await accept()
+            expect(refused.status).toBe(409)
+            expect((refused.body as AmendmentView).status).toBe('needs-update')
+            expect(clauseText(observer.text, CLAUSE).toString()).toBe(plain)
+            return
+          }
+          // Its delegation updates it against the new text: pending again, and accepted like any other.
+          const updated = await api(server.url, 'PATCH', `/api/declarations/${DOC}/amendments/${amendment.number}`, {
+            token: proposer,
+            body: { change: { kind: 'words', clauseId: clauseIdAt(editor.text, CLAUSE), spans: [spanAt(editor.text, CLAUSE, from, to, replacement)] } },
+          })
+          expect(updated.status, JSON.stringify(updated.body)).toBe(200)
+          expect((updated.body as AmendmentView).status).toBe('pending')
         }
+        const accepted = await accept()
         expect(accepted.status, JSON.stringify(accepted.body)).toBe(200)
         const expected = plain.slice(0, from) + replacement + plain.slice(to)
         await waitFor(() => clauseText(observer.text, CLAUSE).toString() === expected, `the observer sees the change made by hand: ${expected}`)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
+import type { DecisionEvent } from '../../../server/src/negotiation/AmendmentService.js'
 import { api } from '../../helpers/api.js'
 import { spanOnWords } from '../../helpers/amendments.js'
 import { clauseIdAt } from '../../helpers/commentAnchors.js'
@@ -12,8 +13,8 @@ const DOC = 'almaty-declaration'
 const PATH = `/api/declarations/${DOC}/amendments`
 let server: TestServer
 let client: SyncClient
-/** Set while a test holds accepts between their text change and their stored decision. */
-let hold: { reached: () => void; release: Promise<void> } | null = null
+/** Set while a test holds accepts at one of their steps. */
+let hold: { at: DecisionEvent; reached: () => void; release: Promise<void> } | null = null
 /** Decisions that have reached the service. */
 let requested = 0
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   server = await startTestServer({
     amendmentDecisionHook: async (event) => {
       if (event === 'requested') requested += 1
-      if (event !== 'text-applied' || !hold) return
+      if (!hold || event !== hold.at) return
       hold.reached()
       await hold.release
     },
@@ -45,7 +46,7 @@ describe('decisions that race', () => {
 
     let release!: () => void
     const reached = new Promise<void>((resolve) => {
-      hold = { reached: resolve, release: new Promise<void>((done) => (release = done)) }
+      hold = { at: 'text-applied', reached: resolve, release: new Promise<void>((done) => (release = done)) }
     })
     const accepting = api(server.url, 'POST', `${PATH}/${amendment.number}/accept`, { token: chair })
     await reached
@@ -67,5 +68,31 @@ describe('decisions that race', () => {
     const stored = ((await api(server.url, 'GET', PATH, { token: chair })).body as AmendmentView[]).find((candidate) => candidate.id === amendment.id)
     expect(stored?.status).toBe('accepted')
     expect(clauseText(client.text, 10).toString().split('early and free identification')).toHaveLength(2)
+  })
+
+  it('an edit of its words arriving after an accept is stored with its update, before it is applied, flags it instead: the update is never applied', async () => {
+    const proposer = await startSession(server.url, 'editor-kaz')
+    const chair = await startSession(server.url, 'chair')
+    const editor = connectClient(server.wsUrl, DOC, await startSession(server.url, 'editor-gbr'))
+    await whenSynced(editor)
+    const amendment = (await api(server.url, 'POST', PATH, {
+      token: proposer,
+      body: { change: { kind: 'words', clauseId: clauseIdAt(client.text, 11), spans: [spanOnWords(client.text, 11, 'human oversight', 'meaningful human oversight')] } },
+    })).body as AmendmentView
+    let release!: () => void
+    const reached = new Promise<void>((resolve) => {
+      hold = { at: 'accept-stored', reached: resolve, release: new Promise<void>((done) => (release = done)) }
+    })
+    const accepting = api(server.url, 'POST', `${PATH}/${amendment.number}/accept`, { token: chair })
+    expect(await Promise.race([reached.then(() => 'held'), accepting.then(() => 'answered')])).toBe('held')
+    hold = null
+    const text = clauseText(editor.text, 11)
+    text.delete(text.toString().indexOf('human oversight'), 1)
+    await waitFor(() => clauseText(client.text, 11).toString().includes(' uman oversight'), 'the edit reaches the server')
+    release()
+    const answer = await accepting
+    expect([answer.status, (answer.body as AmendmentView).status]).toEqual([409, 'needs-update'])
+    expect(clauseText(client.text, 11).toString()).not.toContain('meaningful')
+    editor.destroy()
   })
 })

@@ -11,18 +11,18 @@ import {
   StanceBody,
 } from '../../../../shared/negotiation/amendmentSchemas.js'
 import { amendmentLabel, type AmendmentRecord } from '../../../../shared/negotiation/amendmentRecord.js'
-import { NegotiationRefusal } from '../../../../shared/negotiation/amendmentRules.js'
 import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
 import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
 import { can, type Action } from '../../../../shared/roles.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
+import { refusalsAnswered } from '../../http/refusalsAnswered.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import { presentThread } from '../comments/presentThread.js'
 import { resolveMentions } from '../comments/resolveMentions.js'
-import { amendmentPresenter } from './presentAmendment.js'
+import { amendmentPresenter, broadcastAmendment } from './presentAmendment.js'
 
 function allow(response: Response, action: Action): void {
   if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden.role')
@@ -35,16 +35,6 @@ function numberOf(value: unknown): number {
   return Number(text)
 }
 
-/** Runs a step of the service, turning a rule's refusal into the API's answer. */
-async function refusalsAnswered<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step()
-  } catch (error) {
-    if (error instanceof NegotiationRefusal) throw new ApiProblem(error.status, error.key, error.values)
-    throw error
-  }
-}
-
 /** Amendments and the drafting mode: validated, stored durably, then pushed to every open page of the declaration. */
 export function amendmentsRouter(context: AppContext): Router {
   const { store, sessions, hub, amendments, connections, log } = context
@@ -54,9 +44,7 @@ export function amendmentsRouter(context: AppContext): Router {
 
   /** Pushes a stored amendment to everyone, then answers with it. */
   const publish = async (response: Response, amendment: AmendmentRecord, status = 200) => {
-    const view = (await amendmentPresenter(store))(amendment)
-    await hub.broadcast(accessOf(response).declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'amendment', amendment: view })
-    response.status(status).json(view)
+    response.status(status).json(await broadcastAmendment(store, hub, accessOf(response).declaration, amendment))
   }
 
   router.get('/amendments', async (_request, response) => {

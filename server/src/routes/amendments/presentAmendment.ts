@@ -1,7 +1,9 @@
 import type { Delegation } from '../../../../shared/api/schemas.js'
 import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../../shared/negotiation/amendmentRecord.js'
 import type { AmendmentView } from '../../../../shared/negotiation/amendmentSchemas.js'
+import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
 import type { Store } from '../../store/Store.js'
+import type { DocumentHub } from '../../sync/DocumentHub.js'
 
 /** Presents amendments with their delegations named, reading the delegations once. */
 export async function amendmentPresenter(store: Store): Promise<(amendment: AmendmentRecord) => AmendmentView> {
@@ -24,4 +26,11 @@ export async function amendmentPresenter(store: Store): Promise<(amendment: Amen
     revision: amendment.revision,
     edits: amendment.edits.map((edit) => ({ by: person(edit.by), at: edit.at })),
   })
+}
+
+/** Pushes a stored amendment to every open page of its declaration as the `amendment` control message; resolves with its view. */
+export async function broadcastAmendment(store: Store, hub: DocumentHub, declaration: string, amendment: AmendmentRecord): Promise<AmendmentView> {
+  const view = (await amendmentPresenter(store))(amendment)
+  await hub.broadcast(declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'amendment', amendment: view })
+  return view
 }

@@ -1,46 +1,73 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import { Router } from 'express'
+import { Router, type Response } from 'express'
+import { frozenBrackets } from '../../../../shared/brackets/frozenBrackets.js'
+import { printedParagraph } from '../../../../shared/brackets/printedBrackets.js'
 import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId } from '../../../../shared/negotiation/describeChange.js'
-import { resolveWordChange } from '../../../../shared/negotiation/wordChanges.js'
+import { resolveChange } from '../../../../shared/negotiation/paragraphChanges.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
 import { exportLanguage } from '../../i18n/requestLanguage.js'
-import { renderCompilationDocx, type CompilationParagraph } from '../../exports/renderCompilationDocx.js'
+import { exportLabels, exportOptionText } from '../../exports/exportData.js'
+import type { Language } from '../../../../shared/i18n/languages.js'
+import { compilationBlocks, type CompilationBlock, type CompilationParagraph } from '../../exports/compilationBlocks.js'
+import { renderCompilationDocx } from '../../exports/renderCompilationDocx.js'
+import { renderCompilationPdf } from '../../exports/renderCompilationPdf.js'
 import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
-/** GET /compilation.docx (`?lang=` for the labels): the live text with every open amendment, each as Word tracked changes by its delegation. */
+/** GET /compilation.docx and /compilation.pdf (`?lang=` for the labels): the live text with every open amendment, tracked by its delegation. */
 export function compilationRouter(context: AppContext): Router {
-  const { store, sessions, hub, amendments } = context
+  const { store, sessions, hub, amendments, brackets } = context
   const router = Router({ mergeParams: true })
-  router.use('/compilation.docx', requireSession(sessions), requirePermission(store, 'declaration.read'))
+  router.use(['/compilation.docx', '/compilation.pdf'], requireSession(sessions), requirePermission(store, 'declaration.read'))
+
+  /** The compilation of a declaration as it is now, and its title. */
+  const compilation = async (declaration: string, language: Language): Promise<{ title: string; blocks: CompilationBlock[] }> => {
+    const present = await amendmentPresenter(store)
+    const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
+    const items = await brackets.list(declaration)
+    const optionText = exportOptionText(exportLabels(language))
+    // Text, changes and brackets are read in one step, so each is placed in the text it is printed with.
+    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] => {
+      const marks = frozenBrackets(document.doc, items)
+      return labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+        clauseId: clause.id,
+        label: clause.label,
+        text: clause.node.textContent,
+        printed: printedParagraph(clause.node.textContent, marks, clause.id, optionText),
+        amendments: open
+          .filter((record) => changeClauseId(record.change) === clause.id)
+          .map((record) => {
+            const resolved = record.status === 'pending' ? resolveChange(document.doc, record.change) : null
+            const spans = resolved?.kind === 'words' ? resolved.spans.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) : []
+            return { amendment: present(record), fits: resolved !== null, spans }
+          }),
+      }))
+    })
+    return { title: (await store.getDeclaration(declaration))?.title ?? declaration, blocks: compilationBlocks(paragraphs, language) }
+  }
+
+  const send = (response: Response, type: string, filename: string, bytes: Buffer) => {
+    response.setHeader('Content-Type', type)
+    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    response.send(bytes)
+  }
 
   router.get('/compilation.docx', async (request, response) => {
     const { declaration } = accessOf(response)
     const language = exportLanguage(request, response)
-    const present = await amendmentPresenter(store)
-    const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
-    // Text and spans are read in one step, so every span is placed in the text it is printed with.
-    const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] =>
-      labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
-        clauseId: clause.id,
-        label: clause.label,
-        text: clause.node.textContent,
-        amendments: open
-          .filter((record) => changeClauseId(record.change) === clause.id)
-          .map((record) => {
-            const resolved = record.change.kind === 'words' && clause.id ? resolveWordChange(document.doc, clause.id, record.change.spans) : null
-            return { amendment: present(record), spans: resolved && resolved.map((span) => ({ from: span.from, to: span.to, inserted: span.content.map((run) => run.text).join('') })) }
-          }),
-      })),
-    )
-    const title = (await store.getDeclaration(declaration))?.title ?? declaration
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    response.setHeader('Content-Disposition', `attachment; filename="${declaration}-compilation.docx"`)
-    response.send(await renderCompilationDocx(title, paragraphs, language))
+    const { title, blocks } = await compilation(declaration, language)
+    send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${declaration}-compilation.docx`, await renderCompilationDocx(title, blocks, language))
+  })
+
+  router.get('/compilation.pdf', async (request, response) => {
+    const { declaration } = accessOf(response)
+    const language = exportLanguage(request, response)
+    const { title, blocks } = await compilation(declaration, language)
+    send(response, 'application/pdf', `${declaration}-compilation.pdf`, await renderCompilationPdf(title, blocks, language))
   })
 
   return router

@@ -1,0 +1,134 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { ClauseKind } from '../../../shared/editor/clauseKind.js'
+import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
+import { MAX_RUN_LENGTH } from '../../../shared/negotiation/amendmentSchemas.js'
+
+/** A paragraph as the form offers it. */
+export interface ProposalClause {
+  id: string
+  label: string
+  kind: ClauseKind
+}
+
+type ProposalKind = 'paragraph.insert' | 'paragraph.delete' | 'paragraph.move'
+
+interface ParagraphProposalFormProps {
+  clauses: ProposalClause[]
+  /** The paragraph the proposal starts on: where the caret was. */
+  initial: string
+  titleId: string
+  onSubmit: (change: ChangeInput, justification: string) => Promise<void>
+  onCancel: () => void
+}
+
+/** A new paragraph after one (PP or OP, with its words), its deletion, or its move after another; with a justification. */
+export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onCancel }: ParagraphProposalFormProps) {
+  const [target, setTarget] = useState(initial)
+  const [kind, setKind] = useState<ProposalKind>('paragraph.insert')
+  const targetClause = clauses.find((clause) => clause.id === target)
+  const [newKind, setNewKind] = useState<ClauseKind>(targetClause?.kind ?? 'operative')
+  const [text, setText] = useState('')
+  const [after, setAfter] = useState('')
+  const [justification, setJustification] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const id = useId()
+  const label = targetClause?.label ?? ''
+  const others = clauses.filter((clause) => clause.id !== target)
+  const moveAfter = others.some((clause) => clause.id === after) ? after : (others[0]?.id ?? '')
+
+  const change = (): ChangeInput => {
+    switch (kind) {
+      case 'paragraph.insert':
+        // A paragraph's words are one line: line breaks typed in the box become spaces.
+        return { kind, after: target, clauseKind: newKind, content: [{ text: text.replace(/\s*\n\s*/g, ' ').trim().normalize('NFC'), marks: [] }] }
+      case 'paragraph.delete':
+        return { kind, clauseId: target }
+      case 'paragraph.move':
+        return { kind, clauseId: target, after: moveAfter }
+    }
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    setBusy(true)
+    onSubmit(change(), justification).catch((failure: unknown) => {
+      setBusy(false)
+      setError(failure instanceof Error ? failure.message : String(failure))
+    })
+  }
+
+  const choices: { value: ProposalKind; text: string }[] = [
+    { value: 'paragraph.insert', text: `A new paragraph after ${label}` },
+    { value: 'paragraph.delete', text: `Delete ${label}` },
+    { value: 'paragraph.move', text: `Move ${label} to after another paragraph` },
+  ]
+  return (
+    <form className="proposal-form" onSubmit={handleSubmit}>
+      <h2 id={titleId}>Propose for {label}</h2>
+      <p>
+        <label htmlFor={`${id}-paragraph`}>Paragraph</label>
+        <select id={`${id}-paragraph`} value={target} onChange={(event) => setTarget(event.target.value)}>
+          {clauses.map((clause) => (
+            <option key={clause.id} value={clause.id}>
+              {clause.label}
+            </option>
+          ))}
+        </select>
+      </p>
+      <fieldset>
+        <legend>Proposal</legend>
+        {choices.map((choice) => (
+          <label key={choice.value} className="proposal-form__choice">
+            <input type="radio" name={`${id}-kind`} value={choice.value} checked={kind === choice.value} onChange={() => setKind(choice.value)} /> {choice.text}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'paragraph.insert' && (
+        <>
+          <p>
+            <label htmlFor={`${id}-new-kind`}>Kind of the new paragraph</label>
+            <select id={`${id}-new-kind`} value={newKind} onChange={(event) => setNewKind(event.target.value as ClauseKind)}>
+              <option value="operative">Operative (OP)</option>
+              <option value="preambular">Preambular (PP)</option>
+            </select>
+          </p>
+          <p>
+            <label htmlFor={`${id}-text`}>Text of the new paragraph</label>
+            <textarea id={`${id}-text`} dir="auto" rows={3} required maxLength={MAX_RUN_LENGTH} value={text} onChange={(event) => setText(event.target.value)} />
+          </p>
+        </>
+      )}
+      {kind === 'paragraph.move' && (
+        <p>
+          <label htmlFor={`${id}-after`}>Move {label} to after</label>
+          <select id={`${id}-after`} value={moveAfter} onChange={(event) => setAfter(event.target.value)}>
+            {others.map((clause) => (
+              <option key={clause.id} value={clause.id}>
+                {clause.label}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <p>
+        <label htmlFor={`${id}-why`}>Justification (optional)</label>
+        <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={justification} onChange={(event) => setJustification(event.target.value)} />
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="proposal-form__buttons">
+        <button type="submit" disabled={busy}>
+          Submit as amendment
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from '../helpers/browserSuite.js'
+import { confirmDialog } from '../helpers/confirmDialog.js'
+import { pressByKeyboard } from '../helpers/keyboard.js'
+import { expectNoSidewaysScroll, isOnScreen, openOnPhone } from '../helpers/layout.js'
+import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+
+const suite = browserSuite()
+const OPEN = 'Drafting mode: Open drafting (editors type in the text)'
+const NEGOTIATION = 'Drafting mode: Negotiation (the text changes only through amendments)'
+
+async function openAs(name: string, editable: boolean, page?: Page): Promise<Page> {
+  const opened = page ?? (await openApp(suite.browser(), suite.server().url))
+  await signInAs(opened, name)
+  await openDeclaration(opened, { editable })
+  return opened
+}
+
+const modeStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^Drafting mode:/ })
+
+describe('the drafting mode', () => {
+  it('the chair switches to negotiation by keyboard after confirming; every page, a phone included, shows it live, and the editor is left to suggest', async () => {
+    const editor = await openAs('James Whitfield', true)
+    const observer = await openAs('Siti Rahmawati', false, await openOnPhone(suite.browser(), suite.server().url))
+    const chair = await openAs('Aigerim Seitkali', true)
+    for (const page of [editor, observer, chair]) await expect.poll(() => modeStatus(page).textContent()).toBe(OPEN)
+    expect(await editor.getByRole('button', { name: /^Switch to/ }).count()).toBe(0)
+    expect(await observer.getByRole('button', { name: /^Switch to/ }).count()).toBe(0)
+
+    await pressByKeyboard(chair, 'Switch to negotiation…')
+    await confirmDialog(chair).getByRole('heading', { name: 'Switch to negotiation?' }).waitFor()
+    await expectNoAxeViolations(chair)
+    await chair.keyboard.press('Tab')
+    expect(await chair.evaluate(() => document.activeElement?.textContent)).toBe('Switch to negotiation')
+    await chair.keyboard.press('Enter')
+    await confirmDialog(chair).waitFor({ state: 'detached' })
+
+    for (const page of [editor, observer, chair]) await expect.poll(() => modeStatus(page).textContent()).toBe(NEGOTIATION)
+    await chair.getByRole('button', { name: 'Switch to open drafting…' }).waitFor()
+    const suggesting = editor.getByRole('button', { name: /^Suggesting/ })
+    await expect.poll(() => suggesting.getAttribute('aria-pressed')).toBe('true')
+    expect(await suggesting.isDisabled()).toBe(true)
+    expect(await isOnScreen(modeStatus(observer))).toBe(true)
+    await expectNoSidewaysScroll(observer)
+    await expectNoAxeViolations(editor)
+    await expectNoAxeViolations(observer)
+  })
+})
