@@ -20,6 +20,8 @@ export type Action =
   | 'amendment.decide'
   | 'mode.set'
   | 'brackets.manage'
+  | 'silence.manage'
+  | 'silence.break'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -44,6 +46,10 @@ const allowed: Record<Action, readonly Role[]> = {
   'mode.set': ['moderator'],
   /** Place, lift and resolve square brackets and alternatives. */
   'brackets.manage': ['moderator'],
+  /** Place a locked version under silence procedure until a deadline. */
+  'silence.manage': ['moderator'],
+  /** Break silence for one's delegation, signed with its key. */
+  'silence.break': ['signatory'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

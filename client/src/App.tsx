@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { SessionInfo } from '../../shared/api/schemas.js'
 import { ApiRequestError, callApi, NoContent } from './api/apiClient.js'
 import { DeclarationPage } from './declaration/DeclarationPage.js'
 import { DeclarationList } from './declarations/DeclarationList.js'
+import { LanguageChoice } from './i18n/LanguageChoice.js'
+import { LanguageSwitcher } from './i18n/LanguageSwitcher.js'
 import { AcceptInvitationPage } from './invitation/AcceptInvitationPage.js'
 import { AppLink } from './navigation/AppLink.js'
 import { usePath } from './navigation/usePath.js'
@@ -19,18 +22,33 @@ type SessionState = { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'signe
 export function App() {
   const [path, navigate] = usePath()
   const [session, setSession] = useState<SessionState>({ kind: 'loading' })
+  const { t, i18n } = useTranslation()
+  const [languageChoice] = useState(() => new LanguageChoice(i18n))
 
   const refreshSession = useCallback(() => {
     callApi('/session', SessionInfo).then(
-      (info) => setSession({ kind: 'signed-in', info }),
+      (info) => {
+        languageChoice.follow(info.language)
+        setSession({ kind: 'signed-in', info })
+      },
       (error: unknown) => {
         if (error instanceof ApiRequestError && error.status === 401) setSession({ kind: 'anonymous' })
         else setSession({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
       },
     )
-  }, [])
+  }, [languageChoice])
 
   useEffect(refreshSession, [refreshSession])
+
+  // A language failing to save does not keep anyone out: the session is read either way.
+  const handleSignedIn = useCallback(
+    () =>
+      void languageChoice
+        .signedIn()
+        .catch(() => undefined)
+        .then(refreshSession),
+    [languageChoice, refreshSession],
+  )
 
   const signOut = (everywhere: boolean) => {
     void callApi(everywhere ? '/session/all' : '/session', NoContent, { method: 'DELETE' }).finally(() => {
@@ -52,15 +70,15 @@ export function App() {
         <AcceptInvitationPage
           token={invitation}
           onAccepted={(name) => {
-            refreshSession()
+            handleSignedIn()
             navigate(name ? `/d/${name}` : '/')
           }}
         />
       )
     }
-    if (session.kind === 'loading') return <p role="status">Loading…</p>
-    if (session.kind === 'error') return <p role="alert">The server cannot be reached: {session.message}</p>
-    if (session.kind === 'anonymous') return <SignInPage onSignedIn={refreshSession} />
+    if (session.kind === 'loading') return <p role="status">{t('app.loading')}</p>
+    if (session.kind === 'error') return <p role="alert">{t('app.unreachable', { message: session.message })}</p>
+    if (session.kind === 'anonymous') return <SignInPage onSignedIn={handleSignedIn} />
     const { identity } = session.info
     if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
     if (signatures) return <SignaturesPage key={signatures} name={signatures} identity={identity} onBack={() => navigate(`/d/${signatures}`)} />
@@ -83,25 +101,28 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipLink')}
       </a>
       <header className="app-header">
         <AppLink className="brand" to="/" onNavigate={navigate}>
           Kelisim
         </AppLink>
-        {session.kind === 'signed-in' && (
-          <nav aria-label="Account" className="whoami">
-            <span>
-              {session.info.identity.name} · {session.info.identity.delegation.name}
-            </span>
-            <button type="button" onClick={() => signOut(false)}>
-              Sign out
-            </button>
-            <button type="button" onClick={() => signOut(true)}>
-              Sign out everywhere
-            </button>
-          </nav>
-        )}
+        <div className="app-header__tools">
+          <LanguageSwitcher choice={languageChoice} signedIn={session.kind === 'signed-in'} />
+          {session.kind === 'signed-in' && (
+            <nav aria-label={t('app.account')} className="whoami">
+              <span>
+                <span dir="auto">{session.info.identity.name}</span> · <span dir="auto">{session.info.identity.delegation.name}</span>
+              </span>
+              <button type="button" onClick={() => signOut(false)}>
+                {t('app.signOut')}
+              </button>
+              <button type="button" onClick={() => signOut(true)}>
+                {t('app.signOutEverywhere')}
+              </button>
+            </nav>
+          )}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {screen()}

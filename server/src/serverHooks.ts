@@ -8,4 +8,6 @@ export interface ServerHooks {
   afterFreezeRead?(declaration: string): Promise<void>
   /** After a restore has found the draft unlocked and before it replaces the text. */
   afterRestoreCheck?(declaration: string): Promise<void>
+  /** When a silence is found due, before its outcome is stored. */
+  beforeSilenceDecision?(declaration: string): Promise<void>
 }

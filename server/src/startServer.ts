@@ -15,6 +15,9 @@ import { FileBracketStore } from './brackets/FileBracketStore.js'
 import { demoAccounts } from './seed/demoAccounts.js'
 import { seedDemo } from './seed/seedDemo.js'
 import { SessionService } from './sessions/SessionService.js'
+import { FileSilenceStore } from './silence/FileSilenceStore.js'
+import { systemClock, type SilenceClock } from './silence/SilenceClock.js'
+import { SilenceService } from './silence/SilenceService.js'
 import { checkDataDirectory, DATA_FOLDERS, lockDataDirectory, StartupError } from './store/dataDirectory.js'
 import { LowStore } from './store/LowStore.js'
 import type { ServerConfig } from './config.js'
@@ -52,6 +55,8 @@ export interface StartOptions {
   amendmentDecisionHook?: (event: DecisionEvent) => Promise<void>
   /** Told of each bracket resolution's arrival, and holds it between its text change and its record (for tests). */
   bracketResolutionHook?: (event: BracketEvent) => Promise<void>
+  /** The clock silence deadlines are kept by (tests drive their own). */
+  clock?: SilenceClock
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -115,11 +120,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let store: LowStore
   let amendmentStore: FileAmendmentStore
   let bracketStore: FileBracketStore
+  let silenceStore: FileSilenceStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
     bracketStore = await FileBracketStore.create(join(config.dataDir, DATA_FOLDERS.brackets))
+    silenceStore = await FileSilenceStore.create(join(config.dataDir, DATA_FOLDERS.silence))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -147,6 +154,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   await versions.checkAll()
   await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
+  const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)
+  // Before any request: a deadline that passed while the server was down is decided now.
+  await silence.resume()
   const sync = createSyncEndpoint({
     hub,
     store,
@@ -170,6 +180,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       hub,
       amendments,
       brackets,
+      silence,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -192,12 +203,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       closing ??= (async () => {
         // Stop taking connections first, so nothing new arrives while the last changes are saved.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        silence.close()
         sync.closeAll()
         await hub.closeAll()
         server.closeAllConnections()
         await stopped
         await amendmentStore.close()
         await bracketStore.close()
+        await silenceStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

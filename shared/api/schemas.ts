@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DocumentName } from '../documentName.js'
+import { Language } from '../i18n/languages.js'
 import { Role } from '../roles.js'
 
 // A message given to a check in these schemas is a key of the `server` catalogue (`validation.*`): the server puts it
@@ -137,8 +138,8 @@ export type Identity = z.infer<typeof Identity>
 export const DeclarationAccess = DeclarationSummary.extend({ role: Role })
 export type DeclarationAccess = z.infer<typeof DeclarationAccess>
 
-/** Answer to GET /api/session: who is signed in, and their role in each declaration. */
-export const SessionInfo = z.object({ identity: Identity, roles: z.record(z.string(), Role) })
+/** Answer to GET /api/session: who is signed in, their role in each declaration, and the language they chose (null: none yet). */
+export const SessionInfo = z.object({ identity: Identity, roles: z.record(z.string(), Role), language: Language.nullable() })
 export type SessionInfo = z.infer<typeof SessionInfo>
 
 /** Answer to signing in or accepting an invitation. */

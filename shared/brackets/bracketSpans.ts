@@ -55,7 +55,7 @@ export function placeSpan(doc: Y.Doc, clauseId: string, anchor: Anchor | null): 
 /** Checks a new span against the text as it is now and returns the words it covers; refuses unknown paragraphs and spans outside one paragraph. */
 export function checkNewSpan(doc: Y.Doc, clauseId: string, anchor: Anchor | undefined): string {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   if (!anchor) return clause.text
   const nodes = textNodes(clause.element)
   const start = offsetOf(nodes, absolute(doc, anchor.start))

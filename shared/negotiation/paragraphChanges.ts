@@ -22,7 +22,7 @@ export type ResolvedChange =
 
 function clauseOrRefuse(doc: Y.Doc, clauseId: string): { element: Y.XmlElement; text: string } {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   return clause
 }
 

@@ -15,7 +15,7 @@ export interface ResolvedSpan {
 /** The clause element with this id, or a 400 refusal. */
 function clauseNamed(doc: Y.Doc, clauseId: string): { element: Y.XmlElement; text: string } {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   return clause
 }
 

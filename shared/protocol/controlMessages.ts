@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ThreadView } from '../comments/commentSchemas.js'
 import { AmendmentView, DraftingMode } from '../negotiation/amendmentSchemas.js'
 import { BracketItem } from '../brackets/bracketSchemas.js'
+import { SilenceView } from '../silence/silenceSchemas.js'
 
 /** Version of the control channel; bumped on any incompatible change. */
 export const CONTROL_PROTOCOL_VERSION = 1
@@ -69,11 +70,13 @@ export type TextReplacedMessage = z.infer<typeof TextReplacedMessage>
 
 /** Server -> client: a bracket or a set of alternatives was placed or resolved (stored durably first); sent to everyone in the document. */
 export const BracketsMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('brackets'), item: BracketItem })
+/** Server -> client: a silence procedure was opened, broken or decided (stored and audited first). */
+export const SilenceMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('silence'), silence: SilenceView })
 
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage, TextReplacedMessage, BracketsMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage, TextReplacedMessage, BracketsMessage, SilenceMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

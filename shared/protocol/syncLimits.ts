@@ -6,9 +6,3 @@ export const MAX_FRAME_BYTES = 1024 * 1024
  * that comes out a little short still fit, and one piece never holds the server up for long.
  */
 export const MAX_PIECE_BYTES = 256 * 1024
-
-/** A size in bytes as people read it, in KiB or MiB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KiB`
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AuditEntryView } from '../versions/versionSchemas.js'
+import { SilenceEvidence } from '../silence/silenceSchemas.js'
 import { SignatureStatement } from './signatureStatement.js'
 
 /** Everything needed to check a frozen version and its signatures offline, years later. */
@@ -8,6 +9,8 @@ export const EvidenceBundle = z.object({
   declaration: z.string(),
   version: z.object({ id: z.string(), seq: z.number(), name: z.string(), serialized: z.string(), sha256: z.string() }),
   signatures: z.array(z.object({ statement: SignatureStatement, signature: z.string(), publicKey: z.string() })),
+  /** The silence procedures on this version; absent in bundles made before silence existed. */
+  silence: z.array(SilenceEvidence).optional(),
   audit: z.array(AuditEntryView),
 })
 export type EvidenceBundle = z.infer<typeof EvidenceBundle>

@@ -32,8 +32,11 @@ export const SignatureBody = z.strictObject({ statement: SignatureStatement, sig
 /** Body of POST /api/keys: a raw Ed25519 public key, base64. */
 export const PublicKeyBody = z.strictObject({ publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) })
 
+/** A statement of the signed family: its purpose says what it is (a signature, a break of silence). */
+export type SignedStatement = { purpose: string }
+
 /** The bytes that are signed: the statement in RFC 8785 form, UTF-8. */
-export function statementBytes(statement: SignatureStatement): Uint8Array<ArrayBuffer> {
+export function statementBytes(statement: SignedStatement): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(canonicalize(statement) ?? '')
 }
 
@@ -48,7 +51,7 @@ export function fingerprint(keyId: string): string {
 }
 
 /** Whether `signature` is a valid Ed25519 signature of the statement by this public key. */
-export async function verifyStatement(statement: SignatureStatement, signatureBase64: string, publicKeyBase64: string): Promise<boolean> {
+export async function verifyStatement(statement: SignedStatement, signatureBase64: string, publicKeyBase64: string): Promise<boolean> {
   try {
     const key = await crypto.subtle.importKey('raw', fromBase64(publicKeyBase64) as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify'])
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureBase64) as Uint8Array<ArrayBuffer>, statementBytes(statement))

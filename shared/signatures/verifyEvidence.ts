@@ -1,4 +1,5 @@
 import type { Message, VerifyKey } from '../i18n/messageKeys.js'
+import { verifySilence } from '../silence/verifySilence.js'
 import { findChainBreak } from '../versions/auditChain.js'
 import { serializeCanonical, sha256Hex, type CanonicalText } from '../versions/canonicalText.js'
 import type { EvidenceBundle } from './evidence.js'
@@ -130,11 +131,12 @@ function checkComplete(bundle: EvidenceBundle, anchored: AuditEntry[] | null | u
   return { item, ok: true, detail: { key: 'detail.allRecorded', values: { count: recorded.length } }, against, authenticated: Boolean(anchored) }
 }
 
-/** Checks a bundle offline: the text against its hash, every signature, the audit chain, and that no recorded signature is missing; each against the anchors given. */
+/** Checks a bundle offline: the text against its hash, every signature, any silence procedure, the audit chain, and that no recorded signature is missing; each against the anchors given. */
 export async function verifyEvidence(bundle: EvidenceBundle, anchors: EvidenceAnchors = {}): Promise<EvidenceCheck[]> {
   const textHash = await sha256Hex(bundle.version.serialized)
   const anchored = anchoredPrefix(bundle, anchors.auditHead)
   const signatures = await Promise.all(bundle.signatures.map((entry) => checkSignature(bundle, entry, textHash, anchors, anchored)))
   const signedByPublishedKey = signatures.some((check, index) => check.ok && publishedKeyOf(anchors.keys, bundle.signatures[index]!) !== undefined)
-  return [await checkText(bundle, anchored, signedByPublishedKey), ...signatures, await checkAudit(bundle, anchors, anchored), checkComplete(bundle, anchored)]
+  const silence = await verifySilence(bundle, textHash, anchors, anchored)
+  return [await checkText(bundle, anchored, signedByPublishedKey), ...signatures, ...silence, await checkAudit(bundle, anchors, anchored), checkComplete(bundle, anchored)]
 }

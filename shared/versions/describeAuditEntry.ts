@@ -1,5 +1,7 @@
 import type { z } from 'zod'
+import { DEFAULT_LOCALE, formatDateTime } from '../format/dateTime.js'
 import { roleLabel, type Role } from '../roles.js'
+import { isTimeZone } from '../silence/zonedTime.js'
 import type { AuditEntryView, AuditNames } from './versionSchemas.js'
 
 /** An audit entry in words: who did it, what, on which version or paragraph, and the hashes it carries. */
@@ -12,6 +14,9 @@ export interface AuditEntryWords {
 type Entry = z.infer<typeof AuditEntryView>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
+
+/** A recorded moment in the zone it was given in; as stored when either does not read as one. */
+const momentIn = (moment: string, zone: string) => (Number.isNaN(Date.parse(moment)) || !isTimeZone(zone) ? moment : formatDateTime(moment, DEFAULT_LOCALE, zone))
 
 /** Reads an audit entry with the names for its ids; an action it does not know still reads as words. */
 export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryWords {
@@ -42,6 +47,15 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Restored the draft to ${version(details.version)}`, hashes: textHash }
       case 'signed':
         return { what: `Signed ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+      case 'silence_opened':
+        return { what: `Placed ${version(details.version)} under silence until ${momentIn(text(details.deadline), text(details.timeZone))} (${text(details.timeZone)})`, hashes: textHash }
+      case 'silence_break':
+        return { what: `Broke silence on ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+      case 'silence_decided':
+        return {
+          what: details.outcome === 'adopted' ? `Adopted ${version(details.version)} by silence procedure: no delegation broke silence` : `Closed the silence on ${version(details.version)} as broken by ${(Array.isArray(details.breaks) ? (details.breaks as unknown[]) : []).map((code) => delegation(text(code))).join(', ')}`,
+          hashes: textHash,
+        }
       case 'role_changed':
         return { what: `Changed the role of ${person(details.participant)} from ${role(details.from)} to ${role(details.to)}`, hashes: [] }
       case 'member_removed':

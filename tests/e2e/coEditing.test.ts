@@ -64,6 +64,8 @@ describe('co-editing in the browser', () => {
     await page.getByLabel('Login').waitFor()
     await page.keyboard.press('Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    // Past the brand and the language list.
+    await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Login').getAttribute('id'))

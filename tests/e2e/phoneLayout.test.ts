@@ -43,7 +43,7 @@ describe('on a 375 px phone', () => {
     await chair.getByRole('link', { name: 'Back to the declaration' }).click()
     await chair.getByRole('link', { name: 'Signatures' }).click()
     // Kazakhstan's invited signatory is a member already, so three delegations are expected to sign.
-    await chair.getByText('0 of 9 delegations taking part have signed; 3 are expected to sign.').waitFor()
+    await chair.getByText('Signed: 0 of 9 delegations taking part. Expected to sign: 3.').waitFor()
     await expectNoSidewaysScroll(chair)
     await expectNoAxeViolations(chair)
 

@@ -26,7 +26,7 @@ describe('signing in the browser', () => {
     await confirmInDialog(chair, 'Lock for signature')
     await chair.getByText('The draft is locked for signature on “Final text”.').waitFor()
     await chair.goto(`${suite.server().url}/d/almaty-declaration/signatures`)
-    await chair.getByText(/^0 of 9 delegations taking part have signed; 2 are expected to sign\.$/).waitFor()
+    await chair.getByText(/^Signed: 0 of 9 delegations taking part\. Expected to sign: 2\.$/).waitFor()
     await expect.poll(() => chair.getByRole('row', { name: /Egypt/ }).textContent()).toMatch(/Not expected to sign \(no signatory\)/)
     await expect.poll(() => chair.getByRole('row', { name: /Poland/ }).textContent()).toMatch(/Expected to sign, not yet signed/)
 
@@ -45,7 +45,7 @@ describe('signing in the browser', () => {
 
     // The other screen: a window in the background has its rendering throttled, as in a real browser.
     await chair.bringToFront()
-    await chair.getByText(/^1 of 9 delegations taking part has signed; 2 are expected to sign\.$/).waitFor()
+    await chair.getByText(/^Signed: 1 of 9 delegations taking part\. Expected to sign: 2\.$/).waitFor()
     const row = chair.getByRole('row', { name: /Poland/ })
     await expect.poll(() => row.textContent()).toMatch(/✓ Signed.*Katarzyna Nowak.*Ad referendum\. Reservation: Poland reserves its position on OP10\./)
     await expectNoAxeViolations(chair)

@@ -43,6 +43,7 @@ const NEW_PARAGRAPH = { kind: 'paragraph.insert', after: ':clauseId', clauseKind
 export const apiRoutes: ApiRoute[] = [
   { method: 'POST', path: '/session', as: null, body: { login: 'observer-idn', password: DEMO_PASSWORD }, text: ['password'], ok: 201 },
   { method: 'GET', path: '/session', as: 'chair', ok: 200 },
+  { method: 'PUT', path: '/session/language', as: 'chair', body: { language: 'kk' }, ok: 200 },
   { method: 'DELETE', path: '/session', as: null, ok: 204 },
   { method: 'DELETE', path: '/session/all', as: 'observer-idn', ok: 204 },
   { method: 'GET', path: '/delegations', as: 'chair', ok: 200 },

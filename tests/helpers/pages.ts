@@ -14,10 +14,10 @@ export async function openApp(browser: Browser, baseUrl: string): Promise<Page> 
   return page
 }
 
-/** Signs in with the one-click demo list, as a visitor to the demo would. */
-export async function signInAs(page: Page, name: string): Promise<void> {
+/** Signs in with the one-click demo list, as a visitor to the demo would; the list's heading names the language it is in. */
+export async function signInAs(page: Page, name: string, listHeading = 'Declarations'): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${name} —`) }).click()
-  await page.getByRole('heading', { name: 'Declarations' }).waitFor()
+  await page.getByRole('heading', { name: listHeading }).waitFor()
 }
 
 /** Signs in through the login form. */

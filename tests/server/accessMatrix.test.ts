@@ -7,6 +7,8 @@ import { clauseIdAt } from '../helpers/commentAnchors.js'
 import { clauseText } from '../helpers/declarationText.js'
 import { startSession } from '../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../helpers/syncClients.js'
+import { breakStatementFor, currentSilence, signStatement } from '../helpers/silence.js'
+import { registeredKey } from '../helpers/signing.js'
 import { startTestServer, type TestServer } from '../helpers/testServer.js'
 
 const DOC = 'almaty-declaration'
@@ -77,6 +79,8 @@ interface Route {
   path: string | (() => Promise<string>)
   body?: () => unknown
   allowed: readonly Principal[]
+  /** Puts back what the request changed, so later routes find the declaration as before. */
+  after?: () => Promise<void>
 }
 
 const everyone = ['moderator', 'editor', 'signatory', 'observer'] as const
@@ -96,8 +100,35 @@ async function freshBracket(): Promise<string> {
   return (answer.body as { id: string }).id
 }
 
+/** The version the silence route opens a silence on, frozen and locked just before it; and a break of that silence signed by Poland's signatory. */
+let lockedForSilence = ''
+let signedBreak: unknown
+
+// Sessions here last two seconds, so each setup call signs in afresh.
+async function lockForSilence(): Promise<string> {
+  const frozen = await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: await moderatorToken(), body: { name: `Rev.${unique()}` } })
+  lockedForSilence = (frozen.body as { version: { id: string } }).version.id
+  await api(server.url, 'POST', `/api/declarations/${DOC}/versions/${lockedForSilence}/lock`, { token: await moderatorToken() })
+  return `/api/declarations/${DOC}/silence`
+}
+
+const unlockAfterSilence = async () => {
+  await api(server.url, 'POST', `/api/declarations/${DOC}/versions/unlock`, { token: await moderatorToken(), body: { name: `Rev.${unique()}` } })
+}
+
+async function signBreak(): Promise<string> {
+  const poland = () => startSession(server.url, 'signatory-pol')
+  const { identity } = (await api(server.url, 'GET', '/api/session', { token: await poland() })).body as { identity: Parameters<typeof breakStatementFor>[0] }
+  const key = await registeredKey(server.url, await poland())
+  const silence = (await currentSilence(server.url, await poland()))!
+  const statement = breakStatementFor(identity, key.keyId, silence, Date.now(), { paragraphs: [{ clauseId: firstClauseId, label: 'PP1' }] })
+  signedBreak = { statement, signature: await signStatement(key.pair.privateKey, statement) }
+  return `/api/declarations/${DOC}/silence/breaks`
+}
+
 const routes: Route[] = [
   { label: 'GET /api/session', method: 'GET', path: '/api/session', allowed: everyone },
+  { label: 'PUT /api/session/language', method: 'PUT', path: '/api/session/language', body: () => ({ language: 'ru' }), allowed: everyone },
   { label: 'GET /api/declarations', method: 'GET', path: '/api/declarations', allowed: everyone },
   { label: 'GET /api/declarations/:name', method: 'GET', path: `/api/declarations/${DOC}`, allowed: everyone },
   { label: 'GET /api/delegations', method: 'GET', path: '/api/delegations', allowed: everyone },
@@ -128,6 +159,9 @@ const routes: Route[] = [
   { label: 'GET /api/declarations/:name/audit', method: 'GET', path: `/api/declarations/${DOC}/audit`, allowed: moderators },
   { label: 'GET /api/declarations/:name/mentions/read-at', method: 'GET', path: `/api/declarations/${DOC}/mentions/read-at`, allowed: everyone },
   { label: 'POST /api/declarations/:name/mentions/read', method: 'POST', path: `/api/declarations/${DOC}/mentions/read`, allowed: everyone },
+  { label: 'GET /api/declarations/:name/silence', method: 'GET', path: `/api/declarations/${DOC}/silence`, allowed: everyone },
+  { label: 'POST /api/declarations/:name/silence', method: 'POST', path: lockForSilence, body: () => ({ versionId: lockedForSilence }), allowed: moderators, after: unlockAfterSilence },
+  { label: 'POST /api/declarations/:name/silence/breaks', method: 'POST', path: signBreak, body: () => signedBreak, allowed: ['signatory'] },
 ]
 
 function expectedStatus(principal: Principal, route: Route): 'ok' | 401 | 403 {
@@ -144,6 +178,7 @@ describe('every principal against every REST route', () => {
     async (principal, _label, expected, route) => {
       const path = typeof route.path === 'string' ? route.path : await route.path()
       const answer = await api(server.url, route.method, path, { headers: await credentials(principal), body: route.body?.() })
+      await route.after?.()
       if (expected === 'ok') {
         expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200)
         expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300)

@@ -7,6 +7,7 @@ import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas
 import { callApi } from '../api/apiClient.js'
 import { BackLink } from '../navigation/BackLink.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { SilenceSection } from '../silence/SilenceSection.js'
 import { useDeclarationSync, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { statusLabel } from './AmendmentCard.js'
 import { ChangeText } from './ChangeText.js'
@@ -44,7 +45,14 @@ export function CompilationPage({ name, onBack }: { name: string; onBack: () => 
 
 function CompilationText({ access }: { access: DeclarationAccess }) {
   const sync = useDeclarationSync(access.name, access.createdAt)
-  return sync ? <ConnectedCompilation sync={sync} name={access.name} /> : null
+  return (
+    sync && (
+      <>
+        <SilenceSection access={access} channel={sync.channel} />
+        <ConnectedCompilation sync={sync} name={access.name} />
+      </>
+    )
+  )
 }
 
 interface Paragraph {

@@ -100,7 +100,7 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
   return (
     <li className="comment">
       <p className="comment__meta">
-        <strong>{comment.author.name}</strong> ({comment.author.delegation.name}) · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        <strong dir="auto">{comment.author.name}</strong> (<span dir="auto">{comment.author.delegation.name}</span>) · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
         {comment.editedAt && ' · edited'}
       </p>
       {editing ? (

@@ -29,6 +29,7 @@ import { SideTabs } from './SideTabs.js'
 import { WorkspaceLayout } from './WorkspaceLayout.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 import { TextReplacedNotice } from './TextReplacedNotice.js'
+import { SilenceSection } from '../silence/SilenceSection.js'
 
 interface DeclarationPageProps {
   name: string
@@ -187,6 +188,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
       )}
     >
       {modeSlot && createPortal(<DraftingModeControl declaration={access.name} mode={mode} canSet={can(access.role, 'mode.set')} />, modeSlot)}
+      <SilenceSection access={access} channel={sync.channel} identity={identity} />
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />

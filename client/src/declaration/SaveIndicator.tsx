@@ -1,4 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { closeMessage } from '../i18n/closeMessage.js'
 import type { SaveStatus } from '../sync/SaveTracker.js'
 
 /** How long "saved" must hold before it is shown and announced: typing flips between saving and saved all the time. */
@@ -15,7 +18,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** The words that say whether the text is safe on the server's disk. */
-function statusWords(status: SaveStatus): StatusWords {
+function statusWords(status: SaveStatus, t: TFunction): StatusWords {
   switch (status.kind) {
     case 'connecting':
       return { spoken: '', shown: 'Connecting…' }
@@ -30,15 +33,15 @@ function statusWords(status: SaveStatus): StatusWords {
     case 'failed':
       return { spoken: `Not saved: ${status.message}` }
     case 'refused':
-      return { spoken: `Disconnected: ${status.message}` }
+      return { spoken: `Disconnected: ${closeMessage(t, status.code)}` }
   }
 }
 
 /** What a read-only reader is told: only whether the text is live. */
-function readOnlyWords(status: SaveStatus): StatusWords {
+function readOnlyWords(status: SaveStatus, t: TFunction): StatusWords {
   if (status.kind === 'saved' || status.kind === 'saving') return { spoken: 'Live: you see every change as it is made' }
   if (status.kind === 'offline') return { spoken: 'Offline' }
-  return statusWords(status)
+  return statusWords(status, t)
 }
 
 /** The status to show: "saved" only once it has held for a pause, so a burst of typing is one "Saving…" then one "saved". */
@@ -58,7 +61,8 @@ function useSettledStatus(status: SaveStatus): SaveStatus {
  */
 export function SaveIndicator({ status, readOnly }: { status: SaveStatus; readOnly: boolean }) {
   const shown = useSettledStatus(status)
-  const { spoken, shown: visualOnly } = readOnly ? readOnlyWords(shown) : statusWords(shown)
+  const { t } = useTranslation()
+  const { spoken, shown: visualOnly } = readOnly ? readOnlyWords(shown, t) : statusWords(shown, t)
   let content: ReactNode = spoken
   if (visualOnly) content = (
     <>

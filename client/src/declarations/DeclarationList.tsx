@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
-import { roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { roleName } from '../i18n/roleName.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
@@ -10,7 +11,8 @@ import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) {
   const [declarations, setDeclarations] = useState<DeclarationAccess[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useDocumentTitle('Declarations')
+  const { t } = useTranslation()
+  useDocumentTitle(t('declarations.title'))
 
   useEffect(() => {
     callApi('/declarations', z.array(DeclarationAccess)).then(setDeclarations, (failure: unknown) =>
@@ -20,17 +22,17 @@ export function DeclarationList({ onOpen }: { onOpen: (name: string) => void }) 
 
   return (
     <section aria-labelledby="declarations-heading">
-      <h1 id="declarations-heading">Declarations</h1>
+      <h1 id="declarations-heading">{t('declarations.title')}</h1>
       {error && <p role="alert">{error}</p>}
-      {declarations === null && !error && <p role="status">Loading…</p>}
-      {declarations?.length === 0 && <p>You take part in no declaration yet; a moderator can invite you.</p>}
+      {declarations === null && !error && <p role="status">{t('app.loading')}</p>}
+      {declarations?.length === 0 && <p>{t('declarations.none')}</p>}
       <ul className="declaration-list">
         {declarations?.map((declaration) => (
           <li key={declaration.name}>
             <AppLink to={`/d/${declaration.name}`} onNavigate={() => onOpen(declaration.name)}>
-              {declaration.title}
+              <span dir="auto">{declaration.title}</span>
             </AppLink>{' '}
-            <span className="role-badge">{roleLabel[declaration.role]}</span>
+            <span className="role-badge">{roleName(t, declaration.role)}</span>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import './confirmDialog.css'
 
 /** What a confirmation asks: a question, what will happen, the button that does it, and the action itself. */
@@ -21,6 +22,7 @@ function ConfirmDialog({ request, onDone }: { request: ConfirmRequest; onDone: (
   const ref = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLElement | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   useEffect(() => {
     const dialog = ref.current
@@ -49,7 +51,7 @@ function ConfirmDialog({ request, onDone }: { request: ConfirmRequest; onDone: (
         </div>
         <div className="confirm-dialog__buttons">
           <button type="submit" value="cancel">
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" value="confirm" className="confirm-dialog__confirm">
             {request.confirmLabel}

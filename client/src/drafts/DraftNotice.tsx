@@ -1,4 +1,6 @@
 import { useId, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { closeMessage } from '../i18n/closeMessage.js'
 import type { DraftStore } from './DraftStore.js'
 import './drafts.css'
 
@@ -18,21 +20,20 @@ export function DraftNotice({ drafts }: { drafts: DraftStore }) {
   )
   const [copied, setCopied] = useState<string>('')
   const headingId = useId()
+  const { t } = useTranslation()
   if (!draft || draft.paragraphs.length === 0) return null
 
   const handleCopy = () => {
     navigator.clipboard.writeText(draftText(draft.paragraphs)).then(
-      () => setCopied('Copied to the clipboard.'),
-      () => setCopied('The browser did not allow copying; select the words above and copy them.'),
+      () => setCopied(t('drafts.copied')),
+      () => setCopied(t('drafts.copyRefused')),
     )
   }
   return (
     <section className="draft-notice" aria-labelledby={headingId}>
-      <h2 id={headingId}>Your unsent words</h2>
-      <p role="alert">
-        Not saved: {draft.reason} The text now shows what the server has; what you wrote that it lacks is kept here until you dismiss it.
-      </p>
-      <ul className="draft-notice__paragraphs" aria-label="Unsent paragraphs">
+      <h2 id={headingId}>{t('drafts.heading')}</h2>
+      <p role="alert">{t('drafts.notSaved', { reason: closeMessage(t, draft.code) })}</p>
+      <ul className="draft-notice__paragraphs" aria-label={t('drafts.paragraphs')}>
         {draft.paragraphs.map((paragraph, index) => (
           <li key={index}>
             <span className="draft-notice__label">{paragraph.label}</span>
@@ -42,10 +43,10 @@ export function DraftNotice({ drafts }: { drafts: DraftStore }) {
       </ul>
       <div className="draft-notice__actions">
         <button type="button" onClick={handleCopy}>
-          Copy the unsent words
+          {t('drafts.copy')}
         </button>
         <button type="button" onClick={() => drafts.dismiss()}>
-          Dismiss
+          {t('drafts.dismiss')}
         </button>
         <span role="status">{copied}</span>
       </div>

@@ -1,10 +1,12 @@
 import { z } from 'zod'
+import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { unsentParagraphs, type DraftParagraph } from './unsentWords.js'
 
 const Paragraphs = z.array(z.object({ label: z.string(), text: z.string() }))
 
 const StoredDraft = z.object({
-  reason: z.string(),
+  /** The close code of the refusal, which says why in the reader's language; drafts kept before it was stored count as refused changes. */
+  code: z.number().int().default(CloseCode.changeRefused),
   /** What the server lacked: shown to the person. */
   paragraphs: Paragraphs,
   /** The page's whole text at a refusal, until the server's text is in and it is narrowed into `paragraphs`. */
@@ -50,8 +52,8 @@ export class DraftStore {
    * Holds the page's text when the server refused a change, beside what earlier refusals kept; a later hold before
    * the server's text is in replaces the earlier one, as it has the words typed since.
    */
-  hold(paragraphs: DraftParagraph[], reason: string): void {
-    this.write({ reason, paragraphs: this.current?.paragraphs ?? [], held: paragraphs })
+  hold(paragraphs: DraftParagraph[], code: number): void {
+    this.write({ code, paragraphs: this.current?.paragraphs ?? [], held: paragraphs })
   }
 
   /** Keeps of the held text what the server's text lacks; forgets the draft when nothing at all was lost. */
@@ -60,7 +62,7 @@ export class DraftStore {
     if (!draft?.held) return
     const known = new Set(draft.paragraphs.map((paragraph) => paragraph.text))
     const paragraphs = [...draft.paragraphs, ...unsentParagraphs(draft.held, servers).filter((paragraph) => !known.has(paragraph.text))]
-    this.write(paragraphs.length > 0 ? { reason: draft.reason, paragraphs, held: null } : null)
+    this.write(paragraphs.length > 0 ? { code: draft.code, paragraphs, held: null } : null)
   }
 
   /** Forgets the draft: the person has copied or no longer needs it. */

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { formatBytes, MAX_FRAME_BYTES } from '../../../shared/protocol/syncLimits.js'
+import { useTranslation } from 'react-i18next'
+import { MAX_FRAME_BYTES } from '../../../shared/protocol/syncLimits.js'
 import { EDIT_TOO_LARGE_EVENT } from '../sync/EditSizeGuard.js'
+import { formatSize } from './formatSize.js'
 import './drafts.css'
 
 /** Wraps the editor and says so, in words, when it refused an edit for its size; the person dismisses the message. */
 export function EditTooLargeNotice({ children }: { children: ReactNode }) {
   const wrapper = useRef<HTMLDivElement>(null)
   const [bytes, setBytes] = useState<number | null>(null)
+  const { t } = useTranslation()
   useEffect(() => {
     const element = wrapper.current
     if (!element) return
@@ -18,12 +21,9 @@ export function EditTooLargeNotice({ children }: { children: ReactNode }) {
     <div ref={wrapper}>
       {bytes !== null && (
         <div className="edit-refused">
-          <p role="alert">
-            That paste is too large to add: it is {formatBytes(bytes)}, and at most {formatBytes(MAX_FRAME_BYTES)} can be added at once. Nothing was
-            added; paste it in smaller parts.
-          </p>
+          <p role="alert">{t('drafts.tooLarge', { size: formatSize(t, bytes), limit: formatSize(t, MAX_FRAME_BYTES) })}</p>
           <button type="button" onClick={() => setBytes(null)}>
-            Dismiss
+            {t('drafts.dismiss')}
           </button>
         </div>
       )}

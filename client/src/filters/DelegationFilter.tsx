@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+
 /** A delegation as a filter offers it. */
 export interface FilterDelegation {
   code: string
@@ -11,13 +13,14 @@ export function delegationsIn<T>(items: readonly T[], delegationOf: (item: T) =>
 
 /** "Delegation" with "All delegations" and each delegation in the list: shared by the comments and amendments panels. */
 export function DelegationFilter({ id, value, delegations, onChange }: { id: string; value: string; delegations: FilterDelegation[]; onChange: (code: string) => void }) {
+  const { t } = useTranslation()
   return (
     <>
-      <label htmlFor={id}>Delegation</label>
+      <label htmlFor={id}>{t('filters.delegation')}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">All delegations</option>
+        <option value="">{t('filters.allDelegations')}</option>
         {delegations.map((entry) => (
-          <option key={entry.code} value={entry.code}>
+          <option key={entry.code} value={entry.code} dir="auto">
             {entry.name}
           </option>
         ))}

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { InvitationPreview, SignedIn } from '../../../shared/api/schemas.js'
-import { roleLabel } from '../../../shared/roles.js'
 import { ApiRequestError, callApi } from '../api/apiClient.js'
+import { roleName } from '../i18n/roleName.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** Where an invitation link leads: see what you are invited to, set a password, and you are signed in. */
@@ -12,7 +13,8 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
   const [repeat, setRepeat] = useState('')
   const [busy, setBusy] = useState(false)
   const id = useId()
-  useDocumentTitle('Accept your invitation', preview?.declarationTitle)
+  const { t } = useTranslation()
+  useDocumentTitle(t('invitation.title'), preview?.declarationTitle)
 
   useEffect(() => {
     callApi(`/invitations/${encodeURIComponent(token)}`, InvitationPreview).then(setPreview, (failure: unknown) =>
@@ -22,7 +24,7 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    if (password !== repeat) return setError('The two passwords differ.')
+    if (password !== repeat) return setError(t('invitation.mismatch'))
     setBusy(true)
     setError(null)
     callApi(`/invitations/${encodeURIComponent(token)}/accept`, SignedIn, { method: 'POST', body: { password } })
@@ -33,16 +35,28 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
 
   return (
     <section aria-labelledby={`${id}-heading`} className="invitation">
-      <h1 id={`${id}-heading`}>Accept your invitation</h1>
-      {!preview && !error && <p role="status">Loading…</p>}
+      <h1 id={`${id}-heading`}>{t('invitation.title')}</h1>
+      {!preview && !error && <p role="status">{t('app.loading')}</p>}
       {preview && (
         <>
           <p>
-            {preview.name} ({preview.delegation.name}), you are invited to <strong>{preview.declarationTitle}</strong> as{' '}
-            {roleLabel[preview.role]}. Your login is <strong>{preview.login}</strong>.
+            <Trans
+              t={t}
+              i18nKey="invitation.intro"
+              values={{ role: roleName(t, preview.role) }}
+              components={{
+                person: (
+                  <span dir="auto">
+                    {preview.name} ({preview.delegation.name})
+                  </span>
+                ),
+                declaration: <strong dir="auto">{preview.declarationTitle}</strong>,
+                login: <strong dir="ltr">{preview.login}</strong>,
+              }}
+            />
           </p>
           <form onSubmit={handleSubmit} className="stacked-form">
-            <label htmlFor={`${id}-password`}>Choose a password (at least 10 characters)</label>
+            <label htmlFor={`${id}-password`}>{t('invitation.password')}</label>
             <input
               id={`${id}-password`}
               type="password"
@@ -52,7 +66,7 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
               autoComplete="new-password"
               required
             />
-            <label htmlFor={`${id}-repeat`}>Repeat the password</label>
+            <label htmlFor={`${id}-repeat`}>{t('invitation.repeat')}</label>
             <input
               id={`${id}-repeat`}
               type="password"
@@ -62,7 +76,7 @@ export function AcceptInvitationPage({ token, onAccepted }: { token: string; onA
               required
             />
             <button type="submit" disabled={busy}>
-              Set password and sign in
+              {t('invitation.submit')}
             </button>
           </form>
         </>

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Delegation } from '../../../shared/api/schemas.js'
 import { adviseColor, suggestColor } from '../../../shared/delegations/delegationColor.js'
 import { callApi } from '../api/apiClient.js'
@@ -13,6 +14,7 @@ export function DelegationsPanel({ delegations, onChanged }: { delegations: Dele
   const [chosenColor, setColor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
   // Until the moderator picks one, offer a colour no delegation has yet.
   const color = useMemo(() => chosenColor ?? suggestColor(FIRST_WISH, delegations) ?? FIRST_WISH, [chosenColor, delegations])
   const advice = useMemo(() => adviseColor(color, delegations), [color, delegations])
@@ -33,20 +35,23 @@ export function DelegationsPanel({ delegations, onChanged }: { delegations: Dele
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Delegations</h2>
+      <h2 id={`${id}-heading`}>{t('delegations.heading')}</h2>
       <ul className="delegations">
         {delegations.map((delegation) => (
           <li key={delegation.code}>
-            <span className="swatch" style={{ backgroundColor: delegation.color }} aria-hidden="true" /> {delegation.name} ({delegation.code})
+            <span className="swatch" style={{ backgroundColor: delegation.color }} aria-hidden="true" />{' '}
+            <span dir="auto">
+              {delegation.name} ({delegation.code})
+            </span>
           </li>
         ))}
       </ul>
       <form onSubmit={handleSubmit} className="stacked-form">
-        <label htmlFor={`${id}-code`}>Code (2 to 8 capital letters)</label>
+        <label htmlFor={`${id}-code`}>{t('delegations.code')}</label>
         <input id={`${id}-code`} value={code} onChange={(event) => setCode(event.target.value)} required maxLength={8} />
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
-        <label htmlFor={`${id}-color`}>Colour</label>
+        <label htmlFor={`${id}-name`}>{t('delegations.name')}</label>
+        <input id={`${id}-name`} dir="auto" value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
+        <label htmlFor={`${id}-color`}>{t('delegations.color')}</label>
         <input id={`${id}-color`} type="color" value={color} onChange={(event) => setColor(event.target.value)} />
         <ColorAdviceNote advice={advice} onUse={setColor} />
         {error && (
@@ -54,7 +59,7 @@ export function DelegationsPanel({ delegations, onChanged }: { delegations: Dele
             {error}
           </p>
         )}
-        <button type="submit">Add delegation</button>
+        <button type="submit">{t('delegations.submit')}</button>
       </form>
     </section>
   )

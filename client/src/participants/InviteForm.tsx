@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { CreatedInvitation, type Delegation } from '../../../shared/api/schemas.js'
-import { Role, roleLabel } from '../../../shared/roles.js'
+import { Role } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
+import { roleName } from '../i18n/roleName.js'
 
 /** Invites a new participant; the one-time link is shown to copy, since there is no mail server. */
 export function InviteForm({ declaration, delegations, onInvited }: { declaration: string; delegations: Delegation[]; onInvited: () => void }) {
@@ -12,6 +14,7 @@ export function InviteForm({ declaration, delegations, onInvited }: { declaratio
   const [link, setLink] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -29,26 +32,26 @@ export function InviteForm({ declaration, delegations, onInvited }: { declaratio
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Invite someone</h2>
+      <h2 id={`${id}-heading`}>{t('invite.heading')}</h2>
       <form onSubmit={handleSubmit} className="stacked-form">
-        <label htmlFor={`${id}-name`}>Full name</label>
-        <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
-        <label htmlFor={`${id}-login`}>Login</label>
+        <label htmlFor={`${id}-name`}>{t('invite.name')}</label>
+        <input id={`${id}-name`} dir="auto" value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />
+        <label htmlFor={`${id}-login`}>{t('invite.login')}</label>
         <input id={`${id}-login`} value={login} onChange={(event) => setLogin(event.target.value)} required maxLength={40} />
-        <label htmlFor={`${id}-delegation`}>Delegation</label>
+        <label htmlFor={`${id}-delegation`}>{t('invite.delegation')}</label>
         <select id={`${id}-delegation`} value={delegation} onChange={(event) => setDelegation(event.target.value)} required>
-          <option value="">Choose a delegation</option>
+          <option value="">{t('invite.chooseDelegation')}</option>
           {delegations.map((entry) => (
-            <option key={entry.code} value={entry.code}>
+            <option key={entry.code} value={entry.code} dir="auto">
               {entry.name}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-role`}>Role</label>
+        <label htmlFor={`${id}-role`}>{t('invite.role')}</label>
         <select id={`${id}-role`} value={role} onChange={(event) => setRole(Role.parse(event.target.value))}>
           {Role.options.map((option) => (
             <option key={option} value={option}>
-              {roleLabel[option]}
+              {roleName(t, option)}
             </option>
           ))}
         </select>
@@ -57,14 +60,14 @@ export function InviteForm({ declaration, delegations, onInvited }: { declaratio
             {error}
           </p>
         )}
-        <button type="submit">Create invitation link</button>
+        <button type="submit">{t('invite.submit')}</button>
       </form>
       {link && (
         <div className="invitation-link" role="status">
-          <label htmlFor={`${id}-link`}>Invitation link, valid once — copy it to the invitee</label>
+          <label htmlFor={`${id}-link`}>{t('invite.link')}</label>
           <input id={`${id}-link`} readOnly value={link} onFocus={(event) => event.target.select()} />
           <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
-            Copy link
+            {t('invite.copy')}
           </button>
         </div>
       )}

@@ -1,14 +1,18 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Member } from '../../../shared/api/schemas.js'
-import { Role, roleLabel } from '../../../shared/roles.js'
+import { Role } from '../../../shared/roles.js'
 import { callApi, NoContent } from '../api/apiClient.js'
+import { roleName } from '../i18n/roleName.js'
 import { ClearSignInLockButton } from './ClearSignInLockButton.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 
 /** Members with their roles; a moderator changes a role or removes a person. */
 export function MembersTable({ declaration, members, selfId, onChanged }: { declaration: string; members: Member[]; selfId: string; onChanged: () => void }) {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
   const { ask, dialog } = useConfirm()
+  const { t } = useTranslation()
 
   const act = (request: Promise<unknown>, done?: string) => {
     request.then(
@@ -22,18 +26,18 @@ export function MembersTable({ declaration, members, selfId, onChanged }: { decl
 
   return (
     <section aria-labelledby="members-heading">
-      <h2 id="members-heading">People and roles</h2>
+      <h2 id="members-heading">{t('members.heading')}</h2>
       <p role="status" className={message?.isError ? 'error' : undefined}>
         {message?.text}
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Login</th>
-            <th scope="col">Delegation</th>
-            <th scope="col">Role</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('members.name')}</th>
+            <th scope="col">{t('members.login')}</th>
+            <th scope="col">{t('members.delegation')}</th>
+            <th scope="col">{t('members.role')}</th>
+            <th scope="col">{t('members.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,25 +76,26 @@ function MemberRow({
   ask: (request: ConfirmRequest) => void
 }) {
   const [role, setRole] = useState<Role>(member.role)
+  const { t } = useTranslation()
   const selectId = `role-${member.id}`
   return (
     <tr>
       <th scope="row">
-        {member.name}
-        {isSelf && ' (you)'}
-        {!member.active && ' — invited, no password yet'}
-        {isLastModerator && ' — the only moderator'}
+        <span dir="auto">{member.name}</span>
+        {isSelf && ` ${t('members.you')}`}
+        {!member.active && ` — ${t('members.invited')}`}
+        {isLastModerator && ` — ${t('members.onlyModerator')}`}
       </th>
-      <td>{member.login}</td>
-      <td>{member.delegation.name}</td>
+      <td dir="ltr">{member.login}</td>
+      <td dir="auto">{member.delegation.name}</td>
       <td>
         <label htmlFor={selectId} className="visually-hidden">
-          Role of {member.name}
+          {t('members.roleOf', { name: member.name })}
         </label>
         <select id={selectId} value={role} disabled={isLastModerator} onChange={(event) => setRole(Role.parse(event.target.value))}>
           {Role.options.map((option) => (
             <option key={option} value={option}>
-              {roleLabel[option]}
+              {roleName(t, option)}
             </option>
           ))}
         </select>
@@ -102,25 +107,26 @@ function MemberRow({
           onClick={() =>
             onAct(
               callApi(`/declarations/${declaration}/members/${member.id}`, Member, { method: 'PUT', body: { role } }),
-              `${member.name} is now ${roleLabel[role]}.`,
+              t('members.roleSaved', { name: member.name, role: roleName(t, role) }),
             )
           }
         >
-          Save role<span className="visually-hidden"> of {member.name}</span>
+          <SpokenLabel shown={t('members.saveRole')} spoken={t('members.saveRoleOf', { name: member.name })} />
         </button>
         <button
           type="button"
           disabled={isLastModerator}
           onClick={() =>
             ask({
-              title: `Remove ${member.name}?`,
-              message: <p dir="auto">{member.name} ({member.delegation.name}) loses access to this declaration at once.</p>,
-              confirmLabel: `Remove ${member.name}`,
-              onConfirm: () => onAct(callApi(`/declarations/${declaration}/members/${member.id}`, NoContent, { method: 'DELETE' }), `${member.name} was removed.`),
+              title: t('members.removeTitle', { name: member.name }),
+              message: <p dir="auto">{t('members.removeMessage', { name: member.name, delegation: member.delegation.name })}</p>,
+              confirmLabel: t('members.removeName', { name: member.name }),
+              onConfirm: () =>
+                onAct(callApi(`/declarations/${declaration}/members/${member.id}`, NoContent, { method: 'DELETE' }), t('members.removed', { name: member.name })),
             })
           }
         >
-          Remove<span className="visually-hidden"> {member.name}</span>
+          <SpokenLabel shown={t('members.remove')} spoken={t('members.removeName', { name: member.name })} />
         </button>
         <ClearSignInLockButton declaration={declaration} member={member} onAct={onAct} />
       </td>

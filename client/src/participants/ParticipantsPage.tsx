@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess, Delegation, ParticipantsView } from '../../../shared/api/schemas.js'
 import { callApi } from '../api/apiClient.js'
@@ -8,6 +9,7 @@ import { InvitationsList } from './InvitationsList.js'
 import { MembersTable } from './MembersTable.js'
 import { BackLink } from '../navigation/BackLink.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { ConnectedSilenceSection } from '../silence/SilenceSection.js'
 
 /** For moderators: who takes part in a declaration, in which role, who is invited, and the delegations. */
 export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfId: string; onBack: () => void }) {
@@ -15,7 +17,8 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   const [delegations, setDelegations] = useState<Delegation[]>([])
   const [error, setError] = useState<string | null>(null)
   const [title, setTitle] = useState<string | null>(null)
-  useDocumentTitle('Participants', title)
+  const { t } = useTranslation()
+  useDocumentTitle(t('participants.title'), title)
 
   const reload = useCallback(() => {
     Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
@@ -34,10 +37,11 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
 
   return (
     <div className="participants-page">
-      <h1>Participants</h1>
+      <h1>{t('participants.title')}</h1>
       <BackLink name={name} onBack={onBack} />
+      <ConnectedSilenceSection name={name} />
       {error && <p role="alert">{error}</p>}
-      {!view && !error && <p role="status">Loading…</p>}
+      {!view && !error && <p role="status">{t('app.loading')}</p>}
       {view && (
         <>
           <MembersTable declaration={name} members={view.members} selfId={selfId} onChanged={reload} />

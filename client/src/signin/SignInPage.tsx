@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DemoAccount, SignedIn } from '../../../shared/api/schemas.js'
-import { roleLabel } from '../../../shared/roles.js'
 import { ApiRequestError, callApi } from '../api/apiClient.js'
+import { roleName } from '../i18n/roleName.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 
 /** Sign-in with login and password; in demo mode, a one-click list of the demo accounts. */
@@ -14,7 +15,8 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [demo, setDemo] = useState<DemoAccount[]>([])
   const id = useId()
   const passwordRef = useRef<HTMLInputElement>(null)
-  useDocumentTitle('Sign in')
+  const { t } = useTranslation()
+  useDocumentTitle(t('signIn.title'))
 
   useEffect(() => {
     callApi('/demo/accounts', z.array(DemoAccount)).then(setDemo, () => setDemo([]))
@@ -44,11 +46,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <div className="signin">
       <section aria-labelledby={`${id}-heading`}>
-        <h1 id={`${id}-heading`}>Sign in</h1>
+        <h1 id={`${id}-heading`}>{t('signIn.title')}</h1>
         <form onSubmit={handleSubmit} className="stacked-form">
-          <label htmlFor={`${id}-login`}>Login</label>
+          <label htmlFor={`${id}-login`}>{t('signIn.login')}</label>
           <input id={`${id}-login`} value={login} onChange={(event) => setLogin(event.target.value)} autoComplete="username" required />
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
           <input
             ref={passwordRef}
             id={`${id}-password`}
@@ -64,19 +66,19 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
             </p>
           )}
           <button type="submit" disabled={busy}>
-            Sign in
+            {t('signIn.submit')}
           </button>
         </form>
       </section>
       {demo.length > 0 && (
         <section aria-labelledby={`${id}-demo`} className="demo-accounts">
-          <h2 id={`${id}-demo`}>Demo: sign in as…</h2>
-          <p>This server runs the seeded demo. Every demo account has the password shown in the README.</p>
+          <h2 id={`${id}-demo`}>{t('signIn.demoHeading')}</h2>
+          <p>{t('signIn.demoNote')}</p>
           <ul>
             {demo.map((account) => (
               <li key={account.login}>
-                <button type="button" disabled={busy} onClick={() => signIn({ login: account.login, password: account.password })}>
-                  {account.name} — {account.delegation}, {roleLabel[account.role]}
+                <button type="button" dir="auto" disabled={busy} onClick={() => signIn({ login: account.login, password: account.password })}>
+                  {t('signIn.demoAccount', { name: account.name, delegation: account.delegation, role: roleName(t, account.role) })}
                 </button>
               </li>
             ))}

@@ -11,7 +11,8 @@ export type SaveStatus =
   | { kind: 'saved'; merged: number }
   | { kind: 'offline'; waiting: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'refused'; code: number; message: string }
+  /** The close code says why, in the reader's language; the server's reason text is never shown. */
+  | { kind: 'refused'; code: number }
 
 /**
  * Tracks whether this browser's changes are on the server's disk. After changes, it asks the server
@@ -25,7 +26,7 @@ export class SaveTracker {
   private confirmedSinceConnect = false
   private everConnected = false
   private failure: string | null = null
-  private refusal: { code: number; message: string } | null = null
+  private refusal: number | null = null
   /** Changes that waited while offline, and the count they end at, until the server confirms them. */
   private offlineBatch: { count: number; through: number } | null = null
   private merged = 0
@@ -70,8 +71,8 @@ export class SaveTracker {
     this.refresh()
   }
 
-  private readonly handleClosed = ({ code, reason }: { code: number; reason: string }): void => {
-    this.refusal = { code, message: reason || 'The server refused this connection.' }
+  private readonly handleClosed = ({ code }: { code: number }): void => {
+    this.refusal = code
     this.refresh()
   }
 
@@ -113,7 +114,7 @@ export class SaveTracker {
   }
 
   private compute(): SaveStatus {
-    if (this.refusal) return { kind: 'refused', ...this.refusal }
+    if (this.refusal !== null) return { kind: 'refused', code: this.refusal }
     if (!this.provider.wsconnected) {
       return this.everConnected || this.waiting > 0 ? { kind: 'offline', waiting: this.waiting } : { kind: 'connecting' }
     }

@@ -68,8 +68,8 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
       refused = true
       // Before the reconnect it would schedule: reconnecting would only resend the refused change.
       stopSpreadingReconnects()
-      const reason = event.reason || 'The server refused a change.'
-      drafts.hold(draftParagraphs(doc), reason)
+      const { code } = event
+      drafts.hold(draftParagraphs(doc), code)
       setSync({ ...current, ready: false })
       queueMicrotask(() => provider.disconnect())
       void local
@@ -78,7 +78,7 @@ export function useDeclarationSync(name: string, createdAt: string): Declaration
         .finally(() => {
           if (disposed) return
           // Again, with what was typed before the editor stopped taking keys.
-          drafts.hold(draftParagraphs(doc), reason)
+          drafts.hold(draftParagraphs(doc), code)
           setRound((value) => value + 1)
         })
     }

@@ -50,7 +50,9 @@ function Block({ block }: { block: CanonicalBlock }) {
 export function CanonicalTextView({ text }: { text: CanonicalText }) {
   return (
     <div className="declaration-text version-text">
-      <h2 className="declaration-title">{text.title}</h2>
+      <h2 className="declaration-title" dir="auto">
+        {text.title}
+      </h2>
       {text.blocks.map((block, index) => (
         <Block key={index} block={block} />
       ))}

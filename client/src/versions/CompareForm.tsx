@@ -18,7 +18,7 @@ export function CompareForm({ versions, onCompare }: { versions: VersionSummary[
       <label htmlFor={`${id}-from`}>From</label>
       <select id={`${id}-from`} value={from} onChange={(event) => setFrom(event.target.value)}>
         {versions.map((version) => (
-          <option key={version.id} value={version.id}>
+          <option key={version.id} value={version.id} dir="auto">
             {version.seq}. {version.name}
           </option>
         ))}
@@ -27,7 +27,7 @@ export function CompareForm({ versions, onCompare }: { versions: VersionSummary[
       <select id={`${id}-to`} value={to} onChange={(event) => setTo(event.target.value)}>
         <option value="live">The live draft</option>
         {versions.map((version) => (
-          <option key={version.id} value={version.id}>
+          <option key={version.id} value={version.id} dir="auto">
             {version.seq}. {version.name}
           </option>
         ))}

@@ -15,6 +15,7 @@ import { BackLink } from '../navigation/BackLink.js'
 import { TableRegion } from '../layout/TableRegion.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
+import { ConnectedSilenceSection } from '../silence/SilenceSection.js'
 
 type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
 
@@ -73,6 +74,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           <strong>Locked for signature</strong> on “{locked.name}”. The text cannot change until a moderator freezes a new version.
         </p>
       )}
+      <ConnectedSilenceSection name={name} locked={locked ?? null} />
       {manages && !locked && <FreezeForm base={base} onFrozen={(text) => act(Promise.resolve(), text)} />}
       {manages && locked && <FreezeForm base={base} unlock={{ lockedName: locked.name, ask }} onFrozen={(text) => act(Promise.resolve(), text)} />}
       {versions.length === 0 ? (
@@ -95,13 +97,17 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
                 <tr key={version.id}>
                   <td>{version.seq}</td>
                   <th scope="row">
-                    {version.name}
+                    <span dir="auto">{version.name}</span>
                     {version.locked && ' — locked for signature'}
                     {!version.intact && ' — DAMAGED: does not match its hash'}
-                    {version.note && <div className="version-note-text">{version.note}</div>}
+                    {version.note && (
+                      <div className="version-note-text" dir="auto">
+                        {version.note}
+                      </div>
+                    )}
                   </th>
                   <td>
-                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by {version.createdBy.name} ({version.createdBy.delegation.name})
+                    <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time> by <span dir="auto">{version.createdBy.name}</span> (<span dir="auto">{version.createdBy.delegation.name}</span>)
                   </td>
                   <td>
                     <code className="hash">{version.sha256}</code>

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js'
 import type { AmendmentService } from '../negotiation/AmendmentService.js'
 import type { BracketService } from '../brackets/BracketService.js'
 import type { SessionService } from '../sessions/SessionService.js'
+import type { SilenceService } from '../silence/SilenceService.js'
 import type { Store } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 
@@ -28,6 +29,8 @@ export interface AppContext {
   amendments: AmendmentService
   /** Square brackets and alternatives of each declaration. */
   brackets: BracketService
+  /** Silence procedures on locked versions. */
+  silence: SilenceService
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */

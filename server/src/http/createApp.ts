@@ -15,6 +15,7 @@ import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
 import { signaturesRouter } from '../routes/signatures/signaturesRouter.js'
+import { silenceRouter } from '../routes/silence/silenceRouter.js'
 import { versionsRouter } from '../routes/versions/versionsRouter.js'
 import type { VersionService } from '../versions/VersionService.js'
 import type { AppContext } from './AppContext.js'
@@ -53,6 +54,7 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', bracketsRouter(context))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
+  api.use('/declarations/:name', silenceRouter(context))
   api.use('/declarations/:name', exportsRouter(context, versions))
   api.use('/declarations/:name', compilationRouter(context))
   api.use('/keys', keysRouter(context))

@@ -4,6 +4,7 @@ import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Logger } from '../log.js'
 import { DATA_FILE, DATA_FOLDERS } from './dataDirectory.js'
 import { DurableRecords } from './DurableRecords.js'
+import type { Language } from '../../../shared/i18n/languages.js'
 import type { Role } from '../../../shared/roles.js'
 import {
   isPendingInvitation,
@@ -136,6 +137,14 @@ export class LowStore implements Store {
       }
       data.participants.push(participant)
       data.memberships.push(...memberships)
+    })
+  }
+
+  async setParticipantLanguage(participantId: string, language: Language): Promise<void> {
+    await this.records.commit((data) => {
+      const participant = data.participants.find((existing) => existing.id === participantId)
+      if (!participant) throw new Error(`participant ${participantId} does not exist`)
+      participant.language = language
     })
   }
 

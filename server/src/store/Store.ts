@@ -1,6 +1,7 @@
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { Anchor, Mention } from '../../../shared/comments/commentSchemas.js'
 import type { SignatureStatement } from '../../../shared/signatures/signatureStatement.js'
+import type { Language } from '../../../shared/i18n/languages.js'
 import type { Role } from '../../../shared/roles.js'
 import type { MembershipStore } from './MembershipStore.js'
 
@@ -29,6 +30,8 @@ export interface ParticipantRecord {
   delegation: string
   passwordHash: string | null
   createdAt: string
+  /** The interface language the person chose; absent until they choose one. */
+  language?: Language
 }
 
 /** A participant could not be created: their login belongs to someone else; nothing was changed. */
@@ -216,6 +219,8 @@ export interface Store {
   findParticipantByLogin(login: string): Promise<ParticipantRecord | undefined>
   /** Creates a participant with a password and roles, as the demo seed and the admin command do. */
   createParticipant(participant: ParticipantRecord, memberships: MembershipRecord[]): Promise<void>
+  /** Keeps the interface language a participant chose, durably. */
+  setParticipantLanguage(participantId: string, language: Language): Promise<void>
 
   /** Reads of `memberships`, kept here for their many callers. */
   getRole(declaration: string, participantId: string): Promise<Role | undefined>

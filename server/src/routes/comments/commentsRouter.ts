@@ -60,7 +60,7 @@ export function commentsRouter(context: AppContext): Router {
     const body = request.body as z.infer<typeof NewThreadBody>
     const quote = await hub.withDocument(declaration, (document) => {
       const clause = findClause(document.doc.getXmlFragment(DECLARATION_FRAGMENT), body.clauseId)
-      if (!clause) throw new ApiProblem(400, 'unknown_paragraph')
+      if (!clause) throw new ApiProblem(400, 'unknown_paragraph.declaration')
       if (!body.anchor) return clause.text.slice(0, QUOTE_LENGTH)
       const resolved = resolveAnchor(document.doc, body.anchor)
       if (resolved.removed || resolved.clauseId !== body.clauseId) {

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { SignInBody, type Identity } from '../../../../shared/api/schemas.js'
+import { LanguageChoice } from '../../../../shared/api/languageChoice.js'
+import { SignInBody, type Identity, type SessionInfo } from '../../../../shared/api/schemas.js'
 import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
 import { decoyHash, verifyPassword } from '../../auth/passwords.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -10,7 +11,7 @@ import { validateBody } from '../../http/validateBody.js'
 import { deviceTokenOf, setDeviceCookie } from './deviceCookie.js'
 import { setSessionCookie, clearSessionCookie } from './sessionCookie.js'
 
-/** Sign in, who am I, sign out, and sign out everywhere. */
+/** Sign in, who am I, the language I chose, sign out, and sign out everywhere. */
 export function sessionRouter(context: AppContext): Router {
   const { store, sessions, limiter, log, connections } = context
   const router = Router()
@@ -46,7 +47,15 @@ export function sessionRouter(context: AppContext): Router {
     response.json({
       identity: identity satisfies Identity,
       roles: Object.fromEntries(memberships.map((membership) => [membership.declaration, membership.role])),
-    })
+      language: participant.language ?? null,
+    } satisfies SessionInfo)
+  })
+
+  router.put('/language', requireSession(sessions), validateBody(LanguageChoice), async (request, response) => {
+    const { language } = request.body as LanguageChoice
+    const { participant } = sessionOf(response)
+    await store.setParticipantLanguage(participant.id, language)
+    response.json({ language } satisfies LanguageChoice)
   })
 
   router.delete('/', async (request, response) => {

@@ -49,9 +49,9 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
     const lockedId = (await store.getDeclaration(declaration))?.lockedVersion
     if (!lockedId) throw new ApiProblem(409, 'not_locked.sign')
     const refuse = (key: ServerMessageKey) => new ApiProblem(400, key)
-    if (statement.declaration !== declaration || statement.versionId !== lockedId) throw refuse('wrong_version')
+    if (statement.declaration !== declaration || statement.versionId !== lockedId) throw refuse('wrong_version.signature')
     const { record } = await versions.get(declaration, lockedId)
-    if (statement.versionSha256 !== record.sha256) throw refuse('wrong_hash')
+    if (statement.versionSha256 !== record.sha256) throw refuse('wrong_hash.signature')
     if (statement.signer.id !== participant.id || statement.signer.name !== participant.name) throw refuse('wrong_signer')
     if (statement.delegation.code !== identity.delegation.code || statement.delegation.name !== identity.delegation.name) throw refuse('wrong_delegation')
     const key = await store.findKey(statement.keyId)
@@ -87,6 +87,7 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
       declaration,
       version: { id: record.id, seq: record.seq, name: record.name, serialized: record.serialized, sha256: record.sha256 },
       signatures: signatures.map(({ statement, signature, publicKey }) => ({ statement, signature, publicKey })),
+      silence: await context.silence.evidence(declaration, record.id),
       audit: await store.audit.list(declaration),
     }
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}-evidence.json"`)

@@ -1,0 +1,34 @@
+import type { BreakStatement } from '../../../shared/silence/silenceSchemas.js'
+import type { AuthorRecord } from '../store/Store.js'
+
+/** A break of silence the server verified before storing it. */
+export interface SilenceBreakRecord {
+  id: string
+  statement: BreakStatement
+  signature: string
+  publicKey: string
+  receivedAt: string
+}
+
+/** A silence procedure on a locked version: its deadline, the breaks received before it, and once decided, its outcome. */
+export interface SilenceRecord {
+  id: string
+  declaration: string
+  version: { id: string; seq: number; name: string; sha256: string }
+  /** The deadline as an instant (ISO, UTC), and the time zone the moderator gave it in. */
+  deadline: string
+  timeZone: string
+  openedAt: string
+  openedBy: AuthorRecord
+  breaks: SilenceBreakRecord[]
+  outcome: { state: 'adopted' | 'broken'; decidedAt: string } | null
+}
+
+/** The silence procedures of each declaration, oldest first. */
+export interface SilenceStore {
+  list(declaration: string): Promise<SilenceRecord[]>
+  /** Changes a declaration's silences durably in one step, one change at a time; if `change` throws, nothing is written. */
+  update<R>(declaration: string, change: (silences: SilenceRecord[]) => R): Promise<R>
+  /** Waits for every pending write. */
+  close(): Promise<void>
+}

@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core'
+import { demoAccounts } from '../../server/src/seed/demoAccounts.js'
+import { demoDelegations } from '../../server/src/seed/demoDelegations.js'
+
+/** Words that stay as they are in every language: the product's name, formats, time zones, a Latin term, and the demo's names and codes. */
+const allowed = [
+  'Kelisim',
+  'UTC',
+  'GMT',
+  'README',
+  'SHA-256',
+  'PDF',
+  'DOCX',
+  'JSON',
+  'ad referendum',
+  'Ad referendum',
+  ...demoAccounts.flatMap((account) => [account.name, account.login]),
+  ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
+].sort((a, b) => b.length - a.length)
+
+/**
+ * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
+ * attributes, leaving out what people wrote (marked with `dir`), code, and text marked as another language.
+ */
+export async function englishLeft(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    // The root element carries the page's own lang and dir, so only marks inside the body set text apart.
+    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body script, body style, body [lang]')
+    const found: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim()
+      if (text && isInterface(node.parentElement)) found.push(text)
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      if (!isInterface(element)) continue
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = element.getAttribute(name)
+        if (value) found.push(value)
+      }
+    }
+    return found
+  })
+  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text)))
+}
