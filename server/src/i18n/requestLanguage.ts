@@ -1,11 +1,13 @@
 import type { Request, Response } from 'express'
 import { defaultLanguage, Language } from '../../../shared/i18n/languages.js'
 import { ApiProblem } from '../http/ApiProblem.js'
+import type { Session } from '../sessions/SessionService.js'
 
-/** The language to answer a request in: the person's choice carried by the session, else the browser's Accept-Language, else English. */
+/** The language to answer a request in: the signed-in person's chosen language (kept on their participant record), else the browser's Accept-Language, else English. */
 export function requestLanguage(request: Request, response: Response): Language {
-  // Read loosely: a session carries a language only once the person has chosen one.
-  const chosen = Language.safeParse(response.locals.session?.language)
+  // Read loosely: a participant has a language only once they have chosen one, and a request may have no session.
+  const session = response.locals.session as Partial<Session> | undefined
+  const chosen = Language.safeParse(session?.participant?.language)
   if (chosen.success) return chosen.data
   const accepted = request.acceptsLanguages(...Language.options)
   return accepted ? Language.parse(accepted) : defaultLanguage

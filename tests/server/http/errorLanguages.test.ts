@@ -55,6 +55,17 @@ describe('API error messages in the reader’s language', () => {
     }
   })
 
+  it('answers in the language the signed-in person chose, whatever the browser asks for, until they choose another', async () => {
+    const observer = await startSession(server.url, 'observer-idn')
+    const refusal = () => api(server.url, 'POST', '/api/delegations', { token: observer, body: { ...delegation, code: 'XYZ' }, headers: inLanguage('ru') })
+    expect(await api(server.url, 'PUT', '/api/session/language', { token: observer, body: { language: 'kk' } })).toMatchObject({ status: 200 })
+    const kk = await refusal()
+    expect(kk.body).toMatchObject({ error: 'forbidden', message: 'Делегацияларды тек модераторлар қоса алады.' })
+    expect(kk.headers.get('content-language')).toBe('kk')
+    await api(server.url, 'PUT', '/api/session/language', { token: observer, body: { language: 'en' } })
+    expect((await refusal()).body).toMatchObject({ error: 'forbidden', message: 'Only moderators add delegations.' })
+  })
+
   it('reads a refused session in the browser’s language too, before anyone is signed in', async () => {
     const answer = await api(server.url, 'GET', '/api/session', { headers: inLanguage('ru') })
     expect(answer).toMatchObject({ status: 401, body: { error: 'unauthenticated', message: 'Сначала войдите в систему.' } })
