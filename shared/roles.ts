@@ -22,6 +22,8 @@ export type Action =
   | 'brackets.manage'
   | 'silence.manage'
   | 'silence.break'
+  | 'status.set'
+  | 'labels.renumber'
 
 const allowed: Record<Action, readonly Role[]> = {
   'declaration.read': ['moderator', 'editor', 'signatory', 'observer'],
@@ -50,6 +52,10 @@ const allowed: Record<Action, readonly Role[]> = {
   'silence.manage': ['moderator'],
   /** Break silence for one's delegation, signed with its key. */
   'silence.break': ['signatory'],
+  /** Mark a paragraph open, agreed ad referendum or agreed (closed). */
+  'status.set': ['moderator'],
+  /** Number the paragraphs 1, 2, 3 … again at the end of a round. */
+  'labels.renumber': ['moderator'],
 }
 
 /** The one permission table: the server enforces it and the UI mirrors it. Deny by default. */

@@ -7,8 +7,12 @@ import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
 import { Metrics } from './metrics/Metrics.js'
-import { AmendmentService, type DecisionEvent } from './negotiation/AmendmentService.js'
+import type { DecisionEvent } from './negotiation/AmendmentService.js'
+import { AmendmentService } from './negotiation/AmendmentService.js'
 import { FileAmendmentStore } from './negotiation/FileAmendmentStore.js'
+import { FileParagraphStatusStore } from './paragraphStatus/FileParagraphStatusStore.js'
+import { ParagraphGate } from './paragraphStatus/ParagraphGate.js'
+import { ParagraphStatusService, type StatusEvent } from './paragraphStatus/ParagraphStatusService.js'
 import { broadcastAmendment } from './routes/amendments/presentAmendment.js'
 import { BracketService, type BracketEvent } from './brackets/BracketService.js'
 import { FileBracketStore } from './brackets/FileBracketStore.js'
@@ -27,6 +31,7 @@ import type { SaveOptions } from './sync/DocumentSaver.js'
 import type { ConnectionLimits } from './sync/SyncConnection.js'
 import { createSyncEndpoint } from './sync/syncUpgrade.js'
 import { TextReader } from './versions/TextReader.js'
+import type { NegotiationStateSource } from './versions/NegotiationStateSource.js'
 import { VersionService } from './versions/VersionService.js'
 
 /** A running Kelisim server. */
@@ -57,6 +62,10 @@ export interface StartOptions {
   bracketResolutionHook?: (event: BracketEvent) => Promise<void>
   /** The clock silence deadlines are kept by (tests drive their own). */
   clock?: SilenceClock
+  /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
+  paragraphStatusHook?: (event: StatusEvent) => Promise<void>
+  /** Where a frozen version's negotiation state comes from, besides the server's own sources. */
+  negotiation?: NegotiationStateSource[]
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -121,12 +130,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let amendmentStore: FileAmendmentStore
   let bracketStore: FileBracketStore
   let silenceStore: FileSilenceStore
+  let statusStore: FileParagraphStatusStore
   try {
     unlock = await lockDataDirectory(config.dataDir)
     store = await LowStore.open(config.dataDir, log)
     amendmentStore = await FileAmendmentStore.create(join(config.dataDir, DATA_FOLDERS.amendments))
     bracketStore = await FileBracketStore.create(join(config.dataDir, DATA_FOLDERS.brackets))
     silenceStore = await FileSilenceStore.create(join(config.dataDir, DATA_FOLDERS.silence))
+    statusStore = await FileParagraphStatusStore.create(join(config.dataDir, DATA_FOLDERS.paragraphStatuses))
     if (config.demo) await seedDemo(store, log)
   } catch (error) {
     server.close()
@@ -145,13 +156,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return version ? { id: version.id, name: version.name } : null
   }
   const hub = new DocumentHub(store.documents, { ...defaultSave, onSaved: (ms) => metrics.recordSave(ms), ...options.save }, log, lockOf, reader, options.hooks)
+  const gate = new ParagraphGate(statusStore)
   const amendments = new AmendmentService(amendmentStore, hub, store.audit, {
     log,
     hook: options.amendmentDecisionHook,
     announce: async (declaration, amendment) => void (await broadcastAmendment(store, hub, declaration, amendment)),
+    paragraphs: gate,
   })
-  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks)
+  const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
+  // A frozen version captures the paragraph statuses, brackets and alternatives with its text.
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, [paragraphStatuses, brackets, ...(options.negotiation ?? [])])
   await versions.checkAll()
   await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)
@@ -169,18 +184,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     counters: metrics,
     beforeAccept: options.beforeSocketAccepted,
     draftingMode: { load: (name) => amendmentStore.mode(name), current: (name) => amendmentStore.currentMode(name) },
+    closedParagraphs: gate,
   })
   const app = createApp(
     {
       store,
       sessions,
       log,
-      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }),
+      limiter: new SignInLimiter({ ...defaultSignInLimits, ...options.signInLimits }, options.hooks),
       connections: sync,
       hub,
       amendments,
       brackets,
       silence,
+      paragraphStatuses,
       allowedOrigins,
       secureCookies: config.secureCookies ?? false,
       demoAccounts: config.demo ? demoAccounts : null,
@@ -211,6 +228,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await amendmentStore.close()
         await bracketStore.close()
         await silenceStore.close()
+        await statusStore.close()
         await store.close()
         await reader.close()
         metrics.stop()

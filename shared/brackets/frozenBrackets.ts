@@ -45,3 +45,14 @@ export function bracketCount(items: readonly BracketItem[], clauseIds?: Readonly
     paragraphs: new Set(counted.map((item) => item.clauseId)).size,
   }
 }
+
+/** The same count for a version's frozen state: its brackets, alternatives and the paragraphs holding them. */
+export function frozenBracketCount(state: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>): BracketCount {
+  const paragraphs = new Set([...state.brackets, ...state.alternatives].map((item) => item.clauseId))
+  return { brackets: state.brackets.length, alternatives: state.alternatives.length, paragraphs: paragraphs.size }
+}
+
+/** A progress summary's brackets line: the square brackets left, and the paragraphs holding brackets or alternatives. */
+export function bracketsProgress(count: BracketCount): { count: number; paragraphs: number } {
+  return { count: count.brackets, paragraphs: count.paragraphs }
+}

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { DECLARATION_FRAGMENT } from './declarationExtensions.js'
 import type { DeclarationIndex } from './DeclarationIndex.js'
 import { declarationRules, documentRule, type NodeRule } from './schemaRules.js'
-import { itemKey, UpdateItems, type Container, type DecodedUpdate } from './updateItems.js'
+import { itemKey, UpdateItems, type Container, type DecodedUpdate, type SharedType } from './updateItems.js'
 
 /** What checking an update found: why it is refused, or which containers' children it changes (for merge repair). */
 export type SchemaVerdict =
@@ -91,10 +91,19 @@ interface Deletions {
   /** Keys of clauses a value of whose id it deletes, live or already replaced: an editor moving ids between clauses. */
   movedIds: Set<string>
   reshaped: Map<string, Y.ID | 'root'>
+  /** It deletes something live outside the declaration text (the labels only the server writes). */
+  outside: boolean
+}
+
+/** The root type an item lies in. */
+function rootOf(type: SharedType): SharedType {
+  let at = type
+  while (at._item) at = at._item.parent as SharedType
+  return at
 }
 
 function deletionsOf(index: DeclarationIndex, items: UpdateItems, updates: DecodedUpdate[]): Deletions {
-  const found: Deletions = { dead: new Set(), titles: 0, liveTitles: 0, clauses: new Set(), lostIds: new Set(), movedIds: new Set(), reshaped: new Map() }
+  const found: Deletions = { dead: new Set(), titles: 0, liveTitles: 0, clauses: new Set(), lostIds: new Set(), movedIds: new Set(), reshaped: new Map(), outside: false }
   for (const { ds } of updates) {
     for (const [client, ranges] of ds.clients) {
       for (const { clock, len } of ranges) {
@@ -123,6 +132,7 @@ function noteDeleted(index: DeclarationIndex, item: Y.Item, found: Deletions): v
   }
   if (parent instanceof Y.XmlElement && parent.nodeName === 'clause' && item.parentSub === 'id') found.movedIds.add(itemKey(parent._item!.id))
   if (item.deleted || !(parent instanceof Y.AbstractType)) return
+  if (rootOf(parent) !== index.root) found.outside = true
   if (item.parentSub === null && (parent === index.root || parent instanceof Y.XmlElement)) {
     found.reshaped.set(parent._item ? itemKey(parent._item.id) : 'root', parent._item?.id ?? 'root')
   }
@@ -140,6 +150,7 @@ export function checkUpdateSchema(index: DeclarationIndex, updates: DecodedUpdat
   const items = new UpdateItems(index.doc, updates)
   const deleted = deletionsOf(index, items, updates)
   const { dead, reshaped } = deleted
+  if (deleted.outside) return refuse('The change is outside the declaration text.')
   let needsCopy = false
   /** True when the update changes what the server has already collected (an id moved off a clause deleted meanwhile). */
   let buildsOnCollected = false

@@ -21,7 +21,7 @@ export class NegotiationRefusal extends Error {
 const open: readonly AmendmentStatus[] = ['pending', 'needs-update']
 
 /** True while the amendment awaits a decision. */
-export function isOpen(amendment: AmendmentRecord): boolean {
+export function isOpen(amendment: Pick<AmendmentRecord, 'status'>): boolean {
   return open.includes(amendment.status)
 }
 
@@ -80,10 +80,10 @@ export function setStance(amendment: AmendmentRecord, stance: Stance | null, by:
 /** How a moderator takes an amendment into the text: as proposed, or with the wording they revised. */
 export type AcceptDecision = { status: 'accepted' } | { status: 'accepted-as-revised'; revision: AmendmentChange }
 
-/** The decision on an open amendment: accepted (as revised, with the wording applied), or rejected with a reason. */
+/** The decision on an open amendment: accepted (as revised, with the wording applied), rejected with a reason, or not taken up (its paragraph was agreed without it). */
 export function decideAmendment(
   amendment: AmendmentRecord,
-  decision: AcceptDecision | { status: 'rejected'; reason: string },
+  decision: AcceptDecision | { status: 'rejected'; reason: string } | { status: 'not-taken-up' },
   by: PersonRef,
   at: string,
 ): AmendmentRecord {

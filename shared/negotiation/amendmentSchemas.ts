@@ -92,7 +92,7 @@ export type Stance = z.infer<typeof Stance>
 export const StanceBody = z.strictObject({ stance: Stance })
 
 /** Where an amendment stands. */
-export const AmendmentStatus = z.enum(['pending', 'accepted', 'accepted-as-revised', 'rejected', 'withdrawn', 'needs-update'])
+export const AmendmentStatus = z.enum(['pending', 'accepted', 'accepted-as-revised', 'rejected', 'withdrawn', 'needs-update', 'not-taken-up'])
 export type AmendmentStatus = z.infer<typeof AmendmentStatus>
 
 /** How a declaration's text may change: typed by editors, or only through amendments. */

@@ -3,6 +3,7 @@ import { ThreadView } from '../comments/commentSchemas.js'
 import { AmendmentView, DraftingMode } from '../negotiation/amendmentSchemas.js'
 import { BracketItem } from '../brackets/bracketSchemas.js'
 import { SilenceView } from '../silence/silenceSchemas.js'
+import { ParagraphStatusView } from '../paragraphStatus/paragraphStatusSchemas.js'
 
 /** Version of the control channel; bumped on any incompatible change. */
 export const CONTROL_PROTOCOL_VERSION = 1
@@ -72,11 +73,13 @@ export type TextReplacedMessage = z.infer<typeof TextReplacedMessage>
 export const BracketsMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('brackets'), item: BracketItem })
 /** Server -> client: a silence procedure was opened, broken or decided (stored and audited first). */
 export const SilenceMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('silence'), silence: SilenceView })
+/** Server -> client: a paragraph's status changed (stored durably first); sent to everyone in the document. */
+export const StatusMessage = z.strictObject({ v: z.literal(CONTROL_PROTOCOL_VERSION), type: z.literal('status'), status: ParagraphStatusView })
 
 /** Every control message a client may send. */
 export const ClientControlMessage = z.discriminatedUnion('type', [FlushRequest])
 export type ClientControlMessage = z.infer<typeof ClientControlMessage>
 
 /** Every control message the server may send. */
-export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage, TextReplacedMessage, BracketsMessage, SilenceMessage])
+export const ServerControlMessage = z.discriminatedUnion('type', [SavedMessage, SaveFailedMessage, ThreadMessage, AmendmentMessage, ModeMessage, LockMessage, SignaturesMessage, TextReplacedMessage, BracketsMessage, SilenceMessage, StatusMessage])
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>

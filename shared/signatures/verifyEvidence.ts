@@ -1,7 +1,8 @@
 import type { Message, VerifyKey } from '../i18n/messageKeys.js'
 import { verifySilence } from '../silence/verifySilence.js'
 import { findChainBreak } from '../versions/auditChain.js'
-import { serializeCanonical, sha256Hex, type CanonicalText } from '../versions/canonicalText.js'
+import { canonicalFormProblem } from '../versions/canonicalNegotiation.js'
+import { sha256Hex, type CanonicalText } from '../versions/canonicalText.js'
 import type { EvidenceBundle } from './evidence.js'
 import type { PublishedKeys } from './publishedKeys.js'
 import { keyIdOf, verifyStatement } from './signatureStatement.js'
@@ -43,13 +44,9 @@ function publishedKeyOf(keys: PublishedKeys | undefined, entry: SignatureEntry) 
 async function checkText(bundle: EvidenceBundle, anchored: AuditEntry[] | null | undefined, signedByPublishedKey: boolean): Promise<EvidenceCheck> {
   const item: VerifyMessage = { key: 'item.text', values: { name: bundle.version.name } }
   const fail = (detail: VerifyMessage) => ({ item, ok: false, detail, against: [{ key: 'against.bundleHash' } as const], authenticated: false })
-  let canonical: boolean
-  try {
-    canonical = serializeCanonical(JSON.parse(bundle.version.serialized) as CanonicalText) === bundle.version.serialized
-  } catch {
-    return fail({ key: 'detail.notJson' })
-  }
-  if (!canonical) return fail({ key: 'detail.notCanonical' })
+  const problem = canonicalFormProblem(bundle.version.serialized)
+  if (problem) return fail(problem)
+  const { format } = JSON.parse(bundle.version.serialized) as CanonicalText
   const actual = await sha256Hex(bundle.version.serialized)
   if (actual !== bundle.version.sha256) return fail({ key: 'detail.hashMismatch', values: { actual, recorded: bundle.version.sha256 } })
   const frozenAnchored = anchored?.some((entry) => entry.action === 'version_frozen' && entry.details.version === bundle.version.id && entry.details.sha256 === actual) ?? false
@@ -57,7 +54,7 @@ async function checkText(bundle: EvidenceBundle, anchored: AuditEntry[] | null |
   return {
     item,
     ok: true,
-    detail: { key: 'detail.sha256', values: { hash: actual } },
+    detail: { key: 'detail.sha256', values: { hash: actual, form: format === 'kelisim-text/2' ? { key: 'detail.form2' } : { key: 'detail.form1' } } },
     against: outside.length > 0 ? outside : [{ key: 'against.bundleHashOnly' }],
     authenticated: outside.length > 0,
   }

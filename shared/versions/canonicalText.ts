@@ -2,6 +2,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import canonicalize from 'canonicalize'
 import { clauseIdPattern } from '../editor/clauseId.js'
 import { labelClauses } from '../editor/clauseLabels.js'
+import type { RoundLabelRecords } from '../negotiation/roundLabels.js'
+import type { NegotiationSnapshot } from './negotiationSnapshot.js'
 
 /** A run of text with its formatting, or a footnote-style note. */
 export type CanonicalInline = { text: string; marks: string[] } | { note: string }
@@ -20,9 +22,12 @@ export interface CanonicalListItem {
 
 /** The text of a declaration as frozen, hashed, compared and signed: never the Yjs encoding, which is not canonical. */
 export interface CanonicalText {
-  format: 'kelisim-text/1'
+  /** Form 1 is the text alone; form 2 adds the negotiation state, so the hash covers both. */
+  format: 'kelisim-text/1' | 'kelisim-text/2'
   title: string
   blocks: CanonicalBlock[]
+  /** Form 2 only: paragraph statuses, brackets and alternatives, sorted canonically. */
+  negotiation?: NegotiationSnapshot
 }
 
 const nfc = (text: string) => text.normalize('NFC')
@@ -53,9 +58,9 @@ function list(node: ProseMirrorNode): CanonicalBlock {
   return { type: 'list', ordered: node.type.name === 'orderedList', items }
 }
 
-/** Reads the canonical form of a declaration document. */
-export function canonicalText(doc: ProseMirrorNode): CanonicalText {
-  const clauses = new Map(labelClauses(doc).map((clause) => [clause.pos, clause]))
+/** Reads the text of a declaration document in canonical form 1, labelled with the round's labels. */
+export function canonicalText(doc: ProseMirrorNode, labels?: RoundLabelRecords): CanonicalText {
+  const clauses = new Map(labelClauses(doc, labels).map((clause) => [clause.pos, clause]))
   const blocks: CanonicalBlock[] = []
   let title = ''
   doc.forEach((node, pos) => {
@@ -81,8 +86,8 @@ export function canonicalText(doc: ProseMirrorNode): CanonicalText {
   return { format: 'kelisim-text/1', title, blocks }
 }
 
-/** RFC 8785 (JCS) serialization of a canonical text, after Unicode NFC normalization of every string. */
-export function serializeCanonical(text: CanonicalText): string {
+/** RFC 8785 (JCS) serialization of a canonical text (or part of one), after Unicode NFC normalization of every string. */
+export function serializeCanonical(text: CanonicalText | NegotiationSnapshot): string {
   const normalized = JSON.parse(JSON.stringify(text), (_key, value: unknown) => (typeof value === 'string' ? nfc(value) : value)) as unknown
   const serialized = canonicalize(normalized)
   if (serialized === undefined) throw new Error('canonical text could not be serialized')

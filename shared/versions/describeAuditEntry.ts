@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { DEFAULT_LOCALE, formatDateTime } from '../format/dateTime.js'
 import { roleLabel, type Role } from '../roles.js'
 import { isTimeZone } from '../silence/zonedTime.js'
+import { statusLabel } from '../paragraphStatus/statusLabels.js'
+import { ParagraphStatus } from './negotiationSnapshot.js'
 import type { AuditEntryView, AuditNames } from './versionSchemas.js'
 
 /** An audit entry in words: who did it, what, on which version or paragraph, and the hashes it carries. */
@@ -14,6 +16,10 @@ export interface AuditEntryWords {
 type Entry = z.infer<typeof AuditEntryView>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
+const statusWords = (value: unknown) => {
+  const status = ParagraphStatus.safeParse(value)
+  return status.success ? statusLabel[status.data].long : text(value)
+}
 
 /** A recorded moment in the zone it was given in; as stored when either does not read as one. */
 const momentIn = (moment: string, zone: string) => (Number.isNaN(Date.parse(moment)) || !isTimeZone(zone) ? moment : formatDateTime(moment, DEFAULT_LOCALE, zone))
@@ -64,6 +70,14 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Invited ${person(details.participant)} as ${role(details.role)}`, hashes: [] }
       case 'sign_in_lock_cleared':
         return { what: `Cleared the failed sign-ins of ${person(details.participant)}`, hashes: [] }
+      case 'paragraph.status-set': {
+        const closed = Array.isArray(details.notTakenUp) && details.notTakenUp.length > 0 ? `, closing ${details.notTakenUp.map(text).join(', ')} as not taken up` : ''
+        return { what: `Marked ${statusWords(details.to)} (was ${statusWords(details.from)})${closed}`, hashes: [] }
+      }
+      case 'labels_renumbered': {
+        const changes = Array.isArray(details.changes) ? details.changes.map(text).filter(Boolean) : []
+        return { what: changes.length ? `Renumbered the paragraphs: ${changes.join(', ')}` : 'Renumbered the paragraphs; no label changed', hashes: [] }
+      }
       case 'invitation_revoked':
         return { what: 'Revoked an invitation', hashes: [] }
       default:

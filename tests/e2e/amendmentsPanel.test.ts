@@ -1,17 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../shared/negotiation/amendmentSchemas.js'
-import { api } from '../helpers/api.js'
 import { spanOnWords } from '../helpers/amendments.js'
+import { proposeOverApi } from '../helpers/apiProposals.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretClause, pressByKeyboard } from '../helpers/keyboard.js'
-import { clauseIdAt } from '../helpers/commentAnchors.js'
 import { clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
-import { startSession } from '../helpers/sessions.js'
-import { connectClient, whenSynced } from '../helpers/syncClients.js'
 
 const suite = browserSuite()
-const DOC = 'almaty-declaration'
 
 async function openAs(name: string, editable: boolean): Promise<Page> {
   const page = await openApp(suite.browser(), suite.server().url)
@@ -21,15 +17,8 @@ async function openAs(name: string, editable: boolean): Promise<Page> {
 }
 
 /** Kazakhstan proposes a replacement in the ninth paragraph over the API, as another client would. */
-async function proposeAsKazakhstan(words: string, replacement: string): Promise<AmendmentView> {
-  const token = await startSession(suite.server().url, 'editor-kaz')
-  const client = connectClient(suite.server().wsUrl, DOC, token)
-  await whenSynced(client)
-  const change = { kind: 'words', clauseId: clauseIdAt(client.text, 8), spans: [spanOnWords(client.text, 8, words, replacement)] }
-  const answer = await api(suite.server().url, 'POST', `/api/declarations/${DOC}/amendments`, { token, body: { change, justification: 'Girls are too often left out.' } })
-  client.destroy()
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201)
-  return answer.body as AmendmentView
+function proposeAsKazakhstan(words: string, replacement: string): Promise<AmendmentView> {
+  return proposeOverApi(suite.server(), 'editor-kaz', 8, (fragment, index) => spanOnWords(fragment, index, words, replacement), 'Girls are too often left out.')
 }
 
 const card = (page: Page, label: string) => page.locator(`.amendment[data-amendment="${label}"]`)

@@ -51,4 +51,32 @@ describe('the compilation view', () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Kazakhstan"[^>]*>.*?<w:t[^>]*>all learners<\/w:t>/)
     expect([...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => Number(match[1]))).toEqual([1, 2])
   })
+
+  it('lists only the amendments still open, as the DOCX and PDF (built from one list) do: a rejected one is left out', async () => {
+    const url = suite.server().url
+    const kazakh = await startSession(url, 'editor-kaz')
+    const chair = await startSession(url, 'chair')
+    const client = connectClient(suite.server().wsUrl, DOC, kazakh)
+    await whenSynced(client)
+    const propose = async (words: string, proposed: string) => {
+      const change = { kind: 'words', clauseId: clauseIdAt(client.text, 9), spans: [spanOnWords(client.text, 9, words, proposed)] }
+      const answer = await api(url, 'POST', PATH, { token: kazakh, body: { change, justification: '' } })
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+      return answer.body as AmendmentView
+    }
+    const [rejected, kept] = [await propose('financial', 'Rejected wording'), await propose('barriers', 'Kept wording')]
+    client.destroy()
+    expect((await api(url, 'POST', `${PATH}/${rejected.number}/reject`, { token: chair, body: { reason: 'Not agreed.' } })).status).toBe(200)
+
+    const page = await openApp(suite.browser(), url)
+    await signInAs(page, 'Siti Rahmawati')
+    await page.goto(`${url}/d/${DOC}/compilation`)
+    await page.locator(`[data-amendment="${kept.label}"]`).waitFor()
+    expect(await page.locator(`[data-amendment="${rejected.label}"]`).count()).toBe(0)
+    await expectNoAxeViolations(page)
+
+    const docx = await page.request.get(`${url}/api/declarations/${DOC}/compilation.docx`)
+    const xml = await (await JSZip.loadAsync(await docx.body())).file('word/document.xml')!.async('string')
+    expect([xml.includes('Kept wording'), xml.includes('Rejected wording')]).toEqual([true, false])
+  })
 })

@@ -4,6 +4,7 @@ import { browserSuite } from '../helpers/browserSuite.js'
 import { confirmDialog } from '../helpers/confirmDialog.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
 import { expectNoSidewaysScroll, isOnScreen, openOnPhone } from '../helpers/layout.js'
+import { recordAnnouncements } from '../helpers/liveRegions.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
@@ -17,7 +18,7 @@ async function openAs(name: string, editable: boolean, page?: Page): Promise<Pag
   return opened
 }
 
-const modeStatus = (page: Page) => page.getByRole('status').filter({ hasText: /^Drafting mode:/ })
+const modeStatus = (page: Page) => page.locator('.drafting-mode__status')
 
 describe('the drafting mode', () => {
   it('the chair switches to negotiation by keyboard after confirming; every page, a phone included, shows it live, and the editor is left to suggest', async () => {
@@ -45,5 +46,23 @@ describe('the drafting mode', () => {
     await expectNoSidewaysScroll(observer)
     await expectNoAxeViolations(editor)
     await expectNoAxeViolations(observer)
+  })
+
+  it('every page announces the switch once in a polite live region, an editor\'s page too though it reconnects with its new rights', async () => {
+    const editor = await openAs('James Whitfield', true)
+    const observer = await openAs('Siti Rahmawati', false)
+    const chair = await openAs('Aigerim Seitkali', true)
+    const pages = [editor, observer, chair]
+    for (const page of pages) await expect.poll(() => modeStatus(page).textContent()).toBe(OPEN)
+    const said = await Promise.all(pages.map((page) => recordAnnouncements(page)))
+
+    await pressByKeyboard(chair, 'Switch to negotiation…')
+    await confirmDialog(chair).getByRole('button', { name: 'Switch to negotiation' }).click()
+    for (const page of pages) await expect.poll(() => modeStatus(page).textContent()).toBe(NEGOTIATION)
+    await editor.getByRole('button', { name: /^Suggesting/ }).and(editor.locator('[aria-pressed="true"]')).waitFor()
+    for (const announcements of said) {
+      await expect.poll(async () => (await announcements()).filter((words) => /negotiation/i.test(words))).toEqual(['The drafting mode is now negotiation: the text changes only through amendments.'])
+    }
+    await expectNoAxeViolations(editor)
   })
 })

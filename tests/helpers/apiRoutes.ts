@@ -129,6 +129,7 @@ export const apiRoutes: ApiRoute[] = [
   },
   { method: 'GET', path: '/declarations/:name/evidence/:versionId', as: 'chair', ok: 200 },
   { method: 'GET', path: '/declarations/:name/exports/:versionId.pdf', as: 'chair', ok: 200 },
+  { method: 'POST', path: '/declarations/:name/labels/renumber', as: 'chair', ok: 200 },
   { method: 'GET', path: '/keys', as: 'signatory-pol', ok: 200 },
   { method: 'POST', path: '/keys', as: 'signatory-pol', body: { publicKey: PUBLIC_KEY }, ok: 201 },
   { method: 'GET', path: '/invitations/:invitationToken', as: null, ok: 200 },

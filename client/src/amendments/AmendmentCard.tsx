@@ -15,6 +15,7 @@ export const statusLabel: Record<AmendmentStatus, string> = {
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
   'needs-update': 'Needs update',
+  'not-taken-up': 'Not taken up',
 }
 
 const stanceButtons: { stance: Stance; label: string }[] = [

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useId, useMemo, useState } from 'react'
 import type { Identity } from '../../../shared/api/schemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { AmendmentStatus, type AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { can, type Role } from '../../../shared/roles.js'
 import { editorPosition } from '../comments/anchorPositions.js'
@@ -32,7 +32,7 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
   const [delegation, setDelegation] = useState('')
   const [paragraph, setParagraph] = useState('')
   const id = useId()
-  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).map(({ id: clauseId, label, pos }) => ({ clauseId, label, pos })) })
+  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).map(({ id: clauseId, label, pos }) => ({ clauseId, label, pos })) })
   const order = useMemo(() => new Map(clauses.map((clause, index) => [clause.clauseId, { index, label: clause.label, pos: clause.pos }])), [clauses])
   const labelOf = (clauseId: string) => order.get(clauseId)?.label ?? 'a removed paragraph'
 

@@ -1,8 +1,5 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { callApi } from '../api/apiClient.js'
 import { BackLink } from '../navigation/BackLink.js'
@@ -11,15 +8,23 @@ import { SilenceSection } from '../silence/SilenceSection.js'
 import { useDeclarationSync, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { statusLabel } from './AmendmentCard.js'
 import { ChangeText } from './ChangeText.js'
+import { isOpen } from '../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId, describeChange } from '../../../shared/negotiation/describeChange.js'
 import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 import { useAmendments } from './useAmendments.js'
 import { useBrackets } from '../brackets/useBrackets.js'
 import { frozenBrackets } from '../../../shared/brackets/frozenBrackets.js'
 import { printedParagraph } from '../../../shared/brackets/printedBrackets.js'
+import { StatusBadge } from '../paragraphStatus/StatusBadge.js'
+import { useLiveParagraphs } from '../paragraphStatus/useLiveParagraphs.js'
+import { useParagraphStatuses } from '../paragraphStatus/useParagraphStatuses.js'
 import './compilation.css'
 
-/** The compilation text: each paragraph of the live text followed by every amendment made on it and who stands where. */
+/**
+ * The compilation text: each paragraph of the live text followed by the amendments still open on it and who stands
+ * where, as its DOCX and PDF print it. Decided ones are left out: an accepted one is already in the text, and every
+ * decision stays in the amendments panel and the audit log.
+ */
 export function CompilationPage({ name, onBack }: { name: string; onBack: () => void }) {
   const [access, setAccess] = useState<DeclarationAccess | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -55,38 +60,22 @@ function CompilationText({ access }: { access: DeclarationAccess }) {
   )
 }
 
-interface Paragraph {
-  clauseId: string | null
-  label: string
-  text: string
-}
-
-/** The live text's paragraphs, read again whenever it changes. */
-function useParagraphs(sync: DeclarationSync): Paragraph[] {
-  const read = useCallback(() => labelClauses(yXmlFragmentToProseMirrorRootNode(sync.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({ clauseId: clause.id, label: clause.label, text: clause.node.textContent })), [sync.doc])
-  const [paragraphs, setParagraphs] = useState(read)
-  useEffect(() => {
-    const handleUpdate = () => setParagraphs(read())
-    sync.doc.on('update', handleUpdate)
-    handleUpdate()
-    return () => sync.doc.off('update', handleUpdate)
-  }, [sync.doc, read])
-  return paragraphs
-}
-
 function ConnectedCompilation({ sync, name }: { sync: DeclarationSync; name: string }) {
-  const paragraphs = useParagraphs(sync)
+  const paragraphs = useLiveParagraphs(sync.doc)
   const { amendments, error } = useAmendments(name, sync.channel)
   const brackets = frozenBrackets(sync.doc, useBrackets(name, sync.channel).items)
+  const { statuses } = useParagraphStatuses(name, sync.channel)
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
-  const on = (clauseId: string | null): AmendmentView[] => amendments.filter((amendment) => amendment.status !== 'withdrawn' && changeClauseId(amendment.change) === clauseId).sort((a, b) => a.number - b.number)
+  const on = (clauseId: string | null): AmendmentView[] => amendments.filter((amendment) => isOpen(amendment) && changeClauseId(amendment.change) === clauseId).sort((a, b) => a.number - b.number)
   if (!sync.ready) return <p role="status">Loading the text…</p>
   return (
     <>
       {error && <p role="alert">{error}</p>}
       {paragraphs.map((paragraph) => (
         <section key={paragraph.clauseId ?? paragraph.label} className="compilation__paragraph" aria-labelledby={`compilation-${paragraph.label}`}>
-          <h2 id={`compilation-${paragraph.label}`}>{paragraph.label}</h2>
+          <h2 id={`compilation-${paragraph.label}`}>
+            {paragraph.label} <StatusBadge status={(paragraph.clauseId && statuses.get(paragraph.clauseId)?.status) || 'open'} hideOpen />
+          </h2>
           <p dir="auto">{printedParagraph(paragraph.text, brackets, paragraph.clauseId)}</p>
           {on(paragraph.clauseId).length > 0 && (
             <ul className="compilation__amendments" aria-label={`Amendments on ${paragraph.label}`}>

@@ -2,14 +2,8 @@ import { useState } from 'react'
 import { ModeBody, type DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { callApi } from '../api/apiClient.js'
 import { useConfirm } from '../dialogs/ConfirmDialog.js'
+import { modeMeaning, modeName } from './modeWords.js'
 import './draftingMode.css'
-
-const modeName: Record<DraftingMode, string> = { open: 'Open drafting', negotiation: 'Negotiation' }
-
-const modeMeaning: Record<DraftingMode, string> = {
-  open: 'editors type in the text',
-  negotiation: 'the text changes only through amendments',
-}
 
 const switchWarning: Record<DraftingMode, string> = {
   open: 'Editors will type in the text again. Their pages reconnect with their new rights.',
@@ -23,7 +17,7 @@ interface DraftingModeControlProps {
   canSet: boolean
 }
 
-/** The drafting mode in words, announced when it changes; a moderator switches it after confirming. */
+/** The drafting mode in words (the page announces its changes); a moderator switches it after confirming. */
 export function DraftingModeControl({ declaration, mode, canSet }: DraftingModeControlProps) {
   const { ask, dialog } = useConfirm()
   const [error, setError] = useState<string | null>(null)
@@ -43,7 +37,7 @@ export function DraftingModeControl({ declaration, mode, canSet }: DraftingModeC
 
   return (
     <div className="drafting-mode">
-      <p role="status" className="drafting-mode__status">
+      <p className="drafting-mode__status">
         Drafting mode: <strong>{modeName[mode]}</strong> ({modeMeaning[mode]})
       </p>
       {canSet && (

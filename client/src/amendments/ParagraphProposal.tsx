@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useRef, useState } from 'react'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import type { AmendmentView, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { describeChange } from '../../../shared/negotiation/describeChange.js'
 import { ParagraphProposalForm } from './ParagraphProposalForm.js'
@@ -14,7 +14,7 @@ interface ParagraphProposalProps {
 
 /** "Propose for OP3…", named for the paragraph at the caret (or "Propose…"): a dialog to propose a new paragraph after it, its deletion or its move. */
 export function ParagraphProposal({ editor, onPropose }: ParagraphProposalProps) {
-  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).flatMap(({ id, label, kind }) => (id ? [{ id, label, kind }] : [])) })
+  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).flatMap(({ id, label, kind }) => (id ? [{ id, label, kind }] : [])) })
   const caretId = useEditorState({
     editor,
     selector: ({ editor: current }) => {

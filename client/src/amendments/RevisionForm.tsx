@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { AmendmentChange, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
+import { rewordRuns } from './rewordRuns.js'
 
 interface RevisionFormProps {
   change: Extract<AmendmentChange, { kind: 'words' }>
@@ -20,11 +21,7 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    const spans = change.spans.map((span, index) => {
-      // Words left as proposed keep their bold and italic; new words are plain.
-      const unchanged = words[index] === span.content.map((run) => run.text).join('')
-      return { start: span.start, end: span.end, content: unchanged ? span.content : words[index] ? [{ text: words[index], marks: [] as ('bold' | 'italic')[] }] : [] }
-    })
+    const spans = change.spans.map((span, index) => ({ start: span.start, end: span.end, content: rewordRuns(span.content, words[index] ?? '') }))
     onSubmit({ kind: 'words', clauseId: change.clauseId, spans }, reason).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
   }
 

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { Delegation } from '../../../shared/api/schemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { RunsText } from './RunsText.js'
 import { clearSuggestion, setSuggesting, suggestionKey } from './SuggestingMode.js'
@@ -21,7 +21,7 @@ interface SuggestionBarProps {
 /** The Suggesting switch, and the person's suggestion in words with a justification, to submit as one amendment or discard. */
 export function SuggestionBar({ editor, delegation, forced, suggesting, onSuggesting, onPropose }: SuggestionBarProps) {
   const suggestion = useEditorState({ editor, selector: ({ editor: current }) => suggestionKey.getState(current.state) ?? null })
-  const label = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).find((clause) => clause.id === suggestion?.clauseId)?.label ?? '' })
+  const label = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).find((clause) => clause.id === suggestion?.clauseId)?.label ?? '' })
   const [justification, setJustification] = useState('')
   const [message, setMessage] = useState('')
   const [error, setError] = useState<string | null>(null)

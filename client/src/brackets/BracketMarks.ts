@@ -3,7 +3,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { BracketItem } from '../../../shared/brackets/bracketSchemas.js'
 import { closingName, openingName, optionsLine } from '../../../shared/brackets/describeBracket.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { editorPosition } from '../comments/anchorPositions.js'
 
 const marksKey = new PluginKey('bracketMarks')
@@ -16,7 +16,7 @@ declare module '@tiptap/core' {
 
 /** Where an open item stands in the editor now: its paragraph's whole text without an anchor, and its paragraph's start once its words' place is lost. */
 export function editorRange(editor: Editor, item: BracketItem): { from: number; to: number } | null {
-  const clause = labelClauses(editor.state.doc).find((candidate) => candidate.id === item.clauseId)
+  const clause = labelledClausesOf(editor.state).find((candidate) => candidate.id === item.clauseId)
   if (!clause) return null
   const inside = { from: clause.pos + 1, to: clause.pos + clause.node.nodeSize - 1 }
   if (!item.anchor) return inside

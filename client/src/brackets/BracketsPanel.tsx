@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react'
 import { z } from 'zod'
 import { Delegation } from '../../../shared/api/schemas.js'
 import { bracketCount } from '../../../shared/brackets/frozenBrackets.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { can, type Role } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { BracketCard } from './BracketCard.js'
@@ -36,7 +36,7 @@ export function BracketsPanel({ editor, brackets, role, onShowInText }: Brackets
     if (canManage) callApi('/delegations', z.array(Delegation)).then(setDelegations, () => undefined)
   }, [canManage])
   // Re-read labels and positions whenever the text changes.
-  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
+  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
   const placed = useEditorState({
     editor,
     selector: ({ editor: current }) =>

@@ -3,7 +3,7 @@ import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { can, type Role } from '../../../shared/roles.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
 import { anchorRange, selectionTarget } from './anchorPositions.js'
@@ -37,7 +37,7 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
   const canComment = can(role, 'comment.write')
 
   // Re-read labels and anchor positions whenever the text changes.
-  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelClauses(current.state.doc).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
+  const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
   const order = useMemo(() => new Map(clauses.map((clause, index) => [clause.clauseId, { index, label: clause.label }])), [clauses])
 
   useEffect(() => {

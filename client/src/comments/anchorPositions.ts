@@ -3,7 +3,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import * as Y from 'yjs'
 import { anchorBetween, decodePosition } from '../../../shared/comments/anchors.js'
 import type { Anchor } from '../../../shared/comments/commentSchemas.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 
 interface Binding {
   doc: Y.Doc
@@ -38,7 +38,7 @@ export function selectionTarget(editor: Editor): SelectionTarget | null {
   const { from, to, $from, $to } = editor.state.selection
   const clause = $from.parent
   if (clause.type.name !== 'clause' || $to.parent !== clause || typeof clause.attrs.id !== 'string') return null
-  const label = labelClauses(editor.state.doc).find((candidate) => candidate.id === clause.attrs.id)?.label ?? ''
+  const label = labelledClausesOf(editor.state).find((candidate) => candidate.id === clause.attrs.id)?.label ?? ''
   const binding = bindingOf(editor)
   if (from === to || !binding) return { clauseId: clause.attrs.id, label, anchor: null, quote: clause.textContent }
   const start = textIndexAt(editor, from)

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
+import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
@@ -12,6 +13,7 @@ import { ParagraphProposal } from '../amendments/ParagraphProposal.js'
 import { SuggestionBar } from '../amendments/SuggestionBar.js'
 import { useAmendments } from '../amendments/useAmendments.js'
 import { useDraftingMode } from '../amendments/useDraftingMode.js'
+import { useModeAnnouncement } from '../amendments/useModeAnnouncement.js'
 import { updateBracketMarks } from '../brackets/BracketMarks.js'
 import { BracketsPanel, bracketsSummary } from '../brackets/BracketsPanel.js'
 import { useBrackets } from '../brackets/useBrackets.js'
@@ -21,6 +23,10 @@ import { EditTooLargeNotice } from '../drafts/EditTooLargeNotice.js'
 import { DeclarationEditor } from '../editor/DeclarationEditor.js'
 import { Toolbar } from '../editor/Toolbar.js'
 import { useDeclarationEditor } from '../editor/useDeclarationEditor.js'
+import { ClosedParagraphNotice } from '../paragraphStatus/ClosedParagraphNotice.js'
+import { StatusPanel } from '../paragraphStatus/StatusPanel.js'
+import { useParagraphStatuses } from '../paragraphStatus/useParagraphStatuses.js'
+import { useStatusBadges } from '../paragraphStatus/useStatusBadges.js'
 import { PresenceList } from '../presence/PresenceList.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
@@ -44,6 +50,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [error, setError] = useState<string | null>(null)
   const [generation, setGeneration] = useState(0)
   const [modeSlot, setModeSlot] = useState<HTMLElement | null>(null)
+  const modeAnnouncement = useModeAnnouncement()
   useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
@@ -76,6 +83,9 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           {!can(access.role, 'text.edit') && ' (read-only)'}
         </p>
         <div ref={setModeSlot} className="declaration-mode" />
+        <p role="status" className="visually-hidden">
+          {modeAnnouncement.announcement}
+        </p>
         <nav aria-label="Declaration" className="declaration-nav">
           <AppLink to={`/d/${name}/versions`} onNavigate={onNavigate}>
             Versions
@@ -93,7 +103,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           )}
         </nav>
       </div>
-      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onClosed={handleClosed} />
+      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onMode={modeAnnouncement.report} onClosed={handleClosed} />
     </article>
   )
 }
@@ -103,6 +113,8 @@ interface WorkspaceProps {
   identity: Identity
   /** Where the drafting mode is shown, beside the role. */
   modeSlot: HTMLElement | null
+  /** Told each drafting mode the server says, so that the page announces a change once. */
+  onMode: (mode: DraftingMode) => void
   onClosed: (code: number) => void
 }
 
@@ -112,7 +124,7 @@ function Workspace(props: WorkspaceProps) {
   return <ConnectedWorkspace sync={sync} {...props} />
 }
 
-function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
+function ConnectedWorkspace({ sync, access, identity, modeSlot, onMode, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
   const status = useSaveStatus(sync.tracker)
   const refusedCode = status.kind === 'refused' ? status.code : null
   useEffect(() => {
@@ -120,6 +132,9 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
   }, [refusedCode, onClosed])
   const lock = useLock(sync)
   const mode = useDraftingMode(access.name, sync.channel)
+  useEffect(() => {
+    if (mode) onMode(mode)
+  }, [mode, onMode])
   const [suggestingChosen, setSuggestingChosen] = useState(false)
   // In negotiation the text changes only through amendments, except for those who keep the pen.
   const typesInText = can(access.role, mode === 'negotiation' ? 'text.editInNegotiation' : 'text.edit')
@@ -134,6 +149,8 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
   )
   const editor = useDeclarationEditor(sync.doc, sync.provider, user, editable)
   const amendments = useAmendments(access.name, sync.channel)
+  const statuses = useParagraphStatuses(access.name, sync.channel)
+  useStatusBadges(editor, statuses.statuses)
   const [sideView, setSideView] = useState('Comments')
   const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
   const [marksShown, setMarksShown] = useState<MarksShown>('all')
@@ -181,6 +198,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
                 { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
+                { name: 'Progress', content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} brackets={brackets.items} role={access.role} /> },
               ]}
             />
           )}
@@ -192,6 +210,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, onClosed }: Work
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
+      <ClosedParagraphNotice editor={editor} />
       <EditTooLargeNotice>
         <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
       </EditTooLargeNotice>

@@ -1,7 +1,5 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
-import { labelClauses } from '../../../shared/editor/clauseLabels.js'
+import { documentClauses } from '../../../shared/editor/documentClauses.js'
 
 /** One paragraph of a person's text, with the label it had on their screen. */
 export interface DraftParagraph {
@@ -11,8 +9,7 @@ export interface DraftParagraph {
 
 /** Every clause of a document, as its label and plain text. */
 export function draftParagraphs(doc: Y.Doc): DraftParagraph[] {
-  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)
-  return labelClauses(root).map((clause) => ({ label: clause.label, text: clause.node.textContent }))
+  return documentClauses(doc).map((clause) => ({ label: clause.label, text: clause.node.textContent }))
 }
 
 /** The paragraphs of `mine` that the server's text does not hold word for word: what refusing the change lost. */

@@ -10,9 +10,11 @@ import { AmendmentMarks } from '../amendments/AmendmentMarks.js'
 import { SuggestingMode } from '../amendments/SuggestingMode.js'
 import { BracketMarks } from '../brackets/BracketMarks.js'
 import { CommentHighlights } from '../comments/CommentHighlights.js'
+import { StatusBadges } from '../paragraphStatus/StatusBadges.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
 import { renderCaret, renderSelection } from './renderCaret.js'
+import { RoundLabels } from './RoundLabels.js'
 import { TextDirection } from './TextDirection.js'
 import { TextSearch } from './TextSearch.js'
 import { TitleKeys } from './TitleKeys.js'
@@ -27,6 +29,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
       extensions: [
         ...declarationExtensions(),
         Collaboration.configure({ document: doc, field: DECLARATION_FRAGMENT }),
+        RoundLabels.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
           // The server replaces this with the identity of the session; it is only a local default.
@@ -38,6 +41,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         SuggestingMode,
         AmendmentMarks,
         BracketMarks,
+        StatusBadges,
         EditSizeGuard,
         TextDirection,
         TitleKeys,

@@ -1,4 +1,6 @@
 import type { CanonicalBlock, CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
+import { StatusBadge } from '../paragraphStatus/StatusBadge.js'
 
 function Inline({ run }: { run: CanonicalInline }) {
   if ('note' in run) return <sup className="version-note">[Note: {run.note}]</sup>
@@ -8,11 +10,12 @@ function Inline({ run }: { run: CanonicalInline }) {
   return node
 }
 
-function Block({ block }: { block: CanonicalBlock }) {
+function Block({ block, statuses }: { block: CanonicalBlock; statuses: ReadonlyMap<string, ParagraphStatus> }) {
   switch (block.type) {
     case 'clause':
       return (
         <p className="clause" data-label={block.label}>
+          <StatusBadge status={(block.id && statuses.get(block.id)) || 'open'} hideOpen />
           {block.content.map((run, index) => (
             <Inline key={index} run={run} />
           ))}
@@ -36,7 +39,7 @@ function Block({ block }: { block: CanonicalBlock }) {
                 <Inline key={runIndex} run={run} />
               ))}
               {item.lists.map((nested, nestedIndex) => (
-                <Block key={nestedIndex} block={nested} />
+                <Block key={nestedIndex} block={nested} statuses={statuses} />
               ))}
             </li>
           ))}
@@ -46,15 +49,15 @@ function Block({ block }: { block: CanonicalBlock }) {
   }
 }
 
-/** A frozen text, read-only, exactly as it was hashed. */
-export function CanonicalTextView({ text }: { text: CanonicalText }) {
+/** A frozen text, read-only, exactly as it was hashed, with the status each paragraph had then. */
+export function CanonicalTextView({ text, statuses = new Map<string, ParagraphStatus>() }: { text: CanonicalText; statuses?: ReadonlyMap<string, ParagraphStatus> }) {
   return (
     <div className="declaration-text version-text">
       <h2 className="declaration-title" dir="auto">
         {text.title}
       </h2>
       {text.blocks.map((block, index) => (
-        <Block key={index} block={block} />
+        <Block key={index} block={block} statuses={statuses} />
       ))}
     </div>
   )

@@ -1,3 +1,4 @@
+import type { NegotiationChanges } from '../../../shared/versions/negotiationChanges.js'
 import type { Redline, RedlineLink, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
 import './redlineJoins.css'
 
@@ -40,18 +41,33 @@ function badges(paragraph: RedlineParagraph): string[] {
   if (paragraph.status === 'deleted') found.push('Deleted')
   if (paragraph.status === 'changed') found.push('Changed')
   if (paragraph.moved) found.push('Moved')
-  if (paragraph.oldLabel && paragraph.newLabel && paragraph.oldLabel !== paragraph.newLabel) found.push(`Renumbered from ${paragraph.oldLabel}`)
+  if (paragraph.oldLabel && paragraph.newLabel && paragraph.oldLabel !== paragraph.newLabel) found.push(`Renumbered: ${paragraph.oldLabel} → ${paragraph.newLabel}`)
   return found
 }
 
+/** A redline and, from the two versions' snapshots, how the negotiation state moved. */
+export type ComparedVersions = Redline & { negotiation?: NegotiationChanges }
+
 /** A redline as lawyers read it: insertions underlined, deletions struck through, each also marked in words. */
-export function RedlineView({ redline, title }: { redline: Redline; title: string }) {
+export function RedlineView({ redline, title }: { redline: ComparedVersions; title: string }) {
   return (
     <section aria-labelledby="redline-heading" className="redline">
       <h2 id="redline-heading">{title}</h2>
       <p className="redline__summary">
         <strong>Summary:</strong> {redline.summary}
       </p>
+      {redline.negotiation && redline.negotiation.sentences.length > 0 && (
+        <>
+          <h3>Negotiation state</h3>
+          <ul aria-label="Changes in the negotiation state">
+            {redline.negotiation.sentences.map((sentence) => (
+              <li key={sentence} dir="auto">
+                {sentence}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p className="redline__legend">
         <ins>inserted</ins> · <del>deleted</del>
       </p>

@@ -2,14 +2,14 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { can } from '../../../shared/roles.js'
-import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
-import type { Redline } from '../../../shared/versions/redline.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { ApiRequestError, callApi, NoContent } from '../api/apiClient.js'
 import { AuditLogView } from './AuditLogView.js'
-import { CanonicalTextView } from './CanonicalTextView.js'
+import { FrozenText } from '../paragraphStatus/FrozenText.js'
+import { ProgressChart } from '../paragraphStatus/ProgressChart.js'
 import { CompareForm } from './CompareForm.js'
-import { RedlineView } from './RedlineView.js'
+import { RedlineView, type ComparedVersions } from './RedlineView.js'
+import { RenumberSection } from './RenumberSection.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 import { BackLink } from '../navigation/BackLink.js'
 import { TableRegion } from '../layout/TableRegion.js'
@@ -17,9 +17,9 @@ import { formatDateTime } from '../../../shared/format/dateTime.js'
 import { useDocumentTitle } from '../navigation/useDocumentTitle.js'
 import { ConnectedSilenceSection } from '../silence/SilenceSection.js'
 
-type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: Redline } | null
+type Shown = { kind: 'text'; version: VersionDetail } | { kind: 'redline'; title: string; redline: ComparedVersions } | null
 
-const RedlineAnswer = z.custom<Redline>((value) => typeof value === 'object' && value !== null && 'summary' in value)
+const RedlineAnswer = z.custom<ComparedVersions>((value) => typeof value === 'object' && value !== null && 'summary' in value)
 const message = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure))
 
 /** The rounds of a declaration: frozen versions with their hashes, redlines, and the moderator's controls. */
@@ -76,6 +76,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
       )}
       <ConnectedSilenceSection name={name} locked={locked ?? null} />
       {manages && !locked && <FreezeForm base={base} onFrozen={(text) => act(Promise.resolve(), text)} />}
+      {can(access?.role, 'labels.renumber') && !locked && <RenumberSection base={base} ask={ask} onDone={(text) => act(Promise.resolve(), text)} onFailed={(failure) => setNotice({ text: message(failure), isError: true })} />}
       {manages && locked && <FreezeForm base={base} unlock={{ lockedName: locked.name, ask }} onFrozen={(text) => act(Promise.resolve(), text)} />}
       {versions.length === 0 ? (
         <p>No version has been frozen yet.</p>
@@ -167,6 +168,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           </table>
         </TableRegion>
       )}
+      <ProgressChart declaration={name} refresh={versions} />
       {versions.length > 0 && <CompareForm versions={versions} onCompare={(from, to) => void showRedline(from, to)} />}
       {shown?.kind === 'text' && (
         <section aria-labelledby="version-text-heading">
@@ -176,7 +178,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           <p>
             SHA-256: <code className="hash">{shown.version.sha256}</code>
           </p>
-          <CanonicalTextView text={JSON.parse(shown.version.serialized) as CanonicalText} />
+          <FrozenText serialized={shown.version.serialized} />
         </section>
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}

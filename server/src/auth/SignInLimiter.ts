@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { ServerHooks } from '../serverHooks.js'
 
 /** How failed sign-ins are limited. */
 export interface SignInLimits {
@@ -23,8 +24,11 @@ export interface SignInAttempt {
   device: string | null
 }
 
-/** Either an attempt may go ahead, or it must wait this many seconds. */
-export type Admission = { allowed: true; attempt: SignInAttempt } | { allowed: false; retryAfter: number; reason: 'address' | 'login' }
+/**
+ * Either an attempt may go ahead, or it must wait this many seconds: the address or the login gave too many wrong
+ * passwords, or (`busy`) the login has too many attempts still being checked, none of them yet found wrong.
+ */
+export type Admission = { allowed: true; attempt: SignInAttempt } | { allowed: false; retryAfter: number; reason: 'address' | 'login' | 'busy' }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
@@ -35,15 +39,22 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
  * the same step as its check, so parallel guesses cannot slip past it.
  */
 export class SignInLimiter {
+  /** Attempts admitted on a login, counted before their password is checked so parallel guesses cannot slip past. */
   private readonly failures: RateLimiterMemory
+  /** Of those, the ones whose password was found wrong: only these may be told of wrong passwords. */
+  private readonly wrong: RateLimiterMemory
   private readonly pace: RateLimiterMemory
   private readonly addresses: RateLimiterMemory
   private readonly devices: RateLimiterMemory
   private readonly secret = randomBytes(32)
 
-  constructor(private readonly limits: SignInLimits) {
+  constructor(
+    private readonly limits: SignInLimits,
+    private readonly hooks: ServerHooks = {},
+  ) {
     const duration = seconds(limits.windowMs)
     this.failures = new RateLimiterMemory({ keyPrefix: 'login', points: Number.MAX_SAFE_INTEGER, duration })
+    this.wrong = new RateLimiterMemory({ keyPrefix: 'wrong', points: Number.MAX_SAFE_INTEGER, duration })
     this.pace = new RateLimiterMemory({ keyPrefix: 'pace', points: 1, duration: 1 })
     this.addresses = new RateLimiterMemory({ keyPrefix: 'address', points: limits.perAddress, duration })
     this.devices = new RateLimiterMemory({ keyPrefix: 'device', points: limits.perDevice, duration })
@@ -64,6 +75,12 @@ export class SignInLimiter {
 
   /** Whether an attempt may go ahead now; an admitted attempt is already counted, and is uncounted by a success. */
   async admit(login: string, address: string, deviceToken: string | undefined): Promise<Admission> {
+    const admission = await this.decide(login, address, deviceToken)
+    await this.hooks.afterSignInAdmission?.(login)
+    return admission
+  }
+
+  private async decide(login: string, address: string, deviceToken: string | undefined): Promise<Admission> {
     if (this.isDeviceOf(login, deviceToken)) {
       const device = `${login}|${deviceToken}`
       const trusted = await this.devices.consume(device).then(
@@ -84,6 +101,9 @@ export class SignInLimiter {
       if (waited) {
         // A refused attempt tried no password, so it does not lengthen the next pause.
         await this.failures.reward(login)
+        const wrong = (await this.wrong.get(login))?.consumedPoints ?? 0
+        // Tabs signing in at once with the right password fill the count too: they are told to retry, not that they guessed.
+        if (wrong < this.limits.perLogin) return { allowed: false, retryAfter: 1, reason: 'busy' }
         return { allowed: false, retryAfter: seconds(waited.msBeforeNext), reason: 'login' }
       }
     }
@@ -92,19 +112,19 @@ export class SignInLimiter {
 
   /** A wrong password: the address counts it too (the login did on admission, or does now from a known browser); past the limit the login pauses. */
   async recordFailure(attempt: SignInAttempt): Promise<void> {
-    await this.addresses.penalty(attempt.address)
+    await Promise.all([this.addresses.penalty(attempt.address), this.wrong.penalty(attempt.login)])
     const counted = attempt.trusted ? (await this.failures.penalty(attempt.login)).consumedPoints : ((await this.failures.get(attempt.login))?.consumedPoints ?? 0)
     if (counted >= this.limits.perLogin) await this.pace.block(attempt.login, seconds(Math.min(1000 * 2 ** (counted - this.limits.perLogin), this.limits.maxPaceMs)))
   }
 
   /** The right password clears the login's count and pause; the address keeps its count. */
   async recordSuccess(attempt: SignInAttempt): Promise<void> {
-    await Promise.all([this.failures.delete(attempt.login), this.pace.delete(attempt.login), attempt.device ? this.devices.delete(attempt.device) : null])
+    await Promise.all([this.failures.delete(attempt.login), this.wrong.delete(attempt.login), this.pace.delete(attempt.login), attempt.device ? this.devices.delete(attempt.device) : null])
   }
 
   /** A moderator clears a login's failures and pause; true when there were any. */
   async clear(login: string): Promise<boolean> {
-    const [failures, pace] = await Promise.all([this.failures.delete(login), this.pace.delete(login)])
+    const [failures, pace] = await Promise.all([this.failures.delete(login), this.pace.delete(login), this.wrong.delete(login)])
     return failures || pace
   }
 }

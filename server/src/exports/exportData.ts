@@ -2,11 +2,11 @@ import type { Language } from '../../../shared/i18n/languages.js'
 import type { ExportsKey } from '../../../shared/i18n/messageKeys.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import type { SignaturesView } from '../../../shared/signatures/evidence.js'
-import type { CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
+import type { CanonicalBlock, CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { translator, type Translator } from '../i18n/serverI18n.js'
 import type { OptionText } from '../../../shared/brackets/describeBracket.js'
 import { printBrackets, type PrintedAlternatives, type PrintedBracket } from '../../../shared/brackets/printedBrackets.js'
-import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
+import type { NegotiationSnapshot, ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionRecord } from '../store/Store.js'
 
 /** Everything a PDF or DOCX export of a version shows, gathered once for both formats; labels are in `language`, the text as written. */
@@ -14,6 +14,8 @@ export interface ExportData {
   declaration: string
   version: Pick<VersionRecord, 'id' | 'seq' | 'name' | 'sha256' | 'createdAt'>
   text: CanonicalText
+  /** Each paragraph's status when the version was frozen, by clause id; a paragraph without one is open. */
+  statuses: ReadonlyMap<string, ParagraphStatus>
   signatures: SignaturesView
   language: Language
   /** The version's brackets and alternatives, printed as literal brackets when given. */
@@ -75,4 +77,11 @@ export function inlineRuns(content: CanonicalInline[], language: Language, marks
   const runs = content.map((run) => ('note' in run ? { text: ` ${t('note', { note: run.note })}`, bold: false, italic: true, note: true } : { text: run.text, bold: run.marks.includes('bold'), italic: run.marks.includes('italic'), note: false }))
   // Bracket offsets count the paragraph's words only, never a note.
   return printBrackets(runs, marks.brackets, marks.alternatives, (run) => (run.note ? null : run.text), (run, text) => ({ ...run, text }), (text) => ({ text, bold: false, italic: false, note: false }), exportOptionText(labels))
+}
+
+/** A paragraph's label as printed, with its frozen status beside it in the export's language: "OP3 (agreed)"; an open paragraph shows none. */
+export function printedLabel(data: ExportData, clause: Extract<CanonicalBlock, { type: 'clause' }>): string {
+  const status = clause.id ? data.statuses.get(clause.id) : undefined
+  if (status !== 'agreed' && status !== 'ad-referendum') return clause.label
+  return exportLabels(data.language).t(status === 'agreed' ? 'printedStatus.agreed' : 'printedStatus.adReferendum', { label: clause.label })
 }

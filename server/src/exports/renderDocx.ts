@@ -1,9 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
-import type { Language } from '../../../shared/i18n/languages.js'
 import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
 import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
 import { baseDirection } from './bidiLines.js'
-import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import { auditHeadLine, exportLabels, inlineRuns, printedLabel, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { scriptRuns } from './scriptRuns.js'
 
 const FONTS = { latin: 'Noto Sans', cjk: 'Noto Sans SC', arabic: 'Noto Sans Arabic' }
@@ -29,13 +28,14 @@ function textParagraph(lead: { text: string; bold?: boolean }[], words: ReturnTy
   return new Paragraph({ ...options, bidirectional: baseDirection(words.map((run) => run.text).join('')) === 'rtl', children: runs([...lead, ...words]) })
 }
 
-function blocks(node: CanonicalBlock, language: Language, negotiation: ExportData['negotiation'], depth = 0): Paragraph[] {
+function blocks(data: ExportData, node: CanonicalBlock, depth = 0): Paragraph[] {
+  const { language, negotiation } = data
   const words = (content: CanonicalInline[], id?: string | null) => inlineRuns(content, language, negotiation && id !== undefined ? paragraphMarks(negotiation, id) : undefined)
-  if (node.type === 'clause') return [textParagraph([{ text: `${node.label}\t`, bold: true }], words(node.content, node.id), { spacing: { after: 160 } })]
+  if (node.type === 'clause') return [textParagraph([{ text: `${printedLabel(data, node)}\t`, bold: true }], words(node.content, node.id), { spacing: { after: 160 } })]
   if (node.type === 'heading') return [textParagraph([], words(node.content), { heading: HeadingLevel.HEADING_2 })]
   return node.items.flatMap((item, index) => [
     textParagraph([{ text: `${node.ordered ? `(${String.fromCharCode(97 + (index % 26))})` : '•'} ` }], words(item.content), { indent: { left: 720 * (depth + 1) } }),
-    ...item.lists.flatMap((nested) => blocks(nested, language, negotiation, depth + 1)),
+    ...item.lists.flatMap((nested) => blocks(data, nested, depth + 1)),
   ])
 }
 
@@ -55,7 +55,7 @@ export function renderDocx(data: ExportData): Promise<Buffer> {
           new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs([{ text: data.text.title }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: versionLine(data) }]) }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: runs([{ text: labels.t('canonicalHash', { sha256: data.version.sha256 }) }]) }),
-          ...data.text.blocks.flatMap((node) => blocks(node, data.language, data.negotiation)),
+          ...data.text.blocks.flatMap((node) => blocks(data, node)),
         ],
       },
       {

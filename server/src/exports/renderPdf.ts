@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import type { CanonicalBlock, CanonicalInline } from '../../../shared/versions/canonicalText.js'
 import { paragraphMarks } from '../../../shared/brackets/printedBrackets.js'
 import { baseDirection, bidiLines, type DrawnRun } from './bidiLines.js'
-import { auditHeadLine, exportLabels, inlineRuns, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
+import { auditHeadLine, exportLabels, inlineRuns, printedLabel, signatureCountLine, signatureDetail, verificationNote, versionLine, type ExportData } from './exportData.js'
 import { fontFile } from './fontFiles.js'
 import { writePdfParagraph, type PdfPiece, type PdfStyle } from './pdfParagraph.js'
 
@@ -58,7 +58,7 @@ export function renderPdf(data: ExportData): Promise<Buffer> {
   }
 
   const block = (node: CanonicalBlock, depth = 0): void => {
-    if (node.type === 'clause') textParagraph([{ text: `${node.label}  `, bold: true }], node.content, {}, data.negotiation && paragraphMarks(data.negotiation, node.id))
+    if (node.type === 'clause') textParagraph([{ text: `${printedLabel(data, node)}  `, bold: true }], node.content, {}, data.negotiation && paragraphMarks(data.negotiation, node.id))
     else if (node.type === 'heading') textParagraph([], node.content, { bold: true, size: 13 })
     else
       node.items.forEach((item, index) => {

@@ -3,6 +3,7 @@ import type { SignInLimiter } from '../auth/SignInLimiter.js'
 import type { Logger } from '../log.js'
 import type { AmendmentService } from '../negotiation/AmendmentService.js'
 import type { BracketService } from '../brackets/BracketService.js'
+import type { ParagraphStatusService } from '../paragraphStatus/ParagraphStatusService.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import type { SilenceService } from '../silence/SilenceService.js'
 import type { Store } from '../store/Store.js'
@@ -31,6 +32,8 @@ export interface AppContext {
   brackets: BracketService
   /** Silence procedures on locked versions. */
   silence: SilenceService
+  /** Each paragraph's status (open, agreed ad referendum, agreed) and the closed paragraphs they make. */
+  paragraphStatuses: ParagraphStatusService
   /** Origins whose pages may call mutating routes and open websockets. */
   allowedOrigins: ReadonlySet<string>
   /** Cookies get `Secure` when served over HTTPS. */

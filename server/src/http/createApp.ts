@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 import { amendmentsRouter } from '../routes/amendments/amendmentsRouter.js'
 import { bracketsRouter } from '../routes/brackets/bracketsRouter.js'
+import { paragraphStatusRouter } from '../routes/paragraphStatus/paragraphStatusRouter.js'
 import { commentsRouter } from '../routes/comments/commentsRouter.js'
 import { declarationsRouter } from '../routes/declarations/declarationsRouter.js'
 import { delegationsRouter } from '../routes/delegations/delegationsRouter.js'
@@ -13,6 +14,7 @@ import { participantsRouter } from '../routes/participants/participantsRouter.js
 import { compilationRouter } from '../routes/compilation/compilationRouter.js'
 import { exportsRouter } from '../routes/exports/exportsRouter.js'
 import { keysRouter } from '../routes/keys/keysRouter.js'
+import { labelsRouter } from '../routes/labels/labelsRouter.js'
 import { sessionRouter } from '../routes/session/sessionRouter.js'
 import { signaturesRouter } from '../routes/signatures/signaturesRouter.js'
 import { silenceRouter } from '../routes/silence/silenceRouter.js'
@@ -52,11 +54,13 @@ export function createApp(context: AppContext, versions: VersionService, metrics
   api.use('/declarations/:name', commentsRouter(context))
   api.use('/declarations/:name', amendmentsRouter(context))
   api.use('/declarations/:name', bracketsRouter(context))
+  api.use('/declarations/:name', paragraphStatusRouter(context, versions))
   api.use('/declarations/:name', versionsRouter(context, versions))
   api.use('/declarations/:name', signaturesRouter(context, versions))
   api.use('/declarations/:name', silenceRouter(context))
   api.use('/declarations/:name', exportsRouter(context, versions))
   api.use('/declarations/:name', compilationRouter(context))
+  api.use('/declarations/:name', labelsRouter(context))
   api.use('/keys', keysRouter(context))
   api.use('/invitations', invitationsRouter(context))
   api.use('/demo', demoRouter(context))

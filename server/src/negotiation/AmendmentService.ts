@@ -13,22 +13,20 @@ import {
   type AcceptDecision,
 } from '../../../shared/negotiation/amendmentRules.js'
 import type { AmendmentChange, ChangeInput, DraftingMode, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
-import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import { prepareChange, resolveChange } from '../../../shared/negotiation/paragraphChanges.js'
 import { sha256Hex } from '../../../shared/versions/canonicalText.js'
 import type { Logger } from '../log.js'
 import { KeyedQueue } from '../store/KeyedQueue.js'
 import type { AuditLog } from '../store/Store.js'
+import type { ClosedParagraphs } from '../paragraphStatus/ParagraphGate.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
-import type { SharedDocument } from '../sync/SharedDocument.js'
 import type { AmendmentStore, PendingAccept } from './AmendmentStore.js'
-import { changeUpdate, holdsUpdate } from './changeUpdates.js'
+import { AcceptSettlement } from './AcceptSettlement.js'
+import { AmendmentOrigin } from './AmendmentOrigin.js'
+import { recordAmendment } from './amendmentAudit.js'
+import { changeUpdate } from './changeUpdates.js'
 import { NeedsUpdateWatch } from './NeedsUpdateWatch.js'
-
-/** The origin of the text change an accepted amendment makes: the redline and observers can tell it from typing. */
-export class AmendmentOrigin {
-  constructor(readonly label: string) {}
-}
+import { closeOpenAmendments, requireParagraphOpen } from './paragraphClosing.js'
 
 /**
  * Moments of a decision that tests can wait for or hold: its arrival, its start (no other decision, edit or freeze
@@ -49,9 +47,9 @@ export interface AmendmentServiceOptions {
   log?: Logger
   /** Told of each moment of a decision, and awaited there (tests hold it). */
   hook?: (event: DecisionEvent) => Promise<void>
+  /** Agreed paragraphs take no amendment and no amendment's change. */
+  paragraphs?: ClosedParagraphs
 }
-
-const actionOf = (decision: AcceptDecision) => (decision.status === 'accepted' ? 'amendment.accepted' : 'amendment.accepted-as-revised')
 
 /** Amendments: checked against the live text, stored durably, and applied to it when a moderator accepts one. */
 export class AmendmentService {
@@ -60,6 +58,9 @@ export class AmendmentService {
   /** Flags pending amendments as soon as an applied update makes them unfit. */
   private readonly watch = new NeedsUpdateWatch((declaration, numbers) => this.flagUnfit(declaration, numbers))
   private readonly hook: (event: DecisionEvent) => Promise<void>
+  private readonly paragraphs: ClosedParagraphs | undefined
+  /** Ends stored accepts, and finishes those a crash or a failed save left open. */
+  private readonly settlement: AcceptSettlement
 
   constructor(
     readonly store: AmendmentStore,
@@ -68,13 +69,15 @@ export class AmendmentService {
     private readonly options: AmendmentServiceOptions = {},
   ) {
     this.hook = options.hook ?? (async () => undefined)
+    this.paragraphs = options.paragraphs
+    this.settlement = new AcceptSettlement(store, hub, audit, (declaration, amendment) => this.stored(declaration, amendment), options)
     hub.onLoad(async (document) => this.watch.observe(document.name, document.doc, await store.list(document.name)))
   }
 
   /** Runs a step alone in the declaration's queue, after finishing any accept a crash or a failed save left open. */
   private serial<T>(declaration: string, step: () => Promise<T>): Promise<T> {
     return this.queue.run(declaration, async () => {
-      await this.settle(declaration)
+      await this.settlement.settle(declaration)
       return step()
     })
   }
@@ -108,14 +111,21 @@ export class AmendmentService {
   /** Stores a new pending amendment with the next number. */
   async propose(declaration: string, input: ChangeInput, justification: string, by: PersonRef): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
-    const added = await this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
-    return this.stored(declaration, added)
+    await this.paragraphs?.load(declaration)
+    // In the queue, so a paragraph being marked agreed sees every amendment proposed before it, and none after.
+    return this.serial(declaration, async () => {
+      requireParagraphOpen(this.paragraphs, declaration, change)
+      const added = await this.store.add(declaration, (number) => proposeAmendment({ id: randomUUID(), number, change, justification, by, at: new Date().toISOString() }))
+      return this.stored(declaration, added)
+    })
   }
 
   /** Replaces the proposal, pending again; a moderator's change to another delegation's amendment is audited. */
   async edit(declaration: string, number: number, input: ChangeInput, justification: string, by: PersonRef, moderator: boolean): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
+    await this.paragraphs?.load(declaration)
     return this.serial(declaration, async () => {
+      requireParagraphOpen(this.paragraphs, declaration, change)
       const edited = await this.store.update(declaration, number, (amendment) => editAmendment(amendment, change, justification, by, new Date().toISOString(), moderator))
       if (edited.proposedBy.delegation !== by.delegation) await this.record(declaration, by, 'amendment.edited', edited)
       return this.stored(declaration, edited)
@@ -169,15 +179,30 @@ export class AmendmentService {
   }
 
   /**
+   * Runs `close` (marking a paragraph agreed) with no other amendment step in between, after deciding the open
+   * amendments that change the paragraph "not taken up", or refusing while it has any and `notTakenUp` is false.
+   * `close` is given the amendments decided, and the call resolves with them.
+   */
+  closeParagraph(declaration: string, clauseId: string, notTakenUp: boolean, by: PersonRef, close: (decided: AmendmentRecord[]) => Promise<void>): Promise<AmendmentRecord[]> {
+    return this.serial(declaration, async () => {
+      const decided = (await closeOpenAmendments(this.store, this.audit, declaration, clauseId, notTakenUp, by)).map((amendment) => this.stored(declaration, amendment))
+      await close(decided)
+      return decided
+    })
+  }
+
+  /**
    * Accepts in three durable steps, so a crash between any two leaves what `settle` finishes: the decision with the
    * exact update it applies, then the update in the text, then the decision confirmed. The text is checked in the step
    * that applies the update.
    */
   private async applyAndDecide(declaration: string, amendment: AmendmentRecord, change: AmendmentChange, decision: AcceptDecision, by: PersonRef): Promise<AcceptOutcome> {
+    await this.paragraphs?.load(declaration)
     const document = await this.hub.acquire(declaration)
     try {
       const fits = () => {
         if (document.locked) throw new NegotiationRefusal(409, 'locked.amendment')
+        requireParagraphOpen(this.paragraphs, declaration, change)
         return resolveChange(document.doc, change) !== null
       }
       const update = fits() ? changeUpdate(document.doc, change) : null
@@ -196,11 +221,11 @@ export class AmendmentService {
         this.stored(declaration, await this.store.settleAccept(declaration, amendment.number, (current) => current))
         throw error
       }
-      if (!applies) return { amendment: await this.abandon(declaration, accept, by), applied: false }
+      if (!applies) return { amendment: await this.settlement.abandon(declaration, accept, by), applied: false }
       Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(amendment.number)))
       await document.flushAll()
       await this.hook('text-applied')
-      return { amendment: await this.confirm(declaration, accept, false), applied: true }
+      return { amendment: await this.settlement.confirm(declaration, accept, false), applied: true }
     } finally {
       this.hub.release(document)
     }
@@ -212,52 +237,6 @@ export class AmendmentService {
     const flagged = await this.store.update(declaration, number, markNeedsUpdate)
     await this.record(declaration, by, 'amendment.needs-update', flagged)
     return this.stored(declaration, flagged)
-  }
-
-  /** Ends a stored accept whose change no longer fits the text: a plain accept flags the amendment, a revision leaves it. */
-  private async abandon(declaration: string, accept: PendingAccept, by: PersonRef | null): Promise<AmendmentRecord> {
-    const flag = accept.decision.status === 'accepted'
-    const settled = await this.store.settleAccept(declaration, accept.number, (current) => (flag ? markNeedsUpdate(current) : current))
-    if (flag) await this.record(declaration, by, 'amendment.needs-update', settled)
-    return this.stored(declaration, settled)
-  }
-
-  /** Records the decision in the audit log (once, also when recovering), then confirms it in the store. */
-  private async confirm(declaration: string, accept: PendingAccept, recovering: boolean): Promise<AmendmentRecord> {
-    const decide = (current: AmendmentRecord) => decideAmendment(current, accept.decision, accept.by, accept.at)
-    const action = actionOf(accept.decision)
-    const audited = recovering && (await this.audit.list(declaration)).some((entry) => entry.action === action && entry.details.number === accept.number)
-    if (!audited) {
-      const current = (await this.store.list(declaration)).find((candidate) => candidate.number === accept.number)
-      if (current) await this.record(declaration, accept.by, action, decide(current))
-    }
-    return this.stored(declaration, await this.store.settleAccept(declaration, accept.number, decide))
-  }
-
-  /**
-   * Finishes the accepts stored but not confirmed: an update already in the text is confirmed; one not yet applied is
-   * applied if the words it changes are still as they were, else the amendment needs an update. Text and record then agree.
-   */
-  private async settle(declaration: string): Promise<void> {
-    const accepts = await this.store.pendingAccepts(declaration)
-    if (accepts.length === 0) return
-    await this.hub.withDocument(declaration, async (document: SharedDocument) => {
-      for (const accept of accepts) {
-        const update = new Uint8Array(Buffer.from(accept.update, 'base64'))
-        if (!holdsUpdate(document.doc, update)) {
-          const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === accept.number)
-          const change = accept.decision.status === 'accepted-as-revised' ? accept.decision.revision : amendment?.change
-          if (!amendment || !change || document.locked || !resolveChange(document.doc, change)) {
-            await this.abandon(declaration, accept, null)
-            continue
-          }
-          Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(accept.number)))
-        }
-        await document.flushAll()
-        await this.confirm(declaration, accept, true)
-        this.options.log?.info('amendment_accept_recovered', { declaration, number: accept.number })
-      }
-    })
   }
 
   /**
@@ -296,11 +275,7 @@ export class AmendmentService {
     return amendment
   }
 
-  private async record(declaration: string, by: PersonRef | null, action: string, amendment: AmendmentRecord): Promise<void> {
-    await this.audit.append(declaration, {
-      actor: by,
-      action,
-      details: { amendment: amendmentLabel(amendment.number), number: amendment.number, delegation: amendment.proposedBy.delegation, clauseId: changeClauseId(amendment.change), ...(amendment.reason ? { reason: amendment.reason } : {}) },
-    })
+  private record(declaration: string, by: PersonRef | null, action: string, amendment: AmendmentRecord): Promise<void> {
+    return recordAmendment(this.audit, declaration, by, action, amendment)
   }
 }

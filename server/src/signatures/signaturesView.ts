@@ -4,7 +4,7 @@ import { fingerprint } from '../../../shared/signatures/signatureStatement.js'
 import { GENESIS_HASH } from '../../../shared/versions/auditChain.js'
 import type { Store } from '../store/Store.js'
 
-/** Who signed a version: every delegation taking part (a member on the declaration or a signature), which are expected to sign, k of n, and the audit log's head. */
+/** Who signed a version: every delegation taking part (a member who has accepted, or a signature), which are expected to sign, k of n, and the audit log's head. */
 export async function signaturesView(store: Store, declaration: string, versionId: string | null): Promise<SignaturesView> {
   const version = versionId ? (await store.versions.list(declaration)).find((record) => record.id === versionId) : undefined
   const signatures = (await store.signatures.list(declaration)).filter((signature) => signature.statement.versionId === versionId)
@@ -12,7 +12,8 @@ export async function signaturesView(store: Store, declaration: string, versionI
   const expected = new Set<string>()
   for (const member of await store.listMembers(declaration)) {
     const participant = await store.getParticipant(member.participantId)
-    if (!participant) continue
+    // Someone invited who has not yet set a password is not a member yet: their delegation does not count for them.
+    if (!participant || participant.passwordHash === null) continue
     taking.add(participant.delegation)
     if (can(member.role, 'signature.sign')) expected.add(participant.delegation)
   }

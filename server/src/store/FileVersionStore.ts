@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { link, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fsyncDirectory } from './durableFile.js'
 import type { VersionRecord, VersionStore } from './Store.js'
@@ -27,17 +28,28 @@ export class FileVersionStore implements VersionStore {
     return latest ? Number(latest.slice(0, 6)) : 0
   }
 
-  async append(version: VersionRecord): Promise<void> {
+  async append(version: VersionRecord): Promise<boolean> {
     const folder = this.folder(version.declaration)
     await mkdir(folder, { recursive: true })
-    // "wx" refuses to replace an existing file: a version, once written, is never written again.
-    const handle = await open(join(folder, `${String(version.seq).padStart(6, '0')}.json`), 'wx')
+    // Written whole under a name no reader lists, then linked in: a reader never sees half a version.
+    const temp = join(folder, `.${randomUUID()}.tmp`)
+    const handle = await open(temp, 'wx')
     try {
       await handle.writeFile(JSON.stringify(version, null, 2))
       await handle.sync()
     } finally {
       await handle.close()
     }
+    try {
+      // A link never replaces an existing file: whoever links a number first has it, once and for good.
+      await link(temp, join(folder, `${String(version.seq).padStart(6, '0')}.json`))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+      throw error
+    } finally {
+      await unlink(temp)
+    }
     await fsyncDirectory(folder)
+    return true
   }
 }

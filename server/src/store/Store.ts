@@ -133,8 +133,8 @@ export interface VersionStore {
   list(declaration: string): Promise<VersionRecord[]>
   /** The number of the latest version, 0 for none, without reading any version. */
   latestSeq(declaration: string): Promise<number>
-  /** Writes a new version; fails if its number is taken. */
-  append(version: VersionRecord): Promise<void>
+  /** Writes a new version; false, writing nothing, when its number is already taken. */
+  append(version: VersionRecord): Promise<boolean>
 }
 
 /** One entry of a declaration's audit log, chained to the previous one by its hash. */

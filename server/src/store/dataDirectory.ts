@@ -7,7 +7,7 @@ import { join } from 'node:path'
 export const DATA_FILE = 'kelisim.json'
 
 /** The folders Kelisim keeps in a data folder, beside DATA_FILE. */
-export const DATA_FOLDERS = { documents: 'documents', comments: 'comments', audit: 'audit', signatures: 'signatures', versions: 'versions', amendments: 'amendments', brackets: 'brackets', silence: 'silence' } as const
+export const DATA_FOLDERS = { documents: 'documents', comments: 'comments', audit: 'audit', signatures: 'signatures', versions: 'versions', amendments: 'amendments', brackets: 'brackets', silence: 'silence', paragraphStatuses: 'paragraph-statuses' } as const
 
 // What Kelisim may leave at the top of its folder: the records' temp file, and the lock file of earlier releases.
 const kelisimEntries = new Set([DATA_FILE, `${DATA_FILE}.tmp`, 'kelisim.lock', ...Object.values(DATA_FOLDERS)])

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js'
+import { followRoundLabels } from '../negotiation/roundLabelWrites.js'
 import type { ServerHooks } from '../serverHooks.js'
 import type { DocumentStore } from '../store/Store.js'
 import type { SaveOptions } from './DocumentSaver.js'
@@ -48,6 +49,7 @@ export class DocumentHub {
   private async load(name: string): Promise<SharedDocument> {
     await this.hooks.beforeLoad?.(name)
     const document = await SharedDocument.load(name, this.store, this.options, this.log, this.mirror)
+    followRoundLabels(document.doc)
     try {
       document.lockedOn = await this.lockOf(name)
       for (const listener of this.loadListeners) await listener(document)

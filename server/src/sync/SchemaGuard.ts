@@ -3,6 +3,7 @@ import { DeclarationIndex } from '../../../shared/editor/DeclarationIndex.js'
 import { repairDeclaration } from '../../../shared/editor/repairDeclaration.js'
 import type { DecodedUpdate, SharedType } from '../../../shared/editor/updateItems.js'
 import { checkOnCopy, checkUpdateSchema } from '../../../shared/editor/updateSchemaCheck.js'
+import { closedParagraphTouched, liveClauseLabel } from '../../../shared/paragraphStatus/closedParagraphCheck.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import type { Logger } from '../log.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
@@ -45,8 +46,8 @@ export class SchemaGuard {
     if (repaired.length > 0) this.log.warn('declaration_repaired', { document: this.name, repaired })
   }
 
-  /** Checks a client's update against the schema and applies it; refused, nothing of it is applied. */
-  apply(decoded: DecodedUpdate, update: Uint8Array, origin: unknown): void {
+  /** Checks a client's update against the schema and the closed (agreed) paragraphs, and applies it; refused, nothing of it is applied. */
+  apply(decoded: DecodedUpdate, update: Uint8Array, origin: unknown, closed: ReadonlySet<string> = new Set()): void {
     const parked = parkedUpdates(this.doc, decoded)
     let verdict = checkUpdateSchema(this.index, [...parked, decoded])
     if (verdict.refused !== null && parked.length > 0 && checkUpdateSchema(this.index, [decoded]).refused === null) {
@@ -65,6 +66,12 @@ export class SchemaGuard {
       if (problem) verdict = { refused: problem }
     }
     if (verdict.refused !== null) throw new ProtocolViolation(CloseCode.changeRefused, `The change breaks the editor schema: ${verdict.refused}`)
+    const stillParked = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    const agreed = closed.size > 0 ? closedParagraphTouched(this.index, stillParked ? [...parked, decoded] : [decoded], closed) : null
+    if (agreed !== null) {
+      const label = liveClauseLabel(this.index.root, agreed) ?? 'The paragraph'
+      throw new ProtocolViolation(CloseCode.changeRefused, `${label} is agreed and closed until a moderator reopens it; the change was not applied.`)
+    }
     Y.applyUpdate(this.doc, update, origin)
     const containers = verdict.reshaped.flatMap((at): SharedType[] => {
       if (at === 'root') return [this.index.root]

@@ -73,6 +73,8 @@ export class SyncConnection implements DocumentPeer {
     private readonly user: PresenceUser,
     /** Why this connection may not change the text now, or null when it may. */
     private readonly writeRefusal: () => ProtocolViolation | null,
+    /** The paragraphs closed to changes now (agreed), looked up at each change. */
+    private readonly closedParagraphs: () => ReadonlySet<string>,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
     private readonly counters: MessageCounters,
@@ -239,7 +241,7 @@ export class SyncConnection implements DocumentPeer {
           isLiveElsewhere: (client) => this.isOthers(document.presenceOwners.get(client)),
         })
         this.parkedDeletes ||= checked.parked.deletes
-        document.schema.apply(checked.decoded, update, this)
+        document.schema.apply(checked.decoded, update, this, this.closedParagraphs())
         checkPending(document.doc)
         break
       }

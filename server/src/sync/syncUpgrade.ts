@@ -7,6 +7,7 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, type Role } from '../../../shared/roles.js'
 import type { ConnectionControl } from '../http/AppContext.js'
 import type { Logger } from '../log.js'
+import type { ClosedParagraphs } from '../paragraphStatus/ParagraphGate.js'
 import type { SessionService } from '../sessions/SessionService.js'
 import { DAMAGED_MESSAGE, DamagedLogError } from '../store/DamagedLogError.js'
 import type { Store } from '../store/Store.js'
@@ -32,6 +33,8 @@ export interface SyncEndpointOptions {
   beforeAccept?: () => Promise<void>
   /** Each declaration's drafting mode: read before a socket is accepted, then looked up at every change it sends. */
   draftingMode?: { load(name: string): Promise<unknown>; current(name: string): 'open' | 'negotiation' }
+  /** Each declaration's closed (agreed) paragraphs: read before a socket is accepted, then looked up at every change. */
+  closedParagraphs?: ClosedParagraphs
 }
 
 /** An open connection, with what a change of access selects it by. */
@@ -41,6 +44,8 @@ interface ConnectionEntry {
   tokenHash: string
   connection: SyncConnection
 }
+
+const noneClosed: ReadonlySet<string> = new Set()
 
 /** The longest delay a Node timer takes (24 days); sessions last a week by default. */
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -120,6 +125,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     }
     const { identity } = session
     await options.draftingMode?.load(name)
+    await options.closedParagraphs?.load(name)
     await options.beforeAccept?.()
     if (shuttingDown) return refuse(socket, 503, 'shutting_down', 'The server is restarting; try again in a moment.')
 
@@ -141,7 +147,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }
-      const connection = new SyncConnection(id, identity.id, ws, socket, user, () => writeRefusal(name, role!), limits, log, options.counters)
+      const connection = new SyncConnection(id, identity.id, ws, socket, user, () => writeRefusal(name, role!), () => options.closedParagraphs?.closed(name) ?? noneClosed, limits, log, options.counters)
       options.counters.connectionsOpened += 1
       const entry = { declaration: name, tokenHash: session.tokenHash, connection }
       byParticipant.set(identity.id, mine.add(entry))

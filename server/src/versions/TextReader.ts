@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import * as Y from 'yjs'
+import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import type { Logger } from '../log.js'
 import type { DocumentMirror } from '../sync/SharedDocument.js'
 import { readDeclarationText, type DeclarationText } from './readDeclarationText.js'
@@ -9,10 +10,10 @@ import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.j
 const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
 
 /** Reads a document on the server's own loop, from a copy: the fallback when the reader thread is gone. */
-function readOnLoop(doc: Y.Doc): DeclarationText {
+function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): DeclarationText {
   const copy = new Y.Doc()
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const text = readDeclarationText(copy)
+  const text = readDeclarationText(copy, negotiation)
   copy.destroy()
   return text
 }
@@ -76,9 +77,9 @@ export class TextReader implements DocumentMirror {
     if (this.copied.delete(name)) this.post({ type: 'unload', name })
   }
 
-  /** The text of a loaded document as it is now: every update applied so far reached the copy before this request. */
-  async read(name: string, doc: Y.Doc): Promise<DeclarationText> {
-    if (this.lost) return readOnLoop(doc)
+  /** The text of a loaded document as it is now, with the negotiation state given: every update applied so far reached the copy before this request. */
+  async read(name: string, doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<DeclarationText> {
+    if (this.lost) return readOnLoop(doc, negotiation)
     this.worker ??= this.start()
     this.everRead.add(name)
     if (!this.copied.has(name)) {
@@ -88,11 +89,11 @@ export class TextReader implements DocumentMirror {
     const id = (this.nextId += 1)
     const answer = await new Promise<TextReaderAnswer>((resolve) => {
       this.waiting.set(id, resolve)
-      this.post({ type: 'read', id, name })
+      this.post({ type: 'read', id, name, negotiation })
     })
     if ('text' in answer) return answer.text
     this.log.warn('text_read_on_loop', { document: name, reason: answer.error })
-    return readOnLoop(doc)
+    return readOnLoop(doc, negotiation)
   }
 
   async close(): Promise<void> {

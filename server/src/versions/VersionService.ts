@@ -5,13 +5,17 @@ import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
 import { serializePendingAmendments } from '../../../shared/negotiation/pendingAmendments.js'
-import { serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
+import { readLabelRecords, roundBase } from '../../../shared/negotiation/labelRecords.js'
+import { canonicalFormProblem } from '../../../shared/versions/canonicalNegotiation.js'
+import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
+import { beginRound, frozenLabels, recordNewLabels } from '../negotiation/roundLabelWrites.js'
 import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
+import { snapshotOf, type NegotiationStateSource } from './NegotiationStateSource.js'
 import type { DeclarationText } from './readDeclarationText.js'
 import { replaceBlocks } from './replaceBlocks.js'
 import type { TextReader } from './TextReader.js'
@@ -41,12 +45,19 @@ export class VersionService {
     /** The amendments of a declaration, so a frozen version records those still pending. */
     private readonly amendments: FreezeAmendments = noAmendments,
     private readonly hooks: ServerHooks = {},
+    /** Where the negotiation state a version captures comes from (statuses, brackets, alternatives). */
+    private readonly negotiation: readonly NegotiationStateSource[] = [],
   ) {}
+
+  /** The text with its negotiation state, read while the document is held. */
+  private async readHeld(declaration: string, doc: Y.Doc): Promise<DeclarationText> {
+    return this.reader.read(declaration, doc, await snapshotOf(this.negotiation, declaration))
+  }
 
   /** The live draft as frozen and hashed, read off the sync loop. */
   private async readLive(declaration: string): Promise<DeclarationText> {
     // The read is asked for while the document is held, so it sees every change applied until then.
-    const text = await this.hub.withDocument(declaration, (document) => this.reader.read(declaration, document.doc))
+    const text = await this.hub.withDocument(declaration, (document) => this.readHeld(declaration, document.doc))
     if (text.schemaProblems.length > 0) {
       this.log.error('declaration_schema_broken', { declaration, problems: text.schemaProblems })
       throw new ApiProblem(500, 'schema_broken', { problems: text.schemaProblems.join('; ') })
@@ -62,9 +73,8 @@ export class VersionService {
   /** Whether a stored version is exactly what was frozen: canonical, and hashing to its recorded SHA-256. */
   async isIntact(record: VersionRecord): Promise<boolean> {
     try {
-      const text = JSON.parse(record.serialized) as CanonicalText
       const pendingIntact = !record.pendingAmendments || (await sha256Hex(record.pendingAmendments.serialized)) === record.pendingAmendments.sha256
-      return pendingIntact && text.format === 'kelisim-text/1' && serializeCanonical(text) === record.serialized && (await sha256Hex(record.serialized)) === record.sha256
+      return pendingIntact && canonicalFormProblem(record.serialized) === null && (await sha256Hex(record.serialized)) === record.sha256
     } catch {
       return false
     }
@@ -100,26 +110,30 @@ export class VersionService {
         list: invisible.map((found) => ({ key: 'invisible_character', values: { codePoint: found.codePoint, where: found.where } })),
       })
     }
-    const record: VersionRecord = {
+    const frozen = {
       id: randomUUID(),
       declaration,
-      // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
-      seq: (await this.store.versions.latestSeq(declaration)) + 1,
       name,
       note,
-      createdAt: new Date().toISOString(),
       createdBy: author,
       serialized,
       sha256: await sha256Hex(serialized),
       pendingAmendments: { serialized: pending, sha256: await sha256Hex(pending) },
     }
-    await this.store.versions.append(record)
+    let record: VersionRecord
+    // Two freezes at once may take the same number: the store gives it to one, and the other takes the next.
+    do {
+      // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
+      record = { ...frozen, seq: (await this.store.versions.latestSeq(declaration)) + 1, createdAt: new Date().toISOString() }
+      await this.hooks.afterFreezeNumbered?.(declaration)
+    } while (!(await this.store.versions.append(record)))
     await this.store.audit.append(declaration, {
       actor: author,
       action: 'version_frozen',
       details: { version: record.id, seq: record.seq, name, sha256: record.sha256, pendingAmendmentsSha256: record.pendingAmendments?.sha256, invisibleCharacters: invisible.length },
     })
     this.log.info('version_frozen', { declaration, version: record.id, seq: record.seq, sha256: record.sha256 })
+    await this.startRound(declaration, serialized)
     return { record, invisible }
   }
 
@@ -141,7 +155,7 @@ export class VersionService {
       if (document.locked) throw new ApiProblem(409, 'already_locked')
       document.lockedOn = lockedOn
       try {
-        const live = await this.reader.read(declaration, document.doc)
+        const live = await this.readHeld(declaration, document.doc)
         await this.hooks.afterLockRead?.(declaration)
         if ((await sha256Hex(live.serialized)) !== record.sha256) throw changed()
         if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked')
@@ -181,7 +195,16 @@ export class VersionService {
       // Checked again in the step that changes the text: a lock may have landed since the check above.
       if (document.locked) throw new ApiProblem(409, 'locked.draft')
       // Through the same path as any edit: saved, then sent to everyone.
-      Y.transact(document.doc, () => replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target), 'restore')
+      // The new round numbers from the version restored, in the same change as its text.
+      Y.transact(
+        document.doc,
+        () => {
+          replaceBlocks(document.doc.getXmlFragment(DECLARATION_FRAGMENT), target)
+          beginRound(document.doc, roundBase(frozenLabels(text)))
+          recordNewLabels(document.doc)
+        },
+        'restore',
+      )
       await document.flushAll().catch(() => {
         throw new ApiProblem(503, 'storage_unavailable.restore')
       })
@@ -195,6 +218,26 @@ export class VersionService {
       at: new Date().toISOString(),
     }
     await this.hub.broadcast(declaration, replaced)
+  }
+
+  /**
+   * After the first freeze, labels hold for the round: the frozen paragraphs keep theirs and new ones get OP7bis and
+   * the like. Later freezes find every paragraph labelled already.
+   */
+  private async startRound(declaration: string, serialized: string): Promise<void> {
+    const base = roundBase(frozenLabels(JSON.parse(serialized) as CanonicalText))
+    // Turns of the loop between reading 2,000 labels, writing them, and labelling what was added since the read, so
+    // typing never waits for all three.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
+    await this.hub.withDocument(declaration, async (document) => {
+      if (readLabelRecords(document.doc).size > 0) return
+      beginRound(document.doc, base)
+      await nextTurn()
+      recordNewLabels(document.doc)
+      // The version stands once stored; a slow disk only delays the labels, which are saved with the text.
+      await document.flushAll().catch((error: unknown) => this.log.warn('round_labels_not_saved_yet', { declaration, error: String(error) }))
+    })
   }
 
   /** Checks every stored version at start; failures are logged and those versions are then refused. */

@@ -32,7 +32,7 @@ port.on('message', (request: TextReaderRequest) => {
       let answer: TextReaderAnswer
       try {
         if (!doc) throw new Error(`no copy of ${request.name}`)
-        answer = { id: request.id, text: readDeclarationText(doc) }
+        answer = { id: request.id, text: readDeclarationText(doc, request.negotiation) }
       } catch (error) {
         answer = { id: request.id, error: String(error) }
       }

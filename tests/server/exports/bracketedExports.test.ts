@@ -15,6 +15,7 @@ const data: ExportData = {
     title: 'Almaty Declaration',
     blocks: [{ type: 'clause', id: CLAUSE, kind: 'operative', label: 'OP1', content: [{ text: 'States ', marks: [] }, { note: 'See the report.' }, { text: 'shall', marks: ['bold'] }, { text: ' ensure free education;', marks: [] }] }],
   },
+  statuses: new Map(),
   signatures: { version: null, delegations: [], signed: 0, expected: 0, total: 0, auditHead: 'b'.repeat(64) },
   language: 'en',
   negotiation: {

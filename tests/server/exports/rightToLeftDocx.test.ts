@@ -20,7 +20,7 @@ describe('a right-to-left paragraph in the DOCX', () => {
     const signatures = { version: null, delegations: [], signed: 0, expected: 0, total: 0, auditHead: '0'.repeat(64) }
     const version = { id: 'v1', seq: 1, name: 'Rev.1', sha256: 'a'.repeat(64), createdAt: '2026-12-01T10:00:00.000Z' }
     const blocks = [clause('OP1', 'نحن الدول المشاركة'), clause('OP2', 'تقرير UNESCO لعام 2024'), clause('OP3', 'Affirm the right to education.')]
-    const bytes = new Uint8Array(await renderDocx({ declaration: 'almaty-declaration', version, text: { format: 'kelisim-text/1', title: 'Almaty Declaration', blocks }, signatures, language: 'en' }))
+    const bytes = new Uint8Array(await renderDocx({ declaration: 'almaty-declaration', version, text: { format: 'kelisim-text/1', title: 'Almaty Declaration', blocks }, signatures, statuses: new Map(), language: 'en' }))
     const found = await paragraphs(bytes)
     const byText = (text: string) => found.find((paragraph) => paragraph.text.includes(text))
     expect(byText('نحن الدول المشاركة')?.rightToLeft).toBe(true)

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const signatures = { version: null, delegations: [], signed: 0, expected: 0, total: 0, auditHead: '0'.repeat(64) }
   const version = { id: 'v1', seq: 1, name: 'Rev.1', sha256: 'a'.repeat(64), createdAt: '2026-12-01T10:00:00.000Z' }
   const text = { format: 'kelisim-text/1' as const, title: 'Almaty Declaration', blocks: [clause('OP1', ARABIC), clause('OP2', MIXED), clause('OP3', LATIN), clause('OP4', `The States, ${EMBEDDED}, affirm.`), clause('OP5', CHINESE), clause('OP6', LONG)] }
-  bytes = new Uint8Array(await renderPdf({ declaration: 'almaty-declaration', version, text, signatures, language: 'en' }))
+  bytes = new Uint8Array(await renderPdf({ declaration: 'almaty-declaration', version, text, signatures, statuses: new Map(), language: 'en' }))
   glyphs = await pdfGlyphs(bytes.slice())
 })
 

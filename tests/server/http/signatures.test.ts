@@ -105,7 +105,7 @@ describe('the evidence bundle and npm run verify', () => {
     const path = join(dir, 'good.json')
     await writeFile(path, JSON.stringify(bundle))
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, path]).catch((error: { stdout: string }) => error)
-    expect(stdout).toMatch(/^OK +text of "Final text": SHA-256 [0-9a-f]{64}$/m)
+    expect(stdout).toMatch(/^OK +text of "Final text": SHA-256 [0-9a-f]{64}, form 2 \(the text and its negotiation state\)$/m)
     expect(stdout).toMatch(/^CONSISTENT, but not authenticated:/m)
   })
 

@@ -51,7 +51,7 @@ describe('freezing versions', () => {
     const zero = (first.body as { version: VersionSummary }).version
     const detail = (await api(server.url, 'GET', `${VERSIONS}/${zero.id}`, { token: moderator })).body as VersionDetail
     expect(await sha256Hex(detail.serialized)).toBe(zero.sha256)
-    expect(JSON.parse(detail.serialized)).toMatchObject({ format: 'kelisim-text/1', title: 'Almaty Declaration on Inclusive Education' })
+    expect(JSON.parse(detail.serialized)).toMatchObject({ format: 'kelisim-text/2', title: 'Almaty Declaration on Inclusive Education' })
 
     await edit(() => clauseText(editor.text, 2).insert(5, 'TEMPORARY '))
     await edit(() => clauseText(editor.text, 2).delete(5, 'TEMPORARY '.length))

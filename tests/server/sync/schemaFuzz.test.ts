@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { readLabelRecords } from '../../../shared/negotiation/labelRecords.js'
+import { emptyNegotiation, withNegotiation } from '../../../shared/versions/canonicalNegotiation.js'
 import { canonicalText, serializeCanonical } from '../../../shared/versions/canonicalText.js'
 import { encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
 import { api } from '../../helpers/api.js'
@@ -102,7 +104,7 @@ describe('a tampered editor sending structure-breaking updates while others type
     expect(frozen.status).toBe(201)
     const { version } = frozen.body as { version: { id: string } }
     const stored = await api(server.url, 'GET', `/api/declarations/${DOC}/versions/${version.id}`, { token: chair })
-    expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(canonicalText(editor.state.doc)))
+    expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(withNegotiation(canonicalText(editor.state.doc, readLabelRecords((await server.hub.acquire(DOC)).doc)), emptyNegotiation())))
     for (const client of [...honest, observer]) client.destroy()
   }, 300_000)
 
@@ -127,7 +129,7 @@ describe('a tampered editor sending structure-breaking updates while others type
     expect(frozen.status).toBe(201)
     const { version } = frozen.body as { version: { id: string } }
     const stored = await api(server.url, 'GET', `/api/declarations/${DOC}/versions/${version.id}`, { token: chair })
-    expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(canonicalText(editor.state.doc)))
+    expect((stored.body as { serialized: string }).serialized).toBe(serializeCanonical(withNegotiation(canonicalText(editor.state.doc, readLabelRecords((await server.hub.acquire(DOC)).doc)), emptyNegotiation())))
     for (const client of [...honest, observer]) client.destroy()
   }, 120_000)
 })

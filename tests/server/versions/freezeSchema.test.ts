@@ -23,7 +23,7 @@ describe('the canonical text a freeze hashes', () => {
   it('is built from a declaration that passes the schema check', () => {
     const text = readDeclarationText(declaration())
     expect(text.schemaProblems).toEqual([])
-    expect(JSON.parse(text.serialized)).toMatchObject({ format: 'kelisim-text/1' })
+    expect(JSON.parse(text.serialized)).toMatchObject({ format: 'kelisim-text/2', negotiation: { statuses: [], brackets: [], alternatives: [] } })
   })
 
   it.each(inTheText)('is not built, and nothing is changed, when the declaration has $name', ({ change }) => {

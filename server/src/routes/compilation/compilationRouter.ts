@@ -1,9 +1,7 @@
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { Router, type Response } from 'express'
 import { frozenBrackets } from '../../../../shared/brackets/frozenBrackets.js'
 import { printedParagraph } from '../../../../shared/brackets/printedBrackets.js'
-import { labelClauses } from '../../../../shared/editor/clauseLabels.js'
-import { DECLARATION_FRAGMENT, declarationSchema } from '../../../../shared/editor/declarationExtensions.js'
+import { documentClauses } from '../../../../shared/editor/documentClauses.js'
 import { isOpen } from '../../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId } from '../../../../shared/negotiation/describeChange.js'
 import { resolveChange } from '../../../../shared/negotiation/paragraphChanges.js'
@@ -33,7 +31,7 @@ export function compilationRouter(context: AppContext): Router {
     // Text, changes and brackets are read in one step, so each is placed in the text it is printed with.
     const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] => {
       const marks = frozenBrackets(document.doc, items)
-      return labelClauses(yXmlFragmentToProseMirrorRootNode(document.doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema)).map((clause) => ({
+      return documentClauses(document.doc).map((clause) => ({
         clauseId: clause.id,
         label: clause.label,
         text: clause.node.textContent,

@@ -1,3 +1,4 @@
+import { frozenStatusesOf, frozenStatusMap } from '../../../../shared/paragraphStatus/frozenStatuses.js'
 import { Router } from 'express'
 import type { CanonicalText } from '../../../../shared/versions/canonicalText.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -28,7 +29,10 @@ export function exportsRouter(context: AppContext, versions: VersionService): Ro
     const { declaration } = accessOf(response)
     const { record, text } = await versions.get(declaration, versionId)
     const language = exportLanguage(request, response)
-    const data = { declaration, version: record, text: text as CanonicalText, signatures: await signaturesView(store, declaration, record.id), language }
+    const statuses = frozenStatusMap(frozenStatusesOf(text))
+    const canonical = text as CanonicalText
+    // A version frozen in form 2 carries its brackets and alternatives; they print as literal brackets.
+    const data = { declaration, version: record, text: canonical, statuses, negotiation: canonical.negotiation, signatures: await signaturesView(store, declaration, record.id), language }
     const body = await formats[extension].render(data)
     response.setHeader('Content-Type', formats[extension].type)
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}.${extension}"`)

@@ -23,6 +23,7 @@ export function sessionRouter(context: AppContext): Router {
     const admission = await limiter.admit(login, address, deviceTokenOf(request, login))
     if (!admission.allowed) {
       response.setHeader('Retry-After', String(admission.retryAfter))
+      if (admission.reason === 'busy') throw new ApiProblem(429, 'too_many_attempts.busy')
       throw new ApiProblem(429, admission.reason === 'address' ? 'too_many_attempts.address' : 'too_many_attempts.login', { count: admission.retryAfter })
     }
     const participant = await store.findParticipantByLogin(login)

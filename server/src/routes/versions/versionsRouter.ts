@@ -2,6 +2,7 @@ import { Router, type Response } from 'express'
 import { z } from 'zod'
 import { can, type Action } from '../../../../shared/roles.js'
 import { attributeAccepted } from '../../../../shared/negotiation/redlineAttribution.js'
+import { negotiationChanges } from '../../../../shared/versions/negotiationChanges.js'
 import { redline } from '../../../../shared/versions/redline.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
@@ -75,8 +76,9 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     const query = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).safeParse(request.query)
     if (!query.success) throw new ApiProblem(400, 'invalid_query')
     const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
-    const compared = redline(await textOf(query.data.from), await textOf(query.data.to))
-    response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)) })
+    const [from, to] = [await textOf(query.data.from), await textOf(query.data.to)]
+    const compared = redline(from, to)
+    response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)), negotiation: negotiationChanges(from, to) })
   })
 
   router.get('/audit', async (_request, response) => {
