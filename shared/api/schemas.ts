@@ -3,6 +3,9 @@ import { DocumentName } from '../documentName.js'
 import { Language } from '../i18n/languages.js'
 import { Role } from '../roles.js'
 
+// A message given to a check in these schemas is a key of the `server` catalogue (`validation.*`): the server puts it
+// into the reader's language, with the check's own limits.
+
 /** Every API error: a stable code and a sentence for people. */
 export const ApiError = z.object({ error: z.string(), message: z.string() })
 export type ApiError = z.infer<typeof ApiError>
@@ -31,35 +34,35 @@ export type DeclarationSummary = z.infer<typeof DeclarationSummary>
 export const DisplayName = z
   .string()
   .trim()
-  .min(1, 'Enter your name.')
-  .max(80, 'Names are at most 80 characters.')
-  .regex(/^(?:(?![\p{Cc}\p{Cf}])[^]|[\u061c\u200c-\u200f])+$/u, 'Names cannot contain control or invisible formatting characters.')
+  .min(1)
+  .max(80)
+  .regex(/^(?:(?![\p{Cc}\p{Cf}])[^]|[\u061c\u200c-\u200f])+$/u, 'validation.invisible_formatting')
   .transform((name) => name.normalize('NFC'))
 
 /** Plain text over several lines: no control characters but line breaks and tabs. */
 export const multilineText = /^(?:[^\p{Cc}]|[\n\t])*$/u
 
 /** Passwords may be in any script, but not hold control characters: scrypt would take "secret" and "secret\0" alike. */
-const Password = z.string().regex(/^\P{Cc}*$/u, 'Passwords cannot contain control characters.')
+const Password = z.string().regex(/^\P{Cc}*$/u, 'validation.control_characters')
 
 /** A login: lowercase letters, digits, dots, hyphens and underscores. */
 export const Login = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'Logins are 2 to 40 lowercase letters, digits, dots, hyphens or underscores.')
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'validation.login_format')
 
 /** A new password: long enough to resist guessing, short enough to hash quickly. */
-export const NewPassword = Password.min(10, 'Passwords are at least 10 characters.').max(200, 'Passwords are at most 200 characters.')
+export const NewPassword = Password.min(10).max(200)
 
 /** Body of POST /api/session. */
 export const SignInBody = z.strictObject({ login: z.string().max(100), password: Password.max(200) })
 
 /** Body of POST /api/delegations. */
 export const DelegationBody = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2,8}$/, 'Codes are 2 to 8 capital letters.'),
+  code: z.string().regex(/^[A-Z]{2,8}$/, 'validation.delegation_code'),
   name: DisplayName,
-  color: z.string().regex(/^#[0-9a-f]{6}$/, 'Colours are written #rrggbb.'),
+  color: z.string().regex(/^#[0-9a-f]{6}$/, 'validation.colour_format'),
 })
 
 /** Body of POST /api/declarations/:name/invitations: a new participant and their role. */

@@ -18,22 +18,22 @@ export interface Resolution {
 
 function chosen(item: AlternativesRecord, option: number): AlternativesRecord['options'][number] {
   const found = item.options[option - 1]
-  if (!found) throw new NegotiationRefusal(400, 'unknown_option', `There is no Alt ${option}; these alternatives have ${item.options.length}.`)
+  if (!found) throw new NegotiationRefusal(400, 'unknown_option', { option, count: item.options.length })
   return found
 }
 
 /** Resolves an open item: lift it keeping the text, delete a bracket's words, or choose one alternative; refuses anything else. */
 export function resolveItem(item: BracketItem, body: ResolveBracketBody, by: PersonRef, at: string): Resolution {
-  if (item.status !== 'open') throw new NegotiationRefusal(409, 'already_resolved', 'This has already been resolved; nothing was changed.')
+  if (item.status !== 'open') throw new NegotiationRefusal(409, 'already_resolved')
   const resolved = { resolvedBy: by, resolvedAt: at }
   switch (body.action) {
     case 'lift':
       return { item: { ...item, ...resolved, status: 'lifted' }, words: null }
     case 'delete-text':
-      if (item.kind !== 'bracket') throw new NegotiationRefusal(400, 'bad_resolution', 'Alternatives are resolved by choosing one of them, or lifted.')
+      if (item.kind !== 'bracket') throw new NegotiationRefusal(400, 'bad_resolution.alternatives')
       return { item: { ...item, ...resolved, status: 'text-deleted' }, words: '' }
     case 'choose':
-      if (item.kind !== 'alternatives') throw new NegotiationRefusal(400, 'bad_resolution', 'A bracket is lifted or its words deleted; only alternatives are chosen.')
+      if (item.kind !== 'alternatives') throw new NegotiationRefusal(400, 'bad_resolution.bracket')
       return { item: { ...item, ...resolved, status: 'chosen', chosen: body.option }, words: chosen(item, body.option).text }
   }
 }

@@ -55,13 +55,13 @@ export function placeSpan(doc: Y.Doc, clauseId: string, anchor: Anchor | null): 
 /** Checks a new span against the text as it is now and returns the words it covers; refuses unknown paragraphs and spans outside one paragraph. */
 export function checkNewSpan(doc: Y.Doc, clauseId: string, anchor: Anchor | undefined): string {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph', 'That paragraph is not in the declaration.')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   if (!anchor) return clause.text
   const nodes = textNodes(clause.element)
   const start = offsetOf(nodes, absolute(doc, anchor.start))
   const end = offsetOf(nodes, absolute(doc, anchor.end))
-  if (start === null || end === null) throw new NegotiationRefusal(400, 'bad_span', 'The span must lie within the text of that one paragraph; select it again.')
-  if (end <= start) throw new NegotiationRefusal(400, 'empty_span', 'Select at least one character to bracket.')
+  if (start === null || end === null) throw new NegotiationRefusal(400, 'bad_span.bracket')
+  if (end <= start) throw new NegotiationRefusal(400, 'empty_span.bracket')
   return clause.text.slice(start, end)
 }
 

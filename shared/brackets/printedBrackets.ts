@@ -1,5 +1,5 @@
 import type { NegotiationSnapshot } from '../versions/negotiationSnapshot.js'
-import { optionsLine } from './describeBracket.js'
+import { optionsLine, type OptionText } from './describeBracket.js'
 
 /** A bracket to print: offsets into a paragraph's plain text. */
 export interface PrintedBracket {
@@ -13,14 +13,14 @@ export interface PrintedAlternatives extends PrintedBracket {
 }
 
 /** How alternatives read in print: "[Alt 1: shall (KAZ) / Alt 2: should (USA, POL)]". */
-export function alternativesText(options: PrintedAlternatives['options']): string {
-  return `[${optionsLine(options)}]`
+export function alternativesText(options: PrintedAlternatives['options'], optionText?: OptionText): string {
+  return `[${optionsLine(options, optionText)}]`
 }
 
 type Event = { at: number; order: number; text: string; skipTo?: number }
 
 /** What to write at each offset: closing brackets (inner first), empty ones, opening ones (outer first), then alternatives. */
-function eventsOf(brackets: readonly PrintedBracket[], alternatives: readonly PrintedAlternatives[]): Event[] {
+function eventsOf(brackets: readonly PrintedBracket[], alternatives: readonly PrintedAlternatives[], optionText?: OptionText): Event[] {
   // A bracket edge inside a set of alternatives moves to the set's edge, so every bracket still closes.
   const clamp = (at: number, toEnd: boolean) => {
     const inside = alternatives.find((set) => at > set.start && at < set.end)
@@ -34,14 +34,14 @@ function eventsOf(brackets: readonly PrintedBracket[], alternatives: readonly Pr
     if (start === end) events.push({ at: start, order: 1, text: '[]' })
     else events.push({ at: start, order: 3 - size, text: '[' }, { at: end, order: size, text: ']' })
   }
-  for (const set of alternatives) events.push({ at: set.start, order: 4, text: alternativesText(set.options), skipTo: set.end })
+  for (const set of alternatives) events.push({ at: set.start, order: 4, text: alternativesText(set.options, optionText), skipTo: set.end })
   return events.sort((a, b) => a.at - b.at || a.order - b.order)
 }
 
 /**
  * Prints brackets and alternatives into a paragraph's runs, the way UN documents do: `[` and `]` around bracketed
  * words, alternatives in place of their span's words. `textOf` gives a run's text, or null for a run outside the
- * plain text (a note); `withText` copies a run with part of its text; `make` makes a run for the printed marks.
+ * plain text (a note); `withText` copies a run with part of its text; `make` makes a run for the printed marks; `optionText` words each alternative (English by default).
  */
 export function printBrackets<T>(
   runs: readonly T[],
@@ -50,8 +50,9 @@ export function printBrackets<T>(
   textOf: (run: T) => string | null,
   withText: (run: T, text: string) => T,
   make: (text: string) => T,
+  optionText?: OptionText,
 ): T[] {
-  const events = eventsOf(brackets, alternatives)
+  const events = eventsOf(brackets, alternatives, optionText)
   const out: T[] = []
   let offset = 0
   let next = 0
@@ -85,8 +86,8 @@ export function printBrackets<T>(
 }
 
 /** A paragraph's plain text with its brackets and alternatives printed into it. */
-export function bracketedText(text: string, brackets: readonly PrintedBracket[], alternatives: readonly PrintedAlternatives[]): string {
-  return printBrackets([text], brackets, alternatives, (run) => run, (_run, part) => part, (mark) => mark).join('')
+export function bracketedText(text: string, brackets: readonly PrintedBracket[], alternatives: readonly PrintedAlternatives[], optionText?: OptionText): string {
+  return printBrackets([text], brackets, alternatives, (run) => run, (_run, part) => part, (mark) => mark, optionText).join('')
 }
 
 /** The brackets and alternatives of one paragraph from a frozen (or live) snapshot, ready to print. */
@@ -95,7 +96,7 @@ export function paragraphMarks(snapshot: Pick<NegotiationSnapshot, 'brackets' | 
 }
 
 /** A paragraph's plain text with the snapshot's brackets and alternatives on it printed into it. */
-export function printedParagraph(text: string, snapshot: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>, clauseId: string | null): string {
+export function printedParagraph(text: string, snapshot: Pick<NegotiationSnapshot, 'brackets' | 'alternatives'>, clauseId: string | null, optionText?: OptionText): string {
   const marks = paragraphMarks(snapshot, clauseId)
-  return bracketedText(text, marks.brackets, marks.alternatives)
+  return bracketedText(text, marks.brackets, marks.alternatives, optionText)
 }

@@ -9,10 +9,10 @@ export const MAX_COMMENT_LENGTH = 4000
 export const CommentBody = z
   .string()
   .trim()
-  .min(1, 'A comment cannot be empty.')
-  .max(MAX_COMMENT_LENGTH, `Comments are at most ${MAX_COMMENT_LENGTH} characters.`)
-  .regex(multilineText, 'Comments cannot contain control characters other than line breaks.')
-  .refine(withinMentionLimit, `A comment may mention at most ${MAX_MENTIONS} people or delegations.`)
+  .min(1)
+  .max(MAX_COMMENT_LENGTH)
+  .regex(multilineText, 'validation.control_except_breaks')
+  .refine(withinMentionLimit, { message: 'validation.too_many_mentions', params: { count: MAX_MENTIONS } })
   .transform((body) => body.normalize('NFC'))
 
 /** A Yjs relative position, encoded with Y.encodeRelativePosition and base64. */

@@ -18,11 +18,28 @@ export interface CatalogueUse {
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/
 
-/** The keys the sources pass to `t('…'` or `i18nKey="…"`, with any `namespace:` prefix. */
+/**
+ * The keys the sources pass to `t('…'` or `i18nKey="…"`, with any `namespace:` prefix; the server's messages named
+ * as `ApiProblem(400, '…'`, `NegotiationRefusal(409, '…'` or `refuse('…'` (in `server:`), and messages built as
+ * `{ key: '…' }` to be put into words later.
+ */
 export function keysUsedIn(source: string): string[] {
   const keys: string[] = []
   for (const match of source.matchAll(/\bt\(\s*(['"`])([\w.:-]+)\1/g)) keys.push(match[2]!)
   for (const match of source.matchAll(/\bi18nKey=\{?\s*(['"`])([\w.:-]+)\1/g)) keys.push(match[2]!)
+  for (const match of source.matchAll(/\b(?:ApiProblem|NegotiationRefusal)\(\s*\d+\s*,\s*(['"`])([\w.-]+)\1/g)) keys.push(`server:${match[2]!}`)
+  for (const match of source.matchAll(/\brefuse\(\s*(['"`])([\w.-]+)\1/g)) keys.push(`server:${match[2]!}`)
+  for (const match of source.matchAll(/\bkey:\s*(['"`])([\w.:-]+)\1/g)) keys.push(match[2]!)
+  // One of two keys picked by a condition in the call, as t(check.ok ? … : …) does.
+  for (const match of source.matchAll(/\b(t\(|(?:ApiProblem|NegotiationRefusal)\(\s*\d+\s*,)\s*[\w.!=' ]+?\?\s*(['"`])([\w.:-]+)\2\s*:\s*(['"`])([\w.:-]+)\4/g)) {
+    const namespace = match[1] === 't(' ? '' : 'server:'
+    keys.push(`${namespace}${match[3]!}`, `${namespace}${match[5]!}`)
+  }
+  // The values of a table typed as keys: `Record<Stance, ExportsKey> = { … }`.
+  for (const match of source.matchAll(/Record<[^>]+,\s*(ServerMessageKey|ExportsKey|VerifyKey)>\s*=\s*\{([^}]*)\}/g)) {
+    const namespace = { ServerMessageKey: 'server', ExportsKey: 'exports', VerifyKey: 'verify' }[match[1] as 'ServerMessageKey' | 'ExportsKey' | 'VerifyKey']
+    for (const value of match[2]!.matchAll(/:\s*(['"`])([\w.-]+)\1/g)) keys.push(`${namespace}:${value[2]!}`)
+  }
   return keys
 }
 

@@ -1,14 +1,19 @@
+import { problemCode, type MessageValues, type ServerMessageKey } from '../i18n/messageKeys.js'
 import type { AmendmentChange, AmendmentStatus, Stance } from './amendmentSchemas.js'
 import { amendmentLabel, type AmendmentRecord, type PersonRef } from './amendmentRecord.js'
 
-/** Why a rule refused a step: a stable code, the HTTP status it maps to, and a sentence for people. */
+/** Why a rule refused a step: the HTTP status it maps to, and the `server` catalogue key (whose code is stable) and values of its message. */
 export class NegotiationRefusal extends Error {
+  /** The stable code: the key up to any `.variant`. */
+  readonly code: string
+
   constructor(
     readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-    message: string,
+    readonly key: ServerMessageKey,
+    readonly values: MessageValues = {},
   ) {
-    super(message)
+    super(key)
+    this.code = problemCode(key)
   }
 }
 
@@ -22,7 +27,7 @@ export function isOpen(amendment: Pick<AmendmentRecord, 'status'>): boolean {
 
 /** Refuses any step on an amendment that is decided or withdrawn. */
 export function requireOpen(amendment: AmendmentRecord): void {
-  if (!isOpen(amendment)) throw new NegotiationRefusal(409, 'amendment_closed', `${amendmentLabel(amendment.number)} is ${amendment.status}; it can no longer change.`)
+  if (!isOpen(amendment)) throw new NegotiationRefusal(409, `amendment_closed.${amendment.status as Exclude<AmendmentStatus, 'pending' | 'needs-update'>}`, { label: amendmentLabel(amendment.number) })
 }
 
 /** A new pending amendment with the next number. */
@@ -48,7 +53,7 @@ export function proposeAmendment(fields: { id: string; number: number; change: A
 export function editAmendment(amendment: AmendmentRecord, change: AmendmentChange, justification: string, by: PersonRef, at: string, moderator: boolean): AmendmentRecord {
   requireOpen(amendment)
   if (!moderator && by.delegation !== amendment.proposedBy.delegation) {
-    throw new NegotiationRefusal(403, 'not_proposer', 'Only the proposing delegation or a moderator may change an amendment.')
+    throw new NegotiationRefusal(403, 'not_proposer.change')
   }
   return { ...amendment, change, justification, status: 'pending', edits: [...amendment.edits, { by, at }] }
 }
@@ -57,7 +62,7 @@ export function editAmendment(amendment: AmendmentRecord, change: AmendmentChang
 export function withdrawAmendment(amendment: AmendmentRecord, by: PersonRef, at: string): AmendmentRecord {
   requireOpen(amendment)
   if (by.delegation !== amendment.proposedBy.delegation) {
-    throw new NegotiationRefusal(403, 'not_proposer', 'Only the proposing delegation may withdraw an amendment.')
+    throw new NegotiationRefusal(403, 'not_proposer.withdraw')
   }
   return { ...amendment, status: 'withdrawn', decidedBy: by, decidedAt: at }
 }
@@ -66,7 +71,7 @@ export function withdrawAmendment(amendment: AmendmentRecord, by: PersonRef, at:
 export function setStance(amendment: AmendmentRecord, stance: Stance | null, by: PersonRef, at: string): AmendmentRecord {
   requireOpen(amendment)
   if (by.delegation === amendment.proposedBy.delegation) {
-    throw new NegotiationRefusal(409, 'own_amendment', 'The proposing delegation cannot take a stance on its own amendment.')
+    throw new NegotiationRefusal(409, 'own_amendment')
   }
   const others = amendment.stances.filter((existing) => existing.delegation !== by.delegation)
   return { ...amendment, stances: stance === null ? others : [...others, { delegation: by.delegation, stance, at, by }] }

@@ -11,15 +11,15 @@ export const MAX_RUN_LENGTH = 4000
 export const MAX_SPANS = 20
 
 /** A paragraph's stable id. */
-export const ClauseIdInput = z.string().regex(clauseIdPattern, 'Paragraph ids are short lowercase letters and digits.')
+export const ClauseIdInput = z.string().regex(clauseIdPattern, 'validation.paragraph_id')
 
 /** One run of proposed words with the editor schema's marks; plain text, never HTML. */
 export const InlineRun = z.strictObject({
   text: z
     .string()
-    .min(1, 'A run of text cannot be empty.')
-    .max(MAX_RUN_LENGTH, `A run of text is at most ${MAX_RUN_LENGTH} characters.`)
-    .regex(/^[^\p{Cc}]*$/u, 'Proposed text cannot contain control characters or line breaks.')
+    .min(1)
+    .max(MAX_RUN_LENGTH)
+    .regex(/^[^\p{Cc}]*$/u, 'validation.control_or_breaks')
     .transform((text) => text.normalize('NFC')),
   marks: z.array(z.enum(['bold', 'italic'])).max(2).default([]),
 })
@@ -44,8 +44,8 @@ export type AgainstText = z.infer<typeof AgainstText>
 const justification = z
   .string()
   .trim()
-  .max(2000, 'A justification is at most 2000 characters.')
-  .regex(/^(?:[^\p{Cc}]|[\n\t])*$/u, 'A justification cannot contain control characters other than line breaks.')
+  .max(2000)
+  .regex(/^(?:[^\p{Cc}]|[\n\t])*$/u, 'validation.control_except_breaks')
   .transform((text) => text.normalize('NFC'))
   .default('')
 
@@ -81,7 +81,7 @@ export const AcceptRevisedBody = z.strictObject({ change: ChangeInput })
 
 /** Body of POST .../reject. */
 export const RejectBody = z.strictObject({
-  reason: z.string().trim().min(1, 'A rejection needs a reason.').max(2000, 'A reason is at most 2000 characters.').regex(/^(?:[^\p{Cc}]|[\n\t])*$/u, 'A reason cannot contain control characters other than line breaks.'),
+  reason: z.string().trim().min(1).max(2000).regex(/^(?:[^\p{Cc}]|[\n\t])*$/u, 'validation.control_except_breaks'),
 })
 
 /** How a delegation stands on an amendment; each holds at most one. */

@@ -22,7 +22,7 @@ export type ResolvedChange =
 
 function clauseOrRefuse(doc: Y.Doc, clauseId: string): { element: Y.XmlElement; text: string } {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph', 'That paragraph is not in the declaration.')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   return clause
 }
 
@@ -44,7 +44,7 @@ export function prepareChange(doc: Y.Doc, input: ChangeInput): PreparedChange {
     case 'paragraph.move': {
       const clause = clauseOrRefuse(doc, input.clauseId)
       clauseOrRefuse(doc, input.after)
-      if (input.after === input.clauseId) throw new NegotiationRefusal(400, 'bad_move', 'A paragraph cannot move after itself.')
+      if (input.after === input.clauseId) throw new NegotiationRefusal(400, 'bad_move')
       return { against: clause.text, build: (sha256) => ({ ...input, against: { text: clause.text, sha256 } }) }
     }
   }

@@ -15,7 +15,7 @@ export interface ResolvedSpan {
 /** The clause element with this id, or a 400 refusal. */
 function clauseNamed(doc: Y.Doc, clauseId: string): { element: Y.XmlElement; text: string } {
   const clause = findClause(doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId)
-  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph', 'That paragraph is not in the declaration.')
+  if (!clause) throw new NegotiationRefusal(400, 'unknown_paragraph.declaration')
   return clause
 }
 
@@ -27,7 +27,7 @@ function locate(doc: Y.Doc, element: Y.XmlElement, span: SpanInput): ResolvedSpa
     start = Y.createAbsolutePositionFromRelativePosition(decodePosition(span.start), doc)
     end = Y.createAbsolutePositionFromRelativePosition(decodePosition(span.end), doc)
   } catch {
-    throw new NegotiationRefusal(400, 'bad_span', 'A span position could not be read.')
+    throw new NegotiationRefusal(400, 'bad_span.unreadable')
   }
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText) || start.type.parent !== element) return null
   if (start.index > end.index) return null
@@ -55,11 +55,11 @@ export function prepareWordChange(doc: Y.Doc, clauseId: string, spans: readonly 
   const clause = clauseNamed(doc, clauseId)
   const resolved = spans.map((span) => {
     const found = locate(doc, clause.element, span)
-    if (!found) throw new NegotiationRefusal(400, 'bad_span', 'Each span must lie within the text of that paragraph.')
-    if (found.from === found.to && span.content.length === 0) throw new NegotiationRefusal(400, 'empty_span', 'A span must change something.')
+    if (!found) throw new NegotiationRefusal(400, 'bad_span.outside')
+    if (found.from === found.to && span.content.length === 0) throw new NegotiationRefusal(400, 'empty_span.amendment')
     return found
   })
-  if (!sameNodeOrder(resolved)) throw new NegotiationRefusal(400, 'overlapping_spans', 'The spans of one amendment cannot overlap.')
+  if (!sameNodeOrder(resolved)) throw new NegotiationRefusal(400, 'overlapping_spans')
   return { against: clause.text, spans: spans.map((span, index) => ({ ...span, original: wordsOf(resolved[index]!) })) }
 }
 

@@ -11,10 +11,3 @@ export const statusLabel: Record<ParagraphStatus, { symbol: string; word: string
 export function statusBadgeText(status: ParagraphStatus): string {
   return `${statusLabel[status].symbol} ${statusLabel[status].word}`
 }
-
-/** What a printed document says after a paragraph's label: "(agreed)", "(agreed ad ref.)", nothing while open. */
-export function printedStatus(status: ParagraphStatus | undefined): string {
-  if (status === 'agreed') return '(agreed)'
-  if (status === 'ad-referendum') return '(agreed ad ref.)'
-  return ''
-}

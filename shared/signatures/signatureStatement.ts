@@ -22,7 +22,7 @@ export const SignatureStatement = z.strictObject({
   signedAt: z.iso.datetime(),
   /** Signed subject to confirmation by the delegation's government. */
   adReferendum: z.boolean(),
-  reservation: z.string().max(2000).regex(multilineText, 'A reservation cannot contain control characters other than line breaks.').nullable(),
+  reservation: z.string().max(2000).regex(multilineText, 'validation.control_except_breaks').nullable(),
 })
 export type SignatureStatement = z.infer<typeof SignatureStatement>
 

@@ -1,3 +1,4 @@
+import type { Message, VerifyKey } from '../i18n/messageKeys.js'
 import { verifySilence } from '../silence/verifySilence.js'
 import { findChainBreak } from '../versions/auditChain.js'
 import { canonicalFormProblem } from '../versions/canonicalNegotiation.js'
@@ -12,12 +13,15 @@ export interface EvidenceAnchors {
   auditHead?: string
 }
 
+/** A line of the verdict, put into words by the `verify` catalogue in the reader's language. */
+export type VerifyMessage = Message<VerifyKey>
+
 /** One check of a bundle: a verdict a person can read, what it was checked against, and whether that is outside the bundle. */
 export interface EvidenceCheck {
-  item: string
+  item: VerifyMessage
   ok: boolean
-  detail: string
-  against: string
+  detail: VerifyMessage
+  against: VerifyMessage[]
   authenticated: boolean
 }
 
@@ -38,83 +42,90 @@ function publishedKeyOf(keys: PublishedKeys | undefined, entry: SignatureEntry) 
 }
 
 async function checkText(bundle: EvidenceBundle, anchored: AuditEntry[] | null | undefined, signedByPublishedKey: boolean): Promise<EvidenceCheck> {
-  const item = `text of "${bundle.version.name}"`
-  const fail = (detail: string) => ({ item, ok: false, detail, against: 'the hash recorded in the bundle', authenticated: false })
+  const item: VerifyMessage = { key: 'item.text', values: { name: bundle.version.name } }
+  const fail = (detail: VerifyMessage) => ({ item, ok: false, detail, against: [{ key: 'against.bundleHash' } as const], authenticated: false })
   const problem = canonicalFormProblem(bundle.version.serialized)
   if (problem) return fail(problem)
   const { format } = JSON.parse(bundle.version.serialized) as CanonicalText
   const actual = await sha256Hex(bundle.version.serialized)
-  if (actual !== bundle.version.sha256) return fail(`the text hashes to ${actual}, not the recorded ${bundle.version.sha256}`)
+  if (actual !== bundle.version.sha256) return fail({ key: 'detail.hashMismatch', values: { actual, recorded: bundle.version.sha256 } })
   const frozenAnchored = anchored?.some((entry) => entry.action === 'version_frozen' && entry.details.version === bundle.version.id && entry.details.sha256 === actual) ?? false
-  const outside = [frozenAnchored && 'its freezing, recorded at or before the given audit head', signedByPublishedKey && 'signatures by published keys that cover this hash'].filter(Boolean)
+  const outside: VerifyMessage[] = [...(frozenAnchored ? [{ key: 'against.frozenAnchored' } as const] : []), ...(signedByPublishedKey ? [{ key: 'against.signedByPublished' } as const] : [])]
   return {
     item,
     ok: true,
-    detail: `SHA-256 ${actual}, ${format === 'kelisim-text/2' ? 'form 2 (the text and its negotiation state)' : 'form 1 (the text alone)'}`,
-    against: outside.length > 0 ? outside.join('; ') : 'the hash recorded in the bundle only (not authenticated)',
+    detail: { key: 'detail.sha256', values: { hash: actual, form: format === 'kelisim-text/2' ? { key: 'detail.form2' } : { key: 'detail.form1' } } },
+    against: outside.length > 0 ? outside : [{ key: 'against.bundleHashOnly' }],
     authenticated: outside.length > 0,
   }
 }
 
 async function checkSignature(bundle: EvidenceBundle, entry: SignatureEntry, textHash: string, anchors: EvidenceAnchors, anchored: AuditEntry[] | null | undefined): Promise<EvidenceCheck> {
   const { statement } = entry
-  const item = `signature of ${statement.delegation.name} (${statement.signer.name})`
-  const fail = (detail: string, against = 'the statement and the public key inside the bundle') => ({ item, ok: false, detail, against, authenticated: false })
-  if (statement.declaration !== bundle.declaration || statement.versionId !== bundle.version.id) return fail('it is for another declaration or version')
-  if (statement.versionSha256 !== textHash) return fail('it covers a different text than the one in this bundle')
-  if ((await keyIdOf(entry.publicKey)) !== statement.keyId) return fail('the public key is not the key the statement names')
-  if (!(await verifyStatement(statement, entry.signature, entry.publicKey))) return fail('the Ed25519 signature does not match the statement')
+  const names = { delegation: statement.delegation.name, signer: statement.signer.name }
+  const item: VerifyMessage = { key: 'item.signature', values: names }
+  const key = statement.keyId.slice(0, 16)
+  const fail = (detail: VerifyMessage, against: VerifyMessage = { key: 'against.bundleStatement' }) => ({ item, ok: false, detail, against: [against], authenticated: false })
+  if (statement.declaration !== bundle.declaration || statement.versionId !== bundle.version.id) return fail({ key: 'detail.otherVersion' })
+  if (statement.versionSha256 !== textHash) return fail({ key: 'detail.otherText' })
+  if ((await keyIdOf(entry.publicKey)) !== statement.keyId) return fail({ key: 'detail.wrongKey' })
+  if (!(await verifyStatement(statement, entry.signature, entry.publicKey))) return fail({ key: 'detail.badSignature' })
   const recorded = bundle.audit.find((audit) => recordsSignature(audit, entry))
-  if (!recorded) return fail('the audit log does not record this signature')
+  if (!recorded) return fail({ key: 'detail.notRecorded' })
   const published = publishedKeyOf(anchors.keys, entry)
-  if (anchors.keys && !published) return fail(`key ${statement.keyId.slice(0, 16)} is not in the published key list for ${statement.delegation.name} (${statement.signer.name})`, 'the published key list')
+  if (anchors.keys && !published) return fail({ key: 'detail.keyNotPublished', values: { key, ...names } }, { key: 'against.publishedList' })
   const inAnchored = anchored?.some((audit) => audit.seq === recorded.seq) ?? false
-  const against = [
-    published ? 'the published key list' : 'the public key inside the bundle only',
-    anchored === undefined ? null : inAnchored ? `audit entry ${recorded.seq}, at or before the given audit head` : `audit entry ${recorded.seq}, after the given audit head (not anchored)`,
-  ].filter(Boolean)
+  const against: VerifyMessage[] = [
+    { key: published ? 'against.publishedList' : 'against.bundleKeyOnly' },
+    ...(anchored === undefined ? [] : [{ key: inAnchored ? 'against.entryAnchored' : 'against.entryAfterHead', values: { seq: recorded.seq } } as const]),
+  ]
+  const signed = statement.adReferendum ? (statement.reservation ? 'detail.validSignatureAdReferendumReservation' : 'detail.validSignatureAdReferendum') : statement.reservation ? 'detail.validSignatureReservation' : 'detail.validSignature'
   return {
     item,
     ok: true,
-    detail: `valid Ed25519 signature, key ${statement.keyId.slice(0, 16)}, signed ${statement.signedAt}${statement.adReferendum ? ', ad referendum' : ''}${statement.reservation ? ', with a reservation' : ''}`,
-    against: against.join('; '),
+    detail: { key: signed, values: { key, signedAt: statement.signedAt } },
+    against,
     authenticated: Boolean(published) || inAnchored,
   }
 }
 
 async function checkAudit(bundle: EvidenceBundle, anchors: EvidenceAnchors, anchored: AuditEntry[] | null | undefined): Promise<EvidenceCheck> {
-  const item = 'audit log'
-  const ownChain = "the bundle's own hash chain, which anyone can recompute (not authenticated)"
-  const fail = (detail: string, against = ownChain) => ({ item, ok: false, detail, against, authenticated: false })
+  const item: VerifyMessage = { key: 'item.audit' }
+  const ownChain: VerifyMessage = { key: 'against.ownChain' }
+  const fail = (detail: VerifyMessage, against = ownChain) => ({ item, ok: false, detail, against: [against], authenticated: false })
   const broken = await findChainBreak(bundle.audit)
-  if (broken) return fail(`entry ${broken.seq}: ${broken.reason}`)
+  if (broken) return fail({ key: `detail.${broken.problem}`, values: { seq: broken.seq, position: broken.position } })
   const frozen = bundle.audit.find((entry) => entry.action === 'version_frozen' && entry.details.version === bundle.version.id)
   if (!frozen || frozen.details.sha256 !== bundle.version.sha256 || frozen.details.name !== bundle.version.name || frozen.details.seq !== bundle.version.seq) {
-    return fail('the log does not record freezing this version with this hash, name and number')
+    return fail({ key: 'detail.notFrozen' })
   }
-  const summary = `${bundle.audit.length} entries, chain intact, head ${bundle.audit.at(-1)?.hash ?? ''}`
-  if (anchored === undefined) return { item, ok: true, detail: summary, against: ownChain, authenticated: false }
-  if (anchored === null) return fail(`the chain does not contain the given audit head ${anchors.auditHead ?? ''}: the log was cut short, rewritten or built from scratch`, 'the given audit head')
+  const summary: VerifyMessage = { key: 'detail.chainIntact', values: { count: bundle.audit.length, head: bundle.audit.at(-1)?.hash ?? '' } }
+  const givenHead: VerifyMessage = { key: 'against.givenHead', values: { head: anchors.auditHead ?? '' } }
+  if (anchored === undefined) return { item, ok: true, detail: summary, against: [ownChain], authenticated: false }
+  if (anchored === null) return fail({ key: 'detail.headMissing', values: { head: anchors.auditHead ?? '' } }, givenHead)
   const after = bundle.audit.length - anchored.length
   return {
     item,
     ok: true,
-    detail: `${summary}; the given head is entry ${anchored.length}${after > 0 ? `; ${after === 1 ? '1 entry' : `${after} entries`} after it (${anchored.length + 1}–${bundle.audit.length}) ${after === 1 ? 'is' : 'are'} not anchored` : ''}`,
-    against: `the given audit head ${anchors.auditHead ?? ''}`,
+    detail:
+      after > 0
+        ? { key: 'detail.headBefore', values: { summary, position: anchored.length, count: after, from: anchored.length + 1, to: bundle.audit.length } }
+        : { key: 'detail.headAt', values: { summary, position: anchored.length } },
+    against: [givenHead],
     authenticated: true,
   }
 }
 
 function checkComplete(bundle: EvidenceBundle, anchored: AuditEntry[] | null | undefined): EvidenceCheck {
-  const item = `signatures recorded for "${bundle.version.name}"`
+  const item: VerifyMessage = { key: 'item.complete', values: { name: bundle.version.name } }
   const recorded = bundle.audit.filter((audit) => audit.action === 'signed' && audit.details.version === bundle.version.id)
   const missing = recorded.filter((audit) => !bundle.signatures.some((entry) => recordsSignature(audit, entry)))
-  const against = anchored ? 'the audit log up to the given audit head' : 'the audit log inside the bundle (not authenticated)'
+  const against: VerifyMessage[] = [{ key: anchored ? 'against.logToHead' : 'against.logInBundle' }]
   if (missing.length > 0) {
-    const list = missing.map((audit) => `${String(audit.details.delegation)} (entry ${audit.seq})`).join(', ')
-    return { item, ok: false, detail: `the audit log records ${missing.length} signature(s) missing from this bundle: ${list}`, against, authenticated: false }
+    const list = missing.map((audit): VerifyMessage => ({ key: 'detail.missingEntry', values: { delegation: String(audit.details.delegation), seq: audit.seq } }))
+    return { item, ok: false, detail: { key: 'detail.missingSignatures', values: { count: missing.length, list } }, against, authenticated: false }
   }
-  return { item, ok: true, detail: `all ${recorded.length} signature(s) the audit log records are in the bundle`, against, authenticated: Boolean(anchored) }
+  return { item, ok: true, detail: { key: 'detail.allRecorded', values: { count: recorded.length } }, against, authenticated: Boolean(anchored) }
 }
 
 /** Checks a bundle offline: the text against its hash, every signature, any silence procedure, the audit chain, and that no recorded signature is missing; each against the anchors given. */

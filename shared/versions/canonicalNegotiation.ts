@@ -1,3 +1,4 @@
+import type { Message, VerifyKey } from '../i18n/messageKeys.js'
 import { NegotiationSnapshot } from './negotiationSnapshot.js'
 import { serializeCanonical, type CanonicalText } from './canonicalText.js'
 
@@ -24,20 +25,20 @@ export function withNegotiation(text: CanonicalText, snapshot: NegotiationSnapsh
   return { format: 'kelisim-text/2', title: text.title, blocks: text.blocks, negotiation: sortedSnapshot(snapshot) }
 }
 
-/** Why a serialized text is not exactly what a freeze writes in its form (1 or 2); null when it is. */
-export function canonicalFormProblem(serialized: string): string | null {
+/** Why a serialized text is not exactly what a freeze writes in its form (1 or 2), as a line of the verify catalogue; null when it is. */
+export function canonicalFormProblem(serialized: string): Message<VerifyKey> | null {
   let text: CanonicalText
   try {
     text = JSON.parse(serialized) as CanonicalText
   } catch {
-    return 'the text is not valid JSON'
+    return { key: 'detail.notJson' }
   }
-  if (text.format !== 'kelisim-text/1' && text.format !== 'kelisim-text/2') return `the text is in an unknown form (${String(text.format)})`
-  if (serializeCanonical(text) !== serialized) return 'the text is not in canonical form (RFC 8785 after NFC)'
-  if (text.format === 'kelisim-text/1') return text.negotiation === undefined ? null : 'a form 1 text holds no negotiation state'
+  if (text.format !== 'kelisim-text/1' && text.format !== 'kelisim-text/2') return { key: 'detail.unknownForm', values: { format: String(text.format) } }
+  if (serializeCanonical(text) !== serialized) return { key: 'detail.notCanonical' }
+  if (text.format === 'kelisim-text/1') return text.negotiation === undefined ? null : { key: 'detail.form1Negotiation' }
   const state = NegotiationSnapshot.safeParse(text.negotiation)
-  if (!state.success) return 'the negotiation state is not well formed'
-  return serializeCanonical(sortedSnapshot(state.data)) === serializeCanonical(text.negotiation!) ? null : 'the negotiation state is not in canonical order'
+  if (!state.success) return { key: 'detail.negotiationMalformed' }
+  return serializeCanonical(sortedSnapshot(state.data)) === serializeCanonical(text.negotiation!) ? null : { key: 'detail.negotiationOrder' }
 }
 
 /** No statuses, brackets or alternatives: what a freeze records until something gives it the state. */

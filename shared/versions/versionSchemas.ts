@@ -3,7 +3,7 @@ import { DisplayName, multilineText } from '../api/schemas.js'
 import { Author } from '../comments/commentSchemas.js'
 
 /** A version's name: "Zero draft", "Rev.1", "Final text". */
-export const VersionName = DisplayName.pipe(z.string().max(60, 'Version names are at most 60 characters.'))
+export const VersionName = DisplayName.pipe(z.string().max(60))
 
 /** Body of POST /api/declarations/:name/versions (freeze) and of POST .../unlock. */
 export const FreezeBody = z.strictObject({
@@ -11,8 +11,8 @@ export const FreezeBody = z.strictObject({
   note: z
     .string()
     .trim()
-    .max(1000, 'Notes are at most 1,000 characters.')
-    .regex(multilineText, 'Notes cannot contain control characters other than line breaks.')
+    .max(1000)
+    .regex(multilineText, 'validation.control_except_breaks')
     .transform((note) => note.normalize('NFC'))
     .default(''),
   /** The moderator has seen the invisible characters the server reported, and freezes anyway. */

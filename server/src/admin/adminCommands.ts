@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util'
 import { DelegationBody, DisplayName, Login, NewPassword } from '../../../shared/api/schemas.js'
 import { adviseColor, colorProblemText } from '../../../shared/delegations/delegationColor.js'
 import { DocumentName } from '../../../shared/documentName.js'
+import type { z } from 'zod'
 import { hashPassword } from '../auth/passwords.js'
+import { issueMessage } from '../i18n/issueMessage.js'
+import { serverMessage } from '../i18n/serverI18n.js'
 import { declarationState } from '../seed/seedDemo.js'
 import type { Store } from '../store/Store.js'
 
@@ -18,8 +21,11 @@ export const adminUsage = `Usage: npm run admin -- <command> [options]   (stop t
 /** A mistake in the command line, said in one sentence. */
 export class AdminUsageError extends Error {}
 
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }, what: string): T {
-  if (!result.success) throw new AdminUsageError(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`)
+function parsed<T>(result: z.ZodSafeParseResult<T>, what: string): T {
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new AdminUsageError(issue ? `${what}: ${serverMessage('en', issueMessage(issue))}` : what)
+  }
   return result.data
 }
 

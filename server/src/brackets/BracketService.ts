@@ -26,7 +26,7 @@ export type BracketEvent = 'requested' | 'text-applied'
 const QUOTE_LENGTH = 300
 
 function refuseLocked(document: SharedDocument): void {
-  if (document.locked) throw new NegotiationRefusal(409, 'locked', 'The draft is locked for signature; brackets cannot change until a new version is frozen.')
+  if (document.locked) throw new NegotiationRefusal(409, 'locked.brackets')
 }
 
 /** Square brackets and alternatives: checked against the live text, stored durably, audited; resolving changes the text in one step. */
@@ -64,7 +64,7 @@ export class BracketService {
     await this.hook('requested')
     return this.queue.run(declaration, async () => {
       const current = (await this.store.list(declaration)).find((item) => item.id === id)
-      if (!current) throw new NegotiationRefusal(404, 'unknown_bracket', 'There is no such bracket or set of alternatives.')
+      if (!current) throw new NegotiationRefusal(404, 'unknown_bracket')
       const at = new Date().toISOString()
       const { words } = resolveItem(current, body, by, at)
       await this.applyToText(declaration, current, words)
@@ -100,7 +100,7 @@ export class BracketService {
       refuseLocked(document)
       if (words === null) return
       const span = placeSpan(document.doc, item.clauseId, item.anchor)
-      if (!span) throw new NegotiationRefusal(409, 'paragraph_removed', 'Its paragraph is no longer in the text; lift it instead.')
+      if (!span) throw new NegotiationRefusal(409, 'paragraph_removed')
       replaceSpan(document.doc, span, words, new BracketOrigin(item.id))
       await document.flushAll()
     } finally {

@@ -46,7 +46,7 @@ export class FileBracketStore implements BracketStore {
     return (await this.file(declaration)).commit((data) => {
       const index = data.items.findIndex((item) => item.id === id)
       const current = data.items[index]
-      if (!current) throw new NegotiationRefusal(404, 'unknown_bracket', 'There is no such bracket or set of alternatives.')
+      if (!current) throw new NegotiationRefusal(404, 'unknown_bracket')
       const next = change(current)
       data.items[index] = next
       return next

@@ -1,6 +1,8 @@
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
-import { describeChange } from '../../../shared/negotiation/describeChange.js'
-import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
+import type { Language } from '../../../shared/i18n/languages.js'
+import type { ExportsKey } from '../../../shared/i18n/messageKeys.js'
+import { translator, type Translator } from '../i18n/serverI18n.js'
+import { changeMessages, stanceMessages } from './compilationLabels.js'
 
 /** A span of a word amendment placed in its paragraph's text: the characters it replaces and its words. */
 export interface PlacedSpan {
@@ -53,39 +55,46 @@ function wordParts(text: string, spans: readonly PlacedSpan[]): TrackedPart[] {
 }
 
 /** The tracked copy an amendment shows at its own paragraph, or none when it needs an update. */
-function trackedHere(paragraph: CompilationParagraph, { amendment, fits, spans }: Entry): CompilationBlock[] {
+function trackedHere(paragraph: CompilationParagraph, { amendment, fits, spans }: Entry, t: Translator<ExportsKey>['t']): CompilationBlock[] {
   if (!fits) return []
   const base = { author: amendment.proposedBy.delegation.name, date: amendment.proposedAt }
   switch (amendment.change.kind) {
     case 'words':
-      return [{ kind: 'tracked', ...base, heading: `${paragraph.label} (${amendment.label})`, parts: wordParts(paragraph.text, spans), mark: 'kept' }]
+      return [{ kind: 'tracked', ...base, heading: t('compilation.tracked', { paragraph: paragraph.label, label: amendment.label }), parts: wordParts(paragraph.text, spans), mark: 'kept' }]
     case 'paragraph.insert':
-      return [{ kind: 'tracked', ...base, heading: `New paragraph after ${paragraph.label} (${amendment.label})`, parts: [{ kind: 'insert', text: wordsOf(amendment) }], mark: 'inserted' }]
+      return [{ kind: 'tracked', ...base, heading: t('compilation.trackedInsert', { paragraph: paragraph.label, label: amendment.label }), parts: [{ kind: 'insert', text: wordsOf(amendment) }], mark: 'inserted' }]
     case 'paragraph.delete':
-      return [{ kind: 'tracked', ...base, heading: `${paragraph.label} (${amendment.label})`, parts: [{ kind: 'delete', text: paragraph.text }], mark: 'deleted' }]
+      return [{ kind: 'tracked', ...base, heading: t('compilation.tracked', { paragraph: paragraph.label, label: amendment.label }), parts: [{ kind: 'delete', text: paragraph.text }], mark: 'deleted' }]
     case 'paragraph.move':
-      return [{ kind: 'tracked', ...base, heading: `${paragraph.label} moved from here (${amendment.label})`, parts: [{ kind: 'delete', text: paragraph.text }], mark: 'deleted' }]
+      return [{ kind: 'tracked', ...base, heading: t('compilation.trackedMovedFrom', { paragraph: paragraph.label, label: amendment.label }), parts: [{ kind: 'delete', text: paragraph.text }], mark: 'deleted' }]
   }
 }
 
 /**
  * The compilation: each paragraph, then each amendment on it in words ("A3, proposed by Kazakhstan …: replace …")
- * with a tracked copy of the paragraph; a move also shows its paragraph inserted after the one it moves to.
+ * with a tracked copy of the paragraph; a move also shows its paragraph inserted after the one it moves to. Labels are in `language`.
  */
-export function compilationBlocks(paragraphs: readonly CompilationParagraph[]): CompilationBlock[] {
-  const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? 'a removed paragraph'
+export function compilationBlocks(paragraphs: readonly CompilationParagraph[], language: Language): CompilationBlock[] {
+  const { t } = translator('exports', language)
+  const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? t('compilation.removedParagraph')
+  const amendmentLine = (amendment: AmendmentView) => {
+    const { proposal, others } = stanceMessages(amendment)
+    const stances = [proposal.map((message) => t(message.key, message.values)).join(', '), ...others.map((message) => t(message.key, message.values))].join('; ')
+    const change = changeMessages(amendment.change, labelOf).map((message) => t(message.key, message.values)).join('; ')
+    return t('compilation.amendment', { label: amendment.label, stances, change })
+  }
   const moves = paragraphs.flatMap((paragraph) => paragraph.amendments.filter((entry) => entry.fits && entry.amendment.change.kind === 'paragraph.move').map((entry) => ({ paragraph, entry })))
   return paragraphs.flatMap((paragraph): CompilationBlock[] => [
     { kind: 'paragraph', label: paragraph.label, text: paragraph.printed },
     ...paragraph.amendments.flatMap((entry): CompilationBlock[] => [
-      { kind: 'amendment', text: `${entry.amendment.label}, ${stanceSummary(entry.amendment)}: ${describeChange(entry.amendment.change, labelOf)}` },
-      ...trackedHere(paragraph, entry),
+      { kind: 'amendment', text: amendmentLine(entry.amendment) },
+      ...trackedHere(paragraph, entry, t),
     ]),
     ...moves
       .filter(({ entry }) => entry.amendment.change.kind === 'paragraph.move' && entry.amendment.change.after === paragraph.clauseId)
       .flatMap(({ paragraph: moved, entry: { amendment } }): CompilationBlock[] => [
-        { kind: 'amendment', text: `${amendment.label}: ${moved.label} moved here, after ${paragraph.label}` },
-        { kind: 'tracked', author: amendment.proposedBy.delegation.name, date: amendment.proposedAt, heading: `${moved.label} moved here (${amendment.label})`, parts: [{ kind: 'insert', text: moved.text }], mark: 'inserted' },
+        { kind: 'amendment', text: t('compilation.movedHere', { label: amendment.label, paragraph: moved.label, after: paragraph.label }) },
+        { kind: 'tracked', author: amendment.proposedBy.delegation.name, date: amendment.proposedAt, heading: t('compilation.trackedMovedHere', { paragraph: moved.label, label: amendment.label }), parts: [{ kind: 'insert', text: moved.text }], mark: 'inserted' },
       ]),
   ])
 }

@@ -1,4 +1,6 @@
 import PDFDocument from 'pdfkit'
+import type { Language } from '../../../shared/i18n/languages.js'
+import { translator } from '../i18n/serverI18n.js'
 import type { CompilationBlock, TrackedPart } from './compilationBlocks.js'
 import { writePdfParagraph, type PdfPiece } from './pdfParagraph.js'
 
@@ -9,18 +11,17 @@ function markedPiece(part: TrackedPart): PdfPiece {
   return { text: part.text }
 }
 
-/** How the marks read, printed under the title. */
-export const COMPILATION_LEGEND = 'Proposed insertions are underlined and shown as [+ … +]; proposed deletions are struck through and shown as [− … −]. Each copy of a paragraph names its amendment and the delegation that proposed it.'
-
-/** The compilation as an A4 PDF with the fonts and script runs of the version exports; insertions and deletions marked in words. */
-export function renderCompilationPdf(title: string, blocks: readonly CompilationBlock[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 64, bottom: 64, left: 72, right: 72 }, info: { Title: `Compilation: ${title}`, Creator: 'Kelisim' } })
+/** The compilation as an A4 PDF with the fonts and script runs of the version exports, labelled in `language`; insertions and deletions marked in words. */
+export function renderCompilationPdf(title: string, blocks: readonly CompilationBlock[], language: Language): Promise<Buffer> {
+  const { t } = translator('exports', language)
+  const heading = t('compilation.title', { title })
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 64, bottom: 64, left: 72, right: 72 }, info: { Title: heading, Creator: 'Kelisim' } })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
 
-  writePdfParagraph(doc, [{ text: `Compilation: ${title}`, bold: true }], { size: 17, align: 'center' })
-  writePdfParagraph(doc, [{ text: COMPILATION_LEGEND }], { size: 9 })
+  writePdfParagraph(doc, [{ text: heading, bold: true }], { size: 17, align: 'center' })
+  writePdfParagraph(doc, [{ text: t('compilation.legend') }], { size: 9 })
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph':

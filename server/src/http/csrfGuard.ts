@@ -15,10 +15,10 @@ export function csrfGuard(allowedOrigins: ReadonlySet<string>): RequestHandler {
     const fetchSite = request.headers['sec-fetch-site']
     const fromBrowserElsewhere =
       origin !== undefined ? !allowedOrigins.has(origin) : fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none'
-    if (fromBrowserElsewhere) return next(new ApiProblem(403, 'cross_site_request', 'Requests from other sites are refused.'))
+    if (fromBrowserElsewhere) return next(new ApiProblem(403, 'cross_site_request'))
     const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0'
     if (hasBody && !request.is('application/json')) {
-      return next(new ApiProblem(415, 'unsupported_media_type', 'Send the request body as application/json.'))
+      return next(new ApiProblem(415, 'unsupported_media_type'))
     }
     next()
   }

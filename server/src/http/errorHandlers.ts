@@ -1,31 +1,36 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../log.js'
-import { DAMAGED_MESSAGE, DamagedLogError } from '../store/DamagedLogError.js'
+import type { ServerMessageKey } from '../../../shared/i18n/messageKeys.js'
+import { requestLanguage } from '../i18n/requestLanguage.js'
+import { serverMessage } from '../i18n/serverI18n.js'
+import { DamagedLogError } from '../store/DamagedLogError.js'
 import { ApiProblem } from './ApiProblem.js'
 
 /** Unknown API paths, and anything the client app does not serve, answer JSON rather than an HTML error page. */
 export const notFound: RequestHandler = (_request, _response, next) => {
-  next(new ApiProblem(404, 'not_found', 'There is nothing at this address.'))
+  next(new ApiProblem(404, 'not_found.address'))
 }
 
-/** Every failure leaves as JSON `{error, message}`; only real faults are 500 and logged as errors. */
+/** Every failure leaves as JSON `{error, message}`, the message in the reader's language; only real faults are 500 and logged as errors. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     let problem: ApiProblem
     if (error instanceof ApiProblem) problem = error
-    else if (isClientError(error)) problem = new ApiProblem(error.status, codeOf(error), messageOf(error))
-    else if (error instanceof DamagedLogError) problem = new ApiProblem(500, 'document_damaged', DAMAGED_MESSAGE)
+    else if (isClientError(error)) problem = new ApiProblem(error.status, messageKeyOf(error), {}, codeOf(error))
+    else if (error instanceof DamagedLogError) problem = new ApiProblem(500, 'document_damaged')
     else if (isStorageFailure(error)) {
       log.error('storage_failed', { method: request.method, path: request.path, error: String(error) })
-      problem = new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now; nothing was changed. Try again shortly.')
+      problem = new ApiProblem(503, 'storage_unavailable.write')
     } else {
       log.error('request_failed', { method: request.method, path: request.path, error: String(error) })
-      problem = new ApiProblem(500, 'internal', 'The server failed to handle this request.')
+      problem = new ApiProblem(500, 'internal')
     }
     if (problem.status === 401 || problem.status === 403) {
       log.warn('access_denied', { method: request.method, path: request.path, status: problem.status, reason: problem.code })
     }
-    response.status(problem.status).json({ error: problem.code, message: problem.message })
+    const language = requestLanguage(request, response)
+    response.setHeader('Content-Language', language)
+    response.status(problem.status).json({ error: problem.code, message: serverMessage(language, problem) })
   }
 }
 
@@ -50,12 +55,12 @@ function codeOf(error: ClientError): string {
   return error instanceof URIError ? 'bad_path' : 'bad_request'
 }
 
-function messageOf(error: ClientError): string {
-  if (error.type === 'entity.too.large') return 'The request body is too large.'
-  if (error.type === 'entity.parse.failed') return 'The request body is not valid JSON.'
-  if (error.type === 'charset.unsupported') return 'Send the request body as JSON in UTF-8.'
-  if (typeof error.type === 'string') return 'The request body could not be read.'
+function messageKeyOf(error: ClientError): ServerMessageKey {
+  if (error.type === 'entity.too.large') return 'entity_too_large'
+  if (error.type === 'entity.parse.failed') return 'entity_parse_failed'
+  if (error.type === 'charset.unsupported') return 'charset_unsupported'
+  if (typeof error.type === 'string') return 'body_unreadable'
   // Express decodes path parameters; "%ZZ" or bytes that are not UTF-8 fail there.
-  if (error instanceof URIError) return 'The address holds invalid percent-encoding.'
-  return 'The request could not be handled.'
+  if (error instanceof URIError) return 'bad_path'
+  return 'bad_request'
 }

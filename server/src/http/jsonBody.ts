@@ -9,11 +9,11 @@ const loneSurrogate = /[\ud800-\udfff]/u
 
 /** JSON (RFC 8259) is UTF-8; anything else, or bytes that are not UTF-8, would be stored as replacement characters. */
 function refuseNonUtf8(_request: IncomingMessage, _response: unknown, bytes: Buffer, encoding: string | null): void {
-  if (encoding !== 'utf-8') throw new ApiProblem(415, 'charset_unsupported', 'Send the request body as JSON in UTF-8.')
+  if (encoding !== 'utf-8') throw new ApiProblem(415, 'charset_unsupported')
   try {
     strictUtf8.decode(bytes)
   } catch {
-    throw new ApiProblem(400, 'invalid_utf8', 'The request body is not valid UTF-8.')
+    throw new ApiProblem(400, 'invalid_utf8')
   }
 }
 
@@ -25,7 +25,7 @@ function holdsLoneSurrogate(value: unknown): boolean {
 
 /** `\ud800` is valid JSON but not text: it cannot be stored, normalized or printed faithfully. */
 const refuseLoneSurrogates: RequestHandler = (request, _response, next) => {
-  if (holdsLoneSurrogate(request.body)) return next(new ApiProblem(400, 'invalid_text', 'The request body holds an unpaired surrogate, which is not text.'))
+  if (holdsLoneSurrogate(request.body)) return next(new ApiProblem(400, 'invalid_text'))
   next()
 }
 

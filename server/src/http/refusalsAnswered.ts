@@ -6,7 +6,7 @@ export async function refusalsAnswered<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step()
   } catch (error) {
-    if (error instanceof NegotiationRefusal) throw new ApiProblem(error.status, error.code, error.message)
+    if (error instanceof NegotiationRefusal) throw new ApiProblem(error.status, error.key, error.values)
     throw error
   }
 }

@@ -15,13 +15,13 @@ export interface DeclarationAccess {
 export function requirePermission(store: Store, action: Action): RequestHandler {
   return (request, response, next) => {
     const name = DocumentName.safeParse(request.params.name)
-    if (!name.success) return next(new ApiProblem(400, 'bad_document_name', 'Document names are lowercase words joined by hyphens.'))
+    if (!name.success) return next(new ApiProblem(400, 'bad_document_name'))
     const { participant } = sessionOf(response)
     store.getRole(name.data, participant.id).then(async (role) => {
       if (!(await store.getDeclaration(name.data))) {
-        return next(new ApiProblem(404, 'unknown_declaration', `There is no declaration "${name.data}".`))
+        return next(new ApiProblem(404, 'unknown_declaration', { name: name.data }))
       }
-      if (!role || !can(role, action)) return next(new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.'))
+      if (!role || !can(role, action)) return next(new ApiProblem(403, 'forbidden.role'))
       response.locals.access = { declaration: name.data, role } satisfies DeclarationAccess
       next()
     }, next)

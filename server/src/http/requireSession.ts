@@ -7,7 +7,7 @@ import { ApiProblem } from './ApiProblem.js'
 export function requireSession(sessions: SessionService): RequestHandler {
   return (request, response, next) => {
     sessions.identify(request).then((session) => {
-      if (!session) return next(new ApiProblem(401, 'unauthenticated', 'Sign in first.'))
+      if (!session) return next(new ApiProblem(401, 'unauthenticated'))
       response.locals.session = session
       next()
     }, next)

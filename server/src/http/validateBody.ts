@@ -1,15 +1,16 @@
 import type { RequestHandler } from 'express'
 import type { z } from 'zod'
+import { firstIssueMessage } from '../i18n/issueMessage.js'
 import { ApiProblem } from './ApiProblem.js'
 
 /** Replaces the request body with its parsed form, or answers 400 naming the first problem. */
 export function validateBody(schema: z.ZodType): RequestHandler {
   return (request, _response, next) => {
-    const result = schema.safeParse(request.body)
+    // The input is reported so a missing field reads "required" rather than "of the wrong type".
+    const result = schema.safeParse(request.body, { reportInput: true })
     if (!result.success) {
-      const issue = result.error.issues[0]
-      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-      return next(new ApiProblem(400, 'invalid_body', `${where}${issue?.message ?? 'Invalid request body.'}`))
+      const { key, values } = firstIssueMessage(result.error)
+      return next(new ApiProblem(400, key, values))
     }
     request.body = result.data
     next()

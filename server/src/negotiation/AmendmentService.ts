@@ -173,7 +173,7 @@ export class AmendmentService {
       const amendment = await this.find(declaration, number)
       const revision = await this.prepare(declaration, input)
       const outcome = await this.applyAndDecide(declaration, amendment, revision, { status: 'accepted-as-revised', revision }, by)
-      if (!outcome.applied) throw new NegotiationRefusal(409, 'text_changed', 'The paragraph changed while the revision was applied; revise it again.')
+      if (!outcome.applied) throw new NegotiationRefusal(409, 'text_changed')
       return outcome.amendment
     })
   }
@@ -201,7 +201,7 @@ export class AmendmentService {
     const document = await this.hub.acquire(declaration)
     try {
       const fits = () => {
-        if (document.locked) throw new NegotiationRefusal(409, 'locked', 'The draft is locked for signature; no amendment can be applied.')
+        if (document.locked) throw new NegotiationRefusal(409, 'locked.amendment')
         requireParagraphOpen(this.paragraphs, declaration, change)
         return resolveChange(document.doc, change) !== null
       }
@@ -270,7 +270,7 @@ export class AmendmentService {
 
   private async find(declaration: string, number: number): Promise<AmendmentRecord> {
     const amendment = (await this.store.list(declaration)).find((candidate) => candidate.number === number)
-    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+    if (!amendment) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
     requireOpen(amendment)
     return amendment
   }

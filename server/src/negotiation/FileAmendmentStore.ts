@@ -19,7 +19,7 @@ interface AmendmentsFile {
 function changeOne(data: AmendmentsFile, number: number, change: (amendment: AmendmentRecord) => AmendmentRecord): AmendmentRecord {
   const index = data.amendments.findIndex((amendment) => amendment.number === number)
   const current = data.amendments[index]
-  if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', `There is no amendment ${amendmentLabel(number)}.`)
+  if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
   const next = change(current)
   data.amendments[index] = next
   return next
@@ -79,7 +79,7 @@ export class FileAmendmentStore implements AmendmentStore {
   async beginAccept(declaration: string, accept: PendingAccept): Promise<void> {
     await (await this.file(declaration)).commit((data) => {
       if (data.accepting.some((stored) => stored.number === accept.number)) {
-        throw new NegotiationRefusal(409, 'accept_in_progress', `${amendmentLabel(accept.number)} is already being accepted.`)
+        throw new NegotiationRefusal(409, 'accept_in_progress', { label: amendmentLabel(accept.number) })
       }
       data.accepting.push(accept)
     })

@@ -16,7 +16,7 @@ export function changesClosedParagraph(paragraphs: ClosedParagraphs | undefined,
 /** Refuses a change to a paragraph that is agreed (or being marked agreed). */
 export function requireParagraphOpen(paragraphs: ClosedParagraphs | undefined, declaration: string, change: AmendmentChange): void {
   if (changesClosedParagraph(paragraphs, declaration, change)) {
-    throw new NegotiationRefusal(409, 'paragraph_agreed', 'The paragraph is agreed and closed: it takes no amendment until a moderator reopens it.')
+    throw new NegotiationRefusal(409, 'paragraph_agreed')
   }
 }
 
@@ -28,7 +28,7 @@ export async function closeOpenAmendments(store: AmendmentStore, audit: AuditLog
   const open = (await store.list(declaration)).filter((amendment) => isOpen(amendment) && amendedParagraph(amendment.change) === clauseId)
   if (open.length > 0 && !notTakenUp) {
     const labels = open.map((amendment) => amendmentLabel(amendment.number)).join(', ')
-    throw new NegotiationRefusal(409, 'amendments_pending', `The paragraph has pending amendments (${labels}): decide them first, or close them as not taken up.`)
+    throw new NegotiationRefusal(409, 'amendments_pending', { labels })
   }
   const decided: AmendmentRecord[] = []
   for (const amendment of open) {

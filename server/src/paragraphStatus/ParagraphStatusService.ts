@@ -61,7 +61,7 @@ export class ParagraphStatusService {
     await this.gate.load(declaration)
     return this.queue.run(declaration, async () => {
       const label = await this.hub.withDocument(declaration, (document) => liveClauseLabel(document.doc.getXmlFragment(DECLARATION_FRAGMENT), clauseId))
-      if (label === null) throw new NegotiationRefusal(404, 'unknown_paragraph', 'No paragraph of the text has this id.')
+      if (label === null) throw new NegotiationRefusal(404, 'unknown_paragraph.text')
       const current = this.store.current(declaration).get(clauseId)
       const previous = current?.status ?? 'open'
       const record: ParagraphStatusRecord = { clauseId, status, setBy: by, setAt: new Date().toISOString() }

@@ -51,15 +51,15 @@ export class SilenceService {
   /** Places the locked version under silence until `deadline`; checked against the lock in the step that stores it. */
   async open(declaration: string, versionId: string, deadline: number, timeZone: string, by: AuthorRecord): Promise<SilenceRecord> {
     const now = this.clock.now()
-    if (deadline <= now) throw new ApiProblem(400, 'deadline_passed', 'The deadline must be in the future.')
-    if (deadline - now > MAX_SILENCE_MS) throw new ApiProblem(400, 'deadline_too_far', 'A silence runs for at most 90 days.')
+    if (deadline <= now) throw new ApiProblem(400, 'deadline_passed')
+    if (deadline - now > MAX_SILENCE_MS) throw new ApiProblem(400, 'deadline_too_far', { count: 90 })
     const { record: version } = await this.versions.get(declaration, versionId)
     // Lock changes wait for the signature queue, so the lock cannot change between this check and the write.
     const silence = await this.store.signatures.exclusive(declaration, async () => {
-      if ((await this.store.getDeclaration(declaration))?.lockedVersion !== versionId) throw new ApiProblem(409, 'not_locked', 'Only the version locked for signature can be placed under silence.')
+      if ((await this.store.getDeclaration(declaration))?.lockedVersion !== versionId) throw new ApiProblem(409, 'not_locked.silence')
       return this.silences.update(declaration, (silences) => {
-        if (silences.some((other) => !other.outcome)) throw new ApiProblem(409, 'silence_running', 'A silence procedure is already running on this declaration.')
-        if (silences.some((other) => other.version.id === versionId)) throw new ApiProblem(409, 'already_under_silence', `“${version.name}” has already been under silence.`)
+        if (silences.some((other) => !other.outcome)) throw new ApiProblem(409, 'silence_running')
+        if (silences.some((other) => other.version.id === versionId)) throw new ApiProblem(409, 'already_under_silence', { name: version.name })
         const record: SilenceRecord = {
           id: randomUUID(),
           declaration,
@@ -86,8 +86,8 @@ export class SilenceService {
   async breakSilence(declaration: string, statement: BreakStatement, signature: string, signer: BreakSigner): Promise<SilenceRecord> {
     await this.decideDue(declaration)
     const found = (await this.silences.list(declaration)).find((silence) => silence.id === statement.silenceId)
-    if (!found) throw new ApiProblem(404, 'unknown_silence', 'There is no such silence procedure.')
-    const over = () => new ApiProblem(409, 'silence_over', `The silence on “${found.version.name}” is over; it can no longer be broken.`)
+    if (!found) throw new ApiProblem(404, 'unknown_silence')
+    const over = () => new ApiProblem(409, 'silence_over', { name: found.version.name })
     if (found.outcome) throw over()
     const { text } = await this.versions.get(declaration, found.version.id)
     const key = await this.store.findKey(statement.keyId)
@@ -97,7 +97,7 @@ export class SilenceService {
       const current = silences.find((candidate) => candidate.id === found.id)!
       // Checked again in the step that stores it: the deadline may have passed while the signature was checked.
       if (current.outcome || this.clock.now() >= Date.parse(current.deadline)) throw over()
-      if (current.breaks.some((other) => other.statement.delegation.code === statement.delegation.code)) throw new ApiProblem(409, 'already_broken', `${statement.delegation.name} has already broken this silence.`)
+      if (current.breaks.some((other) => other.statement.delegation.code === statement.delegation.code)) throw new ApiProblem(409, 'already_broken', { delegation: statement.delegation.name })
       current.breaks.push(record)
       return structuredClone(current)
     })

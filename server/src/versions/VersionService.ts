@@ -60,7 +60,7 @@ export class VersionService {
     const text = await this.hub.withDocument(declaration, (document) => this.readHeld(declaration, document.doc))
     if (text.schemaProblems.length > 0) {
       this.log.error('declaration_schema_broken', { declaration, problems: text.schemaProblems })
-      throw new ApiProblem(500, 'schema_broken', `The draft breaks the editor schema (${text.schemaProblems.join('; ')}); it cannot be frozen or read as text.`)
+      throw new ApiProblem(500, 'schema_broken', { problems: text.schemaProblems.join('; ') })
     }
     return text
   }
@@ -88,10 +88,10 @@ export class VersionService {
   /** A version and its text; one that fails its check is refused, never served. */
   async get(declaration: string, id: string): Promise<{ record: VersionRecord; text: CanonicalText }> {
     const record = (await this.store.versions.list(declaration)).find((candidate) => candidate.id === id)
-    if (!record) throw new ApiProblem(404, 'unknown_version', 'There is no such version.')
+    if (!record) throw new ApiProblem(404, 'unknown_version')
     if (!(await this.isIntact(record))) {
       this.log.error('version_corrupt', { declaration, version: id, seq: record.seq })
-      throw new ApiProblem(500, 'version_corrupt', `Version "${record.name}" no longer matches its hash; it is not served. Restore it from a backup.`)
+      throw new ApiProblem(500, 'version_corrupt', { name: record.name })
     }
     return { record, text: JSON.parse(record.serialized) as CanonicalText }
   }
@@ -105,7 +105,10 @@ export class VersionService {
       return { ...live, pending: serializePendingAmendments(await this.amendments.list(declaration)) }
     })
     if (invisible.length > 0 && !acceptInvisible) {
-      throw new ApiProblem(409, 'invisible_characters', `The text holds ${invisible.length} invisible control character(s): ${invisible.map((found) => `${found.codePoint} in ${found.where}`).join(', ')}. Remove them, or confirm to freeze anyway.`)
+      throw new ApiProblem(409, 'invisible_characters', {
+        count: invisible.length,
+        list: invisible.map((found) => ({ key: 'invisible_character', values: { codePoint: found.codePoint, where: found.where } })),
+      })
     }
     const frozen = {
       id: randomUUID(),
@@ -140,22 +143,22 @@ export class VersionService {
    */
   async lock(declaration: string, versionId: string, author: AuthorRecord): Promise<VersionRecord> {
     const declarationRecord = await this.store.getDeclaration(declaration)
-    if (declarationRecord?.lockedVersion) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+    if (declarationRecord?.lockedVersion) throw new ApiProblem(409, 'already_locked')
     const { record } = await this.get(declaration, versionId)
     const latest = (await this.store.versions.list(declaration)).at(-1)
-    if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest', 'Only the latest version can be locked for signature.')
-    const changed = () => new ApiProblem(409, 'draft_changed', 'The draft has changed since this version was frozen; freeze it again first.')
+    if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest')
+    const changed = () => new ApiProblem(409, 'draft_changed')
     // A first look without the lock, so a draft that already differs refuses no one's keystrokes while it is checked.
     if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) throw changed()
     const lockedOn = { id: record.id, name: record.name }
     await this.hub.withDocument(declaration, async (document) => {
-      if (document.locked) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+      if (document.locked) throw new ApiProblem(409, 'already_locked')
       document.lockedOn = lockedOn
       try {
         const live = await this.readHeld(declaration, document.doc)
         await this.hooks.afterLockRead?.(declaration)
         if ((await sha256Hex(live.serialized)) !== record.sha256) throw changed()
-        if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked', 'The draft is already locked for signature.')
+        if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked')
       } catch (error) {
         document.lockedOn = null
         throw error
@@ -169,10 +172,10 @@ export class VersionService {
   /** Unlocking needs a new version, so what was locked is never edited in place. */
   async unlock(declaration: string, author: AuthorRecord, name: string, note: string): Promise<VersionRecord> {
     const declarationRecord = await this.store.getDeclaration(declaration)
-    if (!declarationRecord?.lockedVersion) throw new ApiProblem(409, 'not_locked', 'The draft is not locked.')
+    if (!declarationRecord?.lockedVersion) throw new ApiProblem(409, 'not_locked.draft')
     const { record } = await this.freeze(declaration, author, name, note, true)
     if (!(await this.store.setLockedVersion(declaration, null, declarationRecord.lockedVersion))) {
-      throw new ApiProblem(409, 'lock_changed', 'Someone else unlocked or locked the draft meanwhile; the lock was left as they set it.')
+      throw new ApiProblem(409, 'lock_changed')
     }
     await this.hub.setLock(declaration, null)
     await this.store.audit.append(declaration, { actor: author, action: 'draft_unlocked', details: { previous: declarationRecord.lockedVersion, version: record.id } })
@@ -184,13 +187,13 @@ export class VersionService {
    * the old text that arrive later still land. It answers, records and tells editors only once the change is on disk.
    */
   async restore(declaration: string, versionId: string, author: AuthorRecord): Promise<void> {
-    if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
+    if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked.draft')
     const { record, text } = await this.get(declaration, versionId)
     const target = declarationSchema.nodeFromJSON(canonicalToDoc(text))
     await this.hooks.afterRestoreCheck?.(declaration)
     await this.hub.withDocument(declaration, async (document) => {
       // Checked again in the step that changes the text: a lock may have landed since the check above.
-      if (document.locked) throw new ApiProblem(409, 'locked', 'The draft is locked for signature.')
+      if (document.locked) throw new ApiProblem(409, 'locked.draft')
       // Through the same path as any edit: saved, then sent to everyone.
       // The new round numbers from the version restored, in the same change as its text.
       Y.transact(
@@ -203,7 +206,7 @@ export class VersionService {
         'restore',
       )
       await document.flushAll().catch(() => {
-        throw new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now: the new text is kept and saving is retried, but the new round is not recorded. Try again once saving works.')
+        throw new ApiProblem(503, 'storage_unavailable.restore')
       })
     })
     await this.store.audit.append(declaration, { actor: author, action: 'version_restored', details: { version: record.id, seq: record.seq, sha256: record.sha256 } })

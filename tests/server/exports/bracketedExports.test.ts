@@ -17,6 +17,7 @@ const data: ExportData = {
   },
   statuses: new Map(),
   signatures: { version: null, delegations: [], signed: 0, expected: 0, total: 0, auditHead: 'b'.repeat(64) },
+  language: 'en',
   negotiation: {
     brackets: [{ id: 'outer', clauseId: CLAUSE, start: 7, end: 19, requestedBy: ['USA'], reason: '', placedBy: 'Aigerim Seitkali (KAZ)' }],
     alternatives: [{ id: 'alt', clauseId: CLAUSE, start: 7, end: 12, options: [{ text: 'shall', proposedBy: ['KAZ'] }, { text: 'should', proposedBy: ['USA'] }] }],
@@ -30,5 +31,13 @@ describe('brackets in the PDF and DOCX of a version', () => {
     // The PDF's text comes back in pieces with spaces between them, so spacing is left out of the comparison.
     const squeeze = (text: string) => text.replace(/\s+/g, '')
     expect(squeeze(await pdfText(new Uint8Array(await renderPdf(data))))).toContain(squeeze(printed))
+  })
+
+  it('words the alternatives in the language of the export', async () => {
+    const russian: ExportData = { ...data, language: 'ru' }
+    const printed = '[[Вариант 1: shall (KAZ) / Вариант 2: should (USA)] ensure]'
+    expect(await docxText(await renderDocx(russian))).toContain(printed)
+    const squeeze = (text: string) => text.replace(/\s+/g, '')
+    expect(squeeze(await pdfText(new Uint8Array(await renderPdf({ ...data, language: 'kk' }))))).toContain(squeeze('[[1-нұсқа: shall (KAZ) / 2-нұсқа: should (USA)] ensure]'))
   })
 })

@@ -19,6 +19,7 @@ const data: ExportData = {
     ['op0000002', 'ad-referendum'],
   ]),
   signatures: { version: null, delegations: [], signed: 0, expected: 0, total: 0, auditHead: 'cd'.repeat(32) },
+  language: 'en',
 }
 
 describe('exports print each paragraph status beside its label', () => {

@@ -133,7 +133,7 @@ describe('npm run verify against outside anchors', () => {
     copy.signatures.pop()
     const run = await verify(copy)
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/^FAIL signatures recorded for "Final text": the audit log records 1 signature\(s\) missing from this bundle: USA \(entry \d+\)$/m)
+    expect(run.stdout).toMatch(/^FAIL signatures recorded for "Final text": the audit log records 1 signature missing from this bundle: USA \(entry \d+\)$/m)
   })
 
   it('reports the entries after the given head as not anchored', async () => {

@@ -9,6 +9,7 @@ import type { EvidenceBundle } from '../../../shared/signatures/evidence.js'
 import type { PublishedKeys } from '../../../shared/signatures/publishedKeys.js'
 import type { SilenceView } from '../../../shared/silence/silenceSchemas.js'
 import { verifyEvidence } from '../../../shared/signatures/verifyEvidence.js'
+import { translator } from '../../../server/src/i18n/serverI18n.js'
 import { api } from '../../helpers/api.js'
 import { ManualClock } from '../../helpers/manualClock.js'
 import { startSession } from '../../helpers/sessions.js'
@@ -39,12 +40,15 @@ beforeAll(async () => {
 })
 afterAll(() => server.destroy())
 
-const failures = async (changed: EvidenceBundle) => (await verifyEvidence(changed, { keys, auditHead: head })).filter((check) => !check.ok)
+const { t } = translator('verify', 'en')
+/** The checks of a bundle with their item and detail in English words. */
+const checksOf = async (changed: EvidenceBundle) => (await verifyEvidence(changed, { keys, auditHead: head })).map((check) => ({ ...check, item: t(check.item.key, check.item.values), detail: t(check.detail.key, check.detail.values) }))
+const failures = async (changed: EvidenceBundle) => (await checksOf(changed)).filter((check) => !check.ok)
 
 describe('the evidence bundle of a version under silence', () => {
   it('carries the silence, its signed break and its outcome, and npm run verify finds it VALID', async () => {
     expect(bundle.silence).toMatchObject([{ outcome: { state: 'broken' }, breaks: [{ statement: { delegation: { code: 'POL' } } }] }])
-    const checks = await verifyEvidence(bundle, { keys, auditHead: head })
+    const checks = await checksOf(bundle)
     expect(checks.filter((check) => !check.ok)).toEqual([])
     expect(checks.map((check) => check.item)).toEqual(expect.arrayContaining(['break of silence by Poland (Katarzyna Nowak)', 'silence procedure on "Final text"']))
     expect(checks.find((check) => check.item === 'silence procedure on "Final text"')?.detail).toMatch(/silence broken before the deadline .* by Poland \(PP3, OP\d+\); outcome recorded once/)
@@ -69,14 +73,14 @@ describe('the evidence bundle of a version under silence', () => {
 
     const leftOut = structuredClone(bundle)
     leftOut.silence![0]!.breaks = []
-    expect((await failures(leftOut)).map((check) => check.detail)).toEqual([expect.stringMatching(/records 1 break\(s\) missing from this bundle: POL/)])
+    expect((await failures(leftOut)).map((check) => check.detail)).toEqual([expect.stringMatching(/records 1 break missing from this bundle: POL/)])
 
     const adopted = structuredClone(bundle)
     adopted.silence![0] = { ...silence, outcome: { ...silence.outcome!, state: 'adopted' } }
-    expect((await failures(adopted)).map((check) => check.detail)).toEqual([expect.stringMatching(/marked adopted, but 1 delegation\(s\) broke silence/)])
+    expect((await failures(adopted)).map((check) => check.detail)).toEqual([expect.stringMatching(/marked adopted, but 1 delegation broke silence/)])
 
     const withoutSilence = structuredClone(bundle)
     delete withoutSilence.silence
-    expect((await failures(withoutSilence)).map((check) => check.detail)).toEqual([expect.stringMatching(/records 1 silence procedure\(s\) missing from this bundle/)])
+    expect((await failures(withoutSilence)).map((check) => check.detail)).toEqual([expect.stringMatching(/records 1 silence procedure missing from this bundle/)])
   })
 })

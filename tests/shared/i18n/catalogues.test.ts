@@ -67,6 +67,27 @@ describe('the catalogues', () => {
     expect(keysUsedIn(source)).toEqual(['app.loading', 'server:errors.gone', 'invitation.intro'])
   })
 
+  it('finds the messages of the server: refusals, messages built to be put into words later, keys picked by a condition, tables of keys', () => {
+    const source = [
+      "throw new ApiProblem(409, 'already_signed', { delegation }); throw new NegotiationRefusal(400, 'bad_span.outside')",
+      "throw refuse('wrong_key'); const item = { key: 'item.text', values }",
+      "t(check.ok ? 'ok' : 'fail', values); new ApiProblem(429, admission.reason === 'address' ? 'too_many_attempts.address' : 'too_many_attempts.login')",
+      "const stanceKeys: Record<Stance, ExportsKey> = { supporter: 'compilation.supportedBy', opposer: 'compilation.opposedBy' }",
+    ].join('\n')
+    expect(keysUsedIn(source)).toEqual([
+      'server:already_signed',
+      'server:bad_span.outside',
+      'server:wrong_key',
+      'item.text',
+      'ok',
+      'fail',
+      'server:too_many_attempts.address',
+      'server:too_many_attempts.login',
+      'exports:compilation.supportedBy',
+      'exports:compilation.opposedBy',
+    ])
+  })
+
   it('accepts a sound set', () => {
     expect(catalogueProblems(sound(), use(soundKeys))).toEqual([])
   })

@@ -78,11 +78,11 @@ describe('canonical form 2: the text and its negotiation state', () => {
     expect(canonicalFormProblem(goldenV2.serialized)).toBeNull()
     const v2 = JSON.parse(goldenV2.serialized) as { negotiation: NegotiationSnapshot; format: string }
     const unsorted = { ...v2, negotiation: { ...v2.negotiation, statuses: [...v2.negotiation.statuses].reverse() } }
-    expect(canonicalFormProblem(serializeCanonical(unsorted as never))).toBe('the negotiation state is not in canonical order')
-    expect(canonicalFormProblem(serializeCanonical({ ...v2, negotiation: { statuses: [{ clauseId: 'x', status: 'closed' }] } } as never))).toBe('the negotiation state is not well formed')
-    expect(canonicalFormProblem(serializeCanonical({ ...JSON.parse(goldenV1.serialized), negotiation: v2.negotiation } as never))).toBe('a form 1 text holds no negotiation state')
-    expect(canonicalFormProblem(serializeCanonical({ ...v2, format: 'kelisim-text/3' } as never))).toMatch(/unknown form/)
-    expect(canonicalFormProblem(JSON.stringify(JSON.parse(goldenV2.serialized), null, 1))).toMatch(/not in canonical form/)
-    expect(canonicalFormProblem('{')).toBe('the text is not valid JSON')
+    expect(canonicalFormProblem(serializeCanonical(unsorted as never))).toEqual({ key: 'detail.negotiationOrder' })
+    expect(canonicalFormProblem(serializeCanonical({ ...v2, negotiation: { statuses: [{ clauseId: 'x', status: 'closed' }] } } as never))).toEqual({ key: 'detail.negotiationMalformed' })
+    expect(canonicalFormProblem(serializeCanonical({ ...JSON.parse(goldenV1.serialized), negotiation: v2.negotiation } as never))).toEqual({ key: 'detail.form1Negotiation' })
+    expect(canonicalFormProblem(serializeCanonical({ ...v2, format: 'kelisim-text/3' } as never))).toEqual({ key: 'detail.unknownForm', values: { format: 'kelisim-text/3' } })
+    expect(canonicalFormProblem(JSON.stringify(JSON.parse(goldenV2.serialized), null, 1))).toEqual({ key: 'detail.notCanonical' })
+    expect(canonicalFormProblem('{')).toEqual({ key: 'detail.notJson' })
   })
 })

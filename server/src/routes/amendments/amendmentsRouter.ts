@@ -10,7 +10,7 @@ import {
   RejectBody,
   StanceBody,
 } from '../../../../shared/negotiation/amendmentSchemas.js'
-import type { AmendmentRecord } from '../../../../shared/negotiation/amendmentRecord.js'
+import { amendmentLabel, type AmendmentRecord } from '../../../../shared/negotiation/amendmentRecord.js'
 import { CONTROL_PROTOCOL_VERSION } from '../../../../shared/protocol/controlMessages.js'
 import { CloseCode } from '../../../../shared/protocol/closeCodes.js'
 import { can, type Action } from '../../../../shared/roles.js'
@@ -25,13 +25,13 @@ import { resolveMentions } from '../comments/resolveMentions.js'
 import { amendmentPresenter, broadcastAmendment } from './presentAmendment.js'
 
 function allow(response: Response, action: Action): void {
-  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
+  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden.role')
 }
 
 /** The amendment number of a path: "/amendments/7". */
 function numberOf(value: unknown): number {
   const text = String(value)
-  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new ApiProblem(400, 'bad_amendment_number', 'Amendment numbers are whole numbers: 7 for A7.')
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new ApiProblem(400, 'bad_amendment_number')
   return Number(text)
 }
 
@@ -118,12 +118,12 @@ export function amendmentsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const number = numberOf(request.params.number)
     const amendment = (await amendments.list(declaration)).find((candidate) => candidate.number === number)
-    if (!amendment) throw new ApiProblem(404, 'unknown_amendment', `There is no amendment A${number}.`)
+    if (!amendment) throw new ApiProblem(404, 'unknown_amendment', { label: amendmentLabel(number) })
     const author = authorOf(response)
     const now = new Date().toISOString()
     const mentions = await resolveMentions(store, declaration, body)
     const stored = await store.comments.updateThread(declaration, amendment.id, (existing) => {
-      if (existing) throw new ApiProblem(409, 'discussion_exists', 'This amendment already has a discussion; reply in it.')
+      if (existing) throw new ApiProblem(409, 'discussion_exists')
       return {
         id: amendment.id,
         clauseId: 'clauseId' in amendment.change ? amendment.change.clauseId : amendment.change.after,

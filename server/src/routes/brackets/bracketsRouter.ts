@@ -10,7 +10,7 @@ import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 
 function requireManager(response: Response): void {
-  if (!can(accessOf(response).role, 'brackets.manage')) throw new ApiProblem(403, 'forbidden', 'Only moderators place, lift and resolve brackets and alternatives.')
+  if (!can(accessOf(response).role, 'brackets.manage')) throw new ApiProblem(403, 'forbidden.brackets')
 }
 
 /** The delegation codes a placement names, every one of which must be registered. */
@@ -40,7 +40,7 @@ export function bracketsRouter(context: AppContext): Router {
     const body = request.body as NewBracketBody
     const known = new Set((await store.listDelegations()).map((delegation) => delegation.code))
     const unknown = namedDelegations(body).find((code) => !known.has(code))
-    if (unknown) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation ${unknown}.`)
+    if (unknown) throw new ApiProblem(400, 'unknown_delegation', { code: unknown })
     const { declaration } = accessOf(response)
     const item = await refusalsAnswered(() => brackets.place(declaration, body, authorOf(response)))
     log.info('bracket_placed', { declaration, item: item.id, kind: item.kind })

@@ -18,19 +18,19 @@ import { resolveMentions } from './resolveMentions.js'
 const QUOTE_LENGTH = 300
 
 function allow(response: Response, action: Action): void {
-  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
+  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden.role')
 }
 
 
 function existing(thread: ThreadRecord | undefined): ThreadRecord {
-  if (!thread) throw new ApiProblem(404, 'unknown_thread', 'There is no such comment thread.')
+  if (!thread) throw new ApiProblem(404, 'unknown_thread')
   return thread
 }
 
 function ownComment(thread: ThreadRecord, commentId: string, authorId: string): CommentRecord {
   const comment = thread.comments.find((candidate) => candidate.id === commentId)
-  if (!comment || comment.deleted) throw new ApiProblem(404, 'unknown_comment', 'There is no such comment.')
-  if (comment.author.id !== authorId) throw new ApiProblem(403, 'not_author', 'Only its author may change a comment.')
+  if (!comment || comment.deleted) throw new ApiProblem(404, 'unknown_comment')
+  if (comment.author.id !== authorId) throw new ApiProblem(403, 'not_author.comment')
   return comment
 }
 
@@ -60,11 +60,11 @@ export function commentsRouter(context: AppContext): Router {
     const body = request.body as z.infer<typeof NewThreadBody>
     const quote = await hub.withDocument(declaration, (document) => {
       const clause = findClause(document.doc.getXmlFragment(DECLARATION_FRAGMENT), body.clauseId)
-      if (!clause) throw new ApiProblem(400, 'unknown_paragraph', 'That paragraph is not in the declaration.')
+      if (!clause) throw new ApiProblem(400, 'unknown_paragraph.declaration')
       if (!body.anchor) return clause.text.slice(0, QUOTE_LENGTH)
       const resolved = resolveAnchor(document.doc, body.anchor)
       if (resolved.removed || resolved.clauseId !== body.clauseId) {
-        throw new ApiProblem(400, 'bad_anchor', 'The selected text is not in that paragraph any more; select it again.')
+        throw new ApiProblem(400, 'bad_anchor')
       }
       return resolved.text.slice(0, QUOTE_LENGTH)
     })
@@ -131,7 +131,7 @@ export function commentsRouter(context: AppContext): Router {
       await save(response, String(request.params.threadId), (stored) => {
         const thread = existing(stored)
         if (thread.createdBy.id !== author.id && !mayModerate) {
-          throw new ApiProblem(403, 'not_author', 'Only the author of the thread or a moderator may do this.')
+          throw new ApiProblem(403, 'not_author.thread')
         }
         return status === 'resolved'
           ? { ...thread, status, resolvedBy: author, resolvedAt: new Date().toISOString() }

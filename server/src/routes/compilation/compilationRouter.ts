@@ -8,22 +8,26 @@ import { resolveChange } from '../../../../shared/negotiation/paragraphChanges.j
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
+import { exportLanguage } from '../../i18n/requestLanguage.js'
+import { exportLabels, exportOptionText } from '../../exports/exportData.js'
+import type { Language } from '../../../../shared/i18n/languages.js'
 import { compilationBlocks, type CompilationBlock, type CompilationParagraph } from '../../exports/compilationBlocks.js'
 import { renderCompilationDocx } from '../../exports/renderCompilationDocx.js'
 import { renderCompilationPdf } from '../../exports/renderCompilationPdf.js'
 import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
-/** GET /compilation.docx and /compilation.pdf: the live text with every open amendment, tracked by its delegation. */
+/** GET /compilation.docx and /compilation.pdf (`?lang=` for the labels): the live text with every open amendment, tracked by its delegation. */
 export function compilationRouter(context: AppContext): Router {
   const { store, sessions, hub, amendments, brackets } = context
   const router = Router({ mergeParams: true })
   router.use(['/compilation.docx', '/compilation.pdf'], requireSession(sessions), requirePermission(store, 'declaration.read'))
 
   /** The compilation of a declaration as it is now, and its title. */
-  const compilation = async (declaration: string): Promise<{ title: string; blocks: CompilationBlock[] }> => {
+  const compilation = async (declaration: string, language: Language): Promise<{ title: string; blocks: CompilationBlock[] }> => {
     const present = await amendmentPresenter(store)
     const open = (await amendments.list(declaration)).filter(isOpen).sort((a, b) => a.number - b.number)
     const items = await brackets.list(declaration)
+    const optionText = exportOptionText(exportLabels(language))
     // Text, changes and brackets are read in one step, so each is placed in the text it is printed with.
     const paragraphs = await hub.withDocument(declaration, (document): CompilationParagraph[] => {
       const marks = frozenBrackets(document.doc, items)
@@ -31,7 +35,7 @@ export function compilationRouter(context: AppContext): Router {
         clauseId: clause.id,
         label: clause.label,
         text: clause.node.textContent,
-        printed: printedParagraph(clause.node.textContent, marks, clause.id),
+        printed: printedParagraph(clause.node.textContent, marks, clause.id, optionText),
         amendments: open
           .filter((record) => changeClauseId(record.change) === clause.id)
           .map((record) => {
@@ -41,7 +45,7 @@ export function compilationRouter(context: AppContext): Router {
           }),
       }))
     })
-    return { title: (await store.getDeclaration(declaration))?.title ?? declaration, blocks: compilationBlocks(paragraphs) }
+    return { title: (await store.getDeclaration(declaration))?.title ?? declaration, blocks: compilationBlocks(paragraphs, language) }
   }
 
   const send = (response: Response, type: string, filename: string, bytes: Buffer) => {
@@ -50,16 +54,18 @@ export function compilationRouter(context: AppContext): Router {
     response.send(bytes)
   }
 
-  router.get('/compilation.docx', async (_request, response) => {
+  router.get('/compilation.docx', async (request, response) => {
     const { declaration } = accessOf(response)
-    const { title, blocks } = await compilation(declaration)
-    send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${declaration}-compilation.docx`, await renderCompilationDocx(title, blocks))
+    const language = exportLanguage(request, response)
+    const { title, blocks } = await compilation(declaration, language)
+    send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${declaration}-compilation.docx`, await renderCompilationDocx(title, blocks, language))
   })
 
-  router.get('/compilation.pdf', async (_request, response) => {
+  router.get('/compilation.pdf', async (request, response) => {
     const { declaration } = accessOf(response)
-    const { title, blocks } = await compilation(declaration)
-    send(response, 'application/pdf', `${declaration}-compilation.pdf`, await renderCompilationPdf(title, blocks))
+    const language = exportLanguage(request, response)
+    const { title, blocks } = await compilation(declaration, language)
+    send(response, 'application/pdf', `${declaration}-compilation.pdf`, await renderCompilationPdf(title, blocks, language))
   })
 
   return router

@@ -20,10 +20,10 @@ export function delegationsRouter({ store, sessions, log }: AppContext): Router 
     const { participant } = sessionOf(response)
     const memberships = await store.listMemberships(participant.id)
     if (!memberships.some((membership) => can(membership.role, 'delegations.manage'))) {
-      throw new ApiProblem(403, 'forbidden', 'Only moderators add delegations.')
+      throw new ApiProblem(403, 'forbidden.delegations')
     }
     const body = request.body as z.infer<typeof DelegationBody>
-    if ((await store.addDelegations([body])).length === 0) throw new ApiProblem(409, 'delegation_exists', `A delegation with code ${body.code} exists.`)
+    if ((await store.addDelegations([body])).length === 0) throw new ApiProblem(409, 'delegation_exists', { code: body.code })
     log.info('delegation_added', { code: body.code, by: participant.id })
     response.status(201).json(body)
   })

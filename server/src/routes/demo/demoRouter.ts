@@ -6,7 +6,7 @@ import type { AppContext } from '../../http/AppContext.js'
 export function demoRouter({ demoAccounts }: AppContext): Router {
   const router = Router()
   router.get('/accounts', (_request, response) => {
-    if (!demoAccounts) throw new ApiProblem(404, 'not_found', 'Demo mode is off.')
+    if (!demoAccounts) throw new ApiProblem(404, 'not_found.demo')
     response.json(demoAccounts)
   })
   return router

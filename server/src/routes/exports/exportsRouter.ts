@@ -5,6 +5,7 @@ import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
+import { exportLanguage } from '../../i18n/requestLanguage.js'
 import { renderDocx } from '../../exports/renderDocx.js'
 import { renderPdf } from '../../exports/renderPdf.js'
 import { signaturesView } from '../../signatures/signaturesView.js'
@@ -15,7 +16,7 @@ const formats = {
   docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 }
 
-/** GET /exports/:versionId.pdf and .docx: a frozen version with its signatures page and how to verify it. */
+/** GET /exports/:versionId.pdf and .docx (`?lang=` for the labels): a frozen version with its signatures page and how to verify it. */
 export function exportsRouter(context: AppContext, versions: VersionService): Router {
   const { store, sessions } = context
   const router = Router({ mergeParams: true })
@@ -23,14 +24,15 @@ export function exportsRouter(context: AppContext, versions: VersionService): Ro
 
   router.get('/exports/:file', async (request, response) => {
     const match = /^([0-9a-f-]{1,64})\.(pdf|docx)$/.exec(String(request.params.file))
-    if (!match) throw new ApiProblem(404, 'not_found', 'Exports are <version id>.pdf or <version id>.docx.')
+    if (!match) throw new ApiProblem(404, 'not_found.export')
     const [, versionId, extension] = match as unknown as [string, string, keyof typeof formats]
     const { declaration } = accessOf(response)
     const { record, text } = await versions.get(declaration, versionId)
+    const language = exportLanguage(request, response)
     const statuses = frozenStatusMap(frozenStatusesOf(text))
     const canonical = text as CanonicalText
     // A version frozen in form 2 carries its brackets and alternatives; they print as literal brackets.
-    const data = { declaration, version: record, text: canonical, statuses, negotiation: canonical.negotiation, signatures: await signaturesView(store, declaration, record.id) }
+    const data = { declaration, version: record, text: canonical, statuses, negotiation: canonical.negotiation, signatures: await signaturesView(store, declaration, record.id), language }
     const body = await formats[extension].render(data)
     response.setHeader('Content-Type', formats[extension].type)
     response.setHeader('Content-Disposition', `attachment; filename="${declaration}-v${record.seq}.${extension}"`)

@@ -15,7 +15,7 @@ async function usableInvitation(store: Store, request: Request): Promise<Invitat
   const token = String(request.params.token)
   const invitation = token.length <= 100 ? await store.findInvitation(hashToken(token)) : undefined
   if (!invitation || !isPendingInvitation(invitation)) {
-    throw new ApiProblem(404, 'invitation_unusable', 'This invitation link is not valid: it may have been used, revoked, or have expired.')
+    throw new ApiProblem(404, 'invitation_unusable.expired')
   }
   return invitation
 }
@@ -29,7 +29,7 @@ export function invitationsRouter(context: AppContext): Router {
     const invitation = await usableInvitation(store, request)
     const participant = await store.getParticipant(invitation.participantId)
     const declaration = await store.getDeclaration(invitation.declaration)
-    if (!participant || !declaration) throw new ApiProblem(404, 'invitation_unusable', 'This invitation link is not valid.')
+    if (!participant || !declaration) throw new ApiProblem(404, 'invitation_unusable.invalid')
     const { name, login, delegation } = await presentParticipant(store, participant)
     response.json({ name, login, delegation, role: invitation.role, declaration: declaration.name, declarationTitle: declaration.title } satisfies InvitationPreview)
   })
@@ -42,7 +42,7 @@ export function invitationsRouter(context: AppContext): Router {
       await store.acceptInvitation(invitation.id, await hashPassword(password), record)
     } catch {
       // Two tabs racing on one link: only the first wins.
-      throw new ApiProblem(404, 'invitation_unusable', 'This invitation link has just been used.')
+      throw new ApiProblem(404, 'invitation_unusable.used')
     }
     setSessionCookie(response, token, expiresAt, context.secureCookies)
     log.info('invitation_accepted', { participant: invitation.participantId, declaration: invitation.declaration })

@@ -21,14 +21,14 @@ export function keysRouter({ store, sessions, log }: AppContext): Router {
     try {
       await crypto.subtle.importKey('raw', Buffer.from(publicKey, 'base64'), { name: 'Ed25519' }, false, ['verify'])
     } catch {
-      throw new ApiProblem(400, 'bad_public_key', 'That is not an Ed25519 public key.')
+      throw new ApiProblem(400, 'bad_public_key')
     }
     const keyId = await keyIdOf(publicKey)
     const participantId = sessionOf(response).participant.id
     try {
       await store.registerKey({ keyId, participantId, publicKey, createdAt: new Date().toISOString() })
     } catch {
-      throw new ApiProblem(409, 'key_taken', 'This key is registered to someone else.')
+      throw new ApiProblem(409, 'key_taken')
     }
     log.info('key_registered', { participant: participantId, keyId })
     response.status(201).json({ keyId, fingerprint: fingerprint(keyId) })

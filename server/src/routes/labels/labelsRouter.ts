@@ -16,10 +16,10 @@ export function labelsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const changes = await hub.withDocument(declaration, async (document) => {
       // Labels are part of the text a locked version must still match.
-      if (document.locked) throw new ApiProblem(409, 'locked', 'The draft is locked for signature; it cannot be renumbered.')
+      if (document.locked) throw new ApiProblem(409, 'locked.renumber')
       const changed = renumberLabels(document.doc)
       await document.flushAll().catch(() => {
-        throw new ApiProblem(503, 'storage_unavailable', 'The server cannot write to its disk right now: the new numbers are kept and saving is retried, but the renumbering is not recorded. Try again once saving works.')
+        throw new ApiProblem(503, 'storage_unavailable.renumber')
       })
       return changed
     })

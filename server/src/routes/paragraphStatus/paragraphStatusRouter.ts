@@ -29,12 +29,12 @@ export function paragraphStatusRouter(context: AppContext, versions: VersionServ
 
   router.put('/paragraph-statuses/:clauseId', validateBody(SetStatusBody), async (request, response) => {
     const { declaration, role } = accessOf(response)
-    if (!can(role, 'status.set')) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
+    if (!can(role, 'status.set')) throw new ApiProblem(403, 'forbidden.role')
     const clauseId = ClauseIdInput.safeParse(request.params.clauseId)
-    if (!clauseId.success) throw new ApiProblem(400, 'bad_clause_id', 'Paragraph ids are short lowercase letters and digits.')
+    if (!clauseId.success) throw new ApiProblem(400, 'bad_clause_id')
     const { status, notTakenUp } = request.body as z.infer<typeof SetStatusBody>
     const change = await statuses.set(declaration, clauseId.data, status, notTakenUp, authorOf(response)).catch((error: unknown) => {
-      throw error instanceof NegotiationRefusal ? new ApiProblem(error.status, error.code, error.message) : error
+      throw error instanceof NegotiationRefusal ? new ApiProblem(error.status, error.key, error.values) : error
     })
     const view = (await statusPresenter(store))(change.record)
     if (change.changed) {

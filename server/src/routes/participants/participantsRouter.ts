@@ -18,9 +18,9 @@ function isPresent<T>(value: T | null): value is T {
 }
 
 const refusals: Record<MembershipRefusal, ApiProblem> = {
-  unknown_member: new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.'),
-  last_moderator: new ApiProblem(409, 'last_moderator', 'A declaration needs at least one moderator; appoint another first.'),
-  not_moderator: new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.'),
+  unknown_member: new ApiProblem(404, 'unknown_member'),
+  last_moderator: new ApiProblem(409, 'last_moderator'),
+  not_moderator: new ApiProblem(403, 'forbidden.role'),
 }
 
 /** Runs a change of who takes part, answering the store's refusal as an API problem. */
@@ -28,7 +28,7 @@ async function refusedAsProblem<T>(change: Promise<T>): Promise<T> {
   try {
     return await change
   } catch (error) {
-    if (error instanceof LoginTaken) throw new ApiProblem(409, 'login_taken', `The login "${error.login}" is taken.`)
+    if (error instanceof LoginTaken) throw new ApiProblem(409, 'login_taken', { login: error.login })
     throw error instanceof MembershipRefused ? refusals[error.reason] : error
   }
 }
@@ -76,7 +76,7 @@ export function participantsRouter(context: AppContext): Router {
   router.post('/invitations', validateBody(InvitationBody), async (request, response) => {
     const { declaration } = accessOf(response)
     const body = request.body as z.infer<typeof InvitationBody>
-    if (!(await store.getDelegation(body.delegation))) throw new ApiProblem(400, 'unknown_delegation', `There is no delegation "${body.delegation}".`)
+    if (!(await store.getDelegation(body.delegation))) throw new ApiProblem(400, 'unknown_delegation', { code: body.delegation })
     const token = newToken()
     const now = Date.now()
     const participant = { id: randomUUID(), login: body.login, name: body.name, delegation: body.delegation, passwordHash: null, createdAt: new Date(now).toISOString() }
@@ -103,7 +103,7 @@ export function participantsRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const invitation = (await store.listInvitations(declaration)).find((candidate) => candidate.id === request.params.invitationId)
     if (!invitation || !(await refusedAsProblem(store.revokeInvitation(invitation.id, sessionOf(response).participant.id)))) {
-      throw new ApiProblem(404, 'unknown_invitation', 'There is no pending invitation with that id.')
+      throw new ApiProblem(404, 'unknown_invitation')
     }
     log.info('invitation_revoked', { declaration, invitation: invitation.id, by: sessionOf(response).participant.id })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'invitation_revoked', details: { invitation: invitation.id } })

@@ -14,7 +14,7 @@ export function signInLockRouter({ store, sessions, limiter, log }: AppContext):
     const { declaration } = accessOf(response)
     const participantId = String(request.params.participantId)
     const participant = (await store.getRole(declaration, participantId)) ? await store.getParticipant(participantId) : undefined
-    if (!participant) throw new ApiProblem(404, 'unknown_member', 'That person takes no part in this declaration.')
+    if (!participant) throw new ApiProblem(404, 'unknown_member')
     const cleared = await limiter.clear(participant.login)
     log.info('sign_in_lock_cleared', { declaration, participant: participantId, cleared, by: sessionOf(response).participant.id })
     await store.audit.append(declaration, { actor: authorOf(response), action: 'sign_in_lock_cleared', details: { participant: participantId, cleared } })

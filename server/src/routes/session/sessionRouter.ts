@@ -23,9 +23,8 @@ export function sessionRouter(context: AppContext): Router {
     const admission = await limiter.admit(login, address, deviceTokenOf(request, login))
     if (!admission.allowed) {
       response.setHeader('Retry-After', String(admission.retryAfter))
-      const why = admission.reason === 'address' ? 'Too many failed sign-ins from this network' : 'Several wrong passwords were given for this login'
-      if (admission.reason === 'busy') throw new ApiProblem(429, 'too_many_attempts', 'Several sign-ins to this login are being checked at this moment; try again in a second.')
-      throw new ApiProblem(429, 'too_many_attempts', `${why}; try again in ${admission.retryAfter} seconds. A browser that signed in to this login before is not held up.`)
+      if (admission.reason === 'busy') throw new ApiProblem(429, 'too_many_attempts.busy')
+      throw new ApiProblem(429, admission.reason === 'address' ? 'too_many_attempts.address' : 'too_many_attempts.login', { count: admission.retryAfter })
     }
     const participant = await store.findParticipantByLogin(login)
     // An unknown login costs the same time as a wrong password, so timing does not reveal which logins exist.
@@ -33,7 +32,7 @@ export function sessionRouter(context: AppContext): Router {
     if (!participant || !participant.passwordHash || !valid) {
       await limiter.recordFailure(admission.attempt)
       log.warn('sign_in_failed', { login, ip: request.ip, knownBrowser: admission.attempt.trusted })
-      throw new ApiProblem(401, 'bad_credentials', 'That login and password do not match.')
+      throw new ApiProblem(401, 'bad_credentials')
     }
     await limiter.recordSuccess(admission.attempt)
     const { token, expiresAt } = await sessions.start(participant.id)

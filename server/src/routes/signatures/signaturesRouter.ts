@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import { Router } from 'express'
 import { z } from 'zod'
+import type { ServerMessageKey } from '../../../../shared/i18n/messageKeys.js'
 import { can } from '../../../../shared/roles.js'
 import type { EvidenceBundle } from '../../../../shared/signatures/evidence.js'
 import { SignatureBody, verifyStatement } from '../../../../shared/signatures/signatureStatement.js'
@@ -42,29 +43,29 @@ export function signaturesRouter(context: AppContext, versions: VersionService):
 
   router.post('/signatures', validateBody(SignatureBody), async (request, response) => {
     const { declaration, role } = accessOf(response)
-    if (!can(role, 'signature.sign')) throw new ApiProblem(403, 'forbidden', 'Only signatories sign.')
+    if (!can(role, 'signature.sign')) throw new ApiProblem(403, 'forbidden.sign')
     const { statement, signature } = request.body as z.infer<typeof SignatureBody>
     const { identity, participant } = sessionOf(response)
     const lockedId = (await store.getDeclaration(declaration))?.lockedVersion
-    if (!lockedId) throw new ApiProblem(409, 'not_locked', 'Only a version locked for signature can be signed.')
-    const refuse = (code: string, message: string) => new ApiProblem(400, code, message)
-    if (statement.declaration !== declaration || statement.versionId !== lockedId) throw refuse('wrong_version', 'The statement is for another declaration or version than the one locked for signature.')
+    if (!lockedId) throw new ApiProblem(409, 'not_locked.sign')
+    const refuse = (key: ServerMessageKey) => new ApiProblem(400, key)
+    if (statement.declaration !== declaration || statement.versionId !== lockedId) throw refuse('wrong_version.signature')
     const { record } = await versions.get(declaration, lockedId)
-    if (statement.versionSha256 !== record.sha256) throw refuse('wrong_hash', "The statement's hash is not the hash of the locked version.")
-    if (statement.signer.id !== participant.id || statement.signer.name !== participant.name) throw refuse('wrong_signer', 'The statement names someone else as the signer.')
-    if (statement.delegation.code !== identity.delegation.code || statement.delegation.name !== identity.delegation.name) throw refuse('wrong_delegation', "The statement names another delegation than the signer's.")
+    if (statement.versionSha256 !== record.sha256) throw refuse('wrong_hash.signature')
+    if (statement.signer.id !== participant.id || statement.signer.name !== participant.name) throw refuse('wrong_signer')
+    if (statement.delegation.code !== identity.delegation.code || statement.delegation.name !== identity.delegation.name) throw refuse('wrong_delegation')
     const key = await store.findKey(statement.keyId)
-    if (!key || key.participantId !== participant.id) throw refuse('wrong_key', "The key is not one of the signer's registered keys.")
-    if (Math.abs(Date.parse(statement.signedAt) - Date.now()) > CLOCK_SKEW_MS) throw refuse('wrong_time', "The statement's time is too far from the server's; check the computer's clock.")
-    if (!(await verifyStatement(statement, signature, key.publicKey))) throw refuse('bad_signature', 'The signature does not verify against the statement and key.')
+    if (!key || key.participantId !== participant.id) throw refuse('wrong_key')
+    if (Math.abs(Date.parse(statement.signedAt) - Date.now()) > CLOCK_SKEW_MS) throw refuse('wrong_time')
+    if (!(await verifyStatement(statement, signature, key.publicKey))) throw refuse('bad_signature')
 
     const signatureRecord = { id: randomUUID(), declaration, statement, signature, publicKey: key.publicKey, receivedAt: new Date().toISOString() }
     await store.signatures.append(signatureRecord, async (existing) => {
       if ((await store.getDeclaration(declaration))?.lockedVersion !== lockedId) {
-        throw new ApiProblem(409, 'not_locked', 'The draft was unlocked while this signature was being checked; it was not recorded.')
+        throw new ApiProblem(409, 'not_locked.meanwhile')
       }
       if (existing.some((other) => other.statement.versionId === lockedId && other.statement.delegation.code === statement.delegation.code)) {
-        throw new ApiProblem(409, 'already_signed', `${statement.delegation.name} has already signed this version.`)
+        throw new ApiProblem(409, 'already_signed', { delegation: statement.delegation.name })
       }
     })
     await store.audit.append(declaration, {

@@ -24,17 +24,17 @@ export function silenceRouter(context: AppContext): Router {
 
   router.post('/silence', validateBody(OpenSilenceBody), async (request, response) => {
     const { declaration, role } = accessOf(response)
-    if (!can(role, 'silence.manage')) throw new ApiProblem(403, 'forbidden', 'Only moderators place a version under silence.')
+    if (!can(role, 'silence.manage')) throw new ApiProblem(403, 'forbidden.silence')
     const body = request.body as z.infer<typeof OpenSilenceBody>
     const deadline = body.deadline ? instantOfWallClock(body.deadline, body.deadline.timeZone) : silence.now() + DEFAULT_SILENCE_HOURS * 60 * 60 * 1000
-    if (deadline === null) throw new ApiProblem(400, 'invalid_deadline', `${body.deadline?.date ?? ''} ${body.deadline?.time ?? ''} does not exist in ${body.deadline?.timeZone ?? ''}.`)
+    if (deadline === null) throw new ApiProblem(400, 'invalid_deadline', { date: body.deadline?.date ?? '', time: body.deadline?.time ?? '', timeZone: body.deadline?.timeZone ?? '' })
     const opened = await silence.open(declaration, body.versionId, deadline, body.deadline?.timeZone ?? 'UTC', authorOf(response))
     response.status(201).json(presentSilence(opened))
   })
 
   router.post('/silence/breaks', validateBody(BreakBody), async (request, response) => {
     const { declaration, role } = accessOf(response)
-    if (!can(role, 'silence.break')) throw new ApiProblem(403, 'forbidden', 'Only signatories break silence for their delegation.')
+    if (!can(role, 'silence.break')) throw new ApiProblem(403, 'forbidden.breakSilence')
     const { statement, signature } = request.body as z.infer<typeof BreakBody>
     const { identity } = sessionOf(response)
     const broken = await silence.breakSilence(declaration, statement, signature, { id: identity.id, name: identity.name, delegation: { code: identity.delegation.code, name: identity.delegation.name } })

@@ -16,7 +16,7 @@ import { acceptedBetween } from './acceptedBetween.js'
 import { presentVersion } from './presentVersion.js'
 
 function allow(response: Response, action: Action): void {
-  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden', 'Your role in this declaration does not allow this.')
+  if (!can(accessOf(response).role, action)) throw new ApiProblem(403, 'forbidden.role')
 }
 
 
@@ -40,7 +40,7 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     allow(response, 'versions.manage')
     const { declaration } = accessOf(response)
     const body = request.body as z.infer<typeof FreezeBody>
-    if ((await store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked', 'The draft is locked for signature; unlock it by freezing a new version.')
+    if ((await store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked.freeze')
     const { record, invisible } = await versions.freeze(declaration, authorOf(response), body.name, body.note, body.acceptInvisibleCharacters)
     response.status(201).json({ version: await presentVersion(store, record, true, null), invisibleCharacters: invisible })
   })
@@ -74,7 +74,7 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
   router.get('/redline', async (request, response) => {
     const { declaration } = accessOf(response)
     const query = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).safeParse(request.query)
-    if (!query.success) throw new ApiProblem(400, 'invalid_query', 'Give ?from=<version id>&to=<version id or "live">.')
+    if (!query.success) throw new ApiProblem(400, 'invalid_query')
     const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
     const [from, to] = [await textOf(query.data.from), await textOf(query.data.to)]
     const compared = redline(from, to)
