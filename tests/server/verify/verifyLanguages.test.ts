@@ -60,7 +60,7 @@ describe('npm run verify in the reader’s language', () => {
   it('prints its verdict in Russian with --lang=ru, with Russian plural forms', async () => {
     const valid = await verify([good, '--keys', keys, '--audit-head', head, '--lang=ru'])
     expect(valid.code).toBe(0)
-    expect(valid.stdout).toMatch(/^OK +текст «Final text»: SHA-256 [0-9a-f]{64}$/m)
+    expect(valid.stdout).toMatch(/^OK +текст «Final text»: SHA-256 [0-9a-f]{64}, форма 2 \(текст и состояние переговоров\)$/m)
     expect(valid.stdout).toMatch(/^OK +подпись делегации «Poland» \(Katarzyna Nowak\): действительная подпись Ed25519, ключ [0-9a-f]{16}, подписано .*\n +проверено по: опубликованный список ключей; запись журнала \d+, не позднее указанной вершины$/m)
     expect(valid.stdout).toMatch(/^ДЕЙСТВИТЕЛЬНО: пройдены все 4 проверки по следующему: опубликованный список ключей от .* и вершина журнала аудита [0-9a-f]{64}\.$/m)
     const invalid = await verify([tampered, '--lang=ru'])
@@ -72,7 +72,7 @@ describe('npm run verify in the reader’s language', () => {
   it('speaks Kazakh when LANG says so, and --lang overrides it', async () => {
     const consistent = await verify([good], 'kk_KZ.UTF-8')
     expect(consistent.code).toBe(3)
-    expect(consistent.stdout).toMatch(/^OK +«Final text» мәтіні: SHA-256 [0-9a-f]{64}$/m)
+    expect(consistent.stdout).toMatch(/^OK +«Final text» мәтіні: SHA-256 [0-9a-f]{64}, 2-пішін \(мәтін және оның келіссөз күйі\)$/m)
     expect(consistent.stdout).toMatch(/^ҮЙЛЕСІМДІ, бірақ расталмаған: .* тек топтаманың өзіне қарап тексерілді \(--keys және --audit-head көрсетіңіз\)\.$/m)
     const english = await verify([good, '--lang=en'], 'kk_KZ.UTF-8')
     expect(english.stdout).toMatch(/^CONSISTENT, but not authenticated: .* were checked only against the bundle itself \(give --keys and --audit-head\)\.$/m)

@@ -8,12 +8,15 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EvidenceBundle } from '../../../shared/signatures/evidence.js'
 import { base64 } from '../../../shared/signatures/signatureStatement.js'
-import { verifyEvidence } from '../../../shared/signatures/verifyEvidence.js'
+import { verifyEvidence, type VerifyMessage } from '../../../shared/signatures/verifyEvidence.js'
+import { translator } from '../../../server/src/i18n/serverI18n.js'
 import { chainHash, GENESIS_HASH } from '../../../shared/versions/auditChain.js'
 import { keyIdOf } from '../../../shared/signatures/signatureStatement.js'
 import { sign, statementFor } from '../../helpers/signing.js'
 
 const golden = (name: string) => JSON.parse(readFileSync(new URL(`../versions/golden/${name}`, import.meta.url), 'utf8')) as { serialized: string; sha256: string }
+/** A verify message in English words, as the command prints it. */
+const words = (message: VerifyMessage) => translator('verify', 'en').t(message.key, message.values)
 const cli = fileURLToPath(new URL('../../../server/src/verify/verifyMain.ts', import.meta.url))
 
 /** A bundle for a version frozen in the given form, signed by one delegation, with the audit chain that records both. */
@@ -50,7 +53,7 @@ describe('verifying versions frozen in either canonical form', () => {
     const bundle = await bundleOf(golden(file))
     const checks = await verifyEvidence(bundle)
     expect(checks.map((check) => check.ok)).toEqual([true, true, true, true])
-    expect(checks[0]!.detail).toBe(`SHA-256 ${bundle.version.sha256}, ${form}`)
+    expect(words(checks[0]!.detail)).toBe(`SHA-256 ${bundle.version.sha256}, ${form}`)
     const path = join(dir, file)
     await writeFile(path, JSON.stringify(bundle))
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, path]).catch((error: { stdout: string }) => error)
@@ -63,7 +66,8 @@ describe('verifying versions frozen in either canonical form', () => {
     const agreed = bundle.version.serialized.replace('"status":"ad-referendum"', '"status":"agreed"')
     expect(agreed).not.toBe(bundle.version.serialized)
     const [text] = await verifyEvidence({ ...bundle, version: { ...bundle.version, serialized: agreed } })
-    expect(text).toMatchObject({ ok: false, detail: expect.stringContaining('the text hashes to') })
+    expect(text?.ok).toBe(false)
+    expect(words(text!.detail)).toContain('the text hashes to')
     const reordered = JSON.parse(bundle.version.serialized) as { negotiation: { statuses: unknown[] } }
     reordered.negotiation.statuses.reverse()
     const [unsorted] = await verifyEvidence({ ...bundle, version: { ...bundle.version, serialized: JSON.stringify(reordered) } })
