@@ -64,7 +64,7 @@ describe('exports labelled in the language chosen at export', () => {
   it('labels the compilation in Russian and Kazakh, the proposed words as written', async () => {
     const ru = await docxText(await download('compilation.docx?lang=ru'))
     expect(ru).toContain(`Сводный текст поправок: ${TITLE}`)
-    expect(ru).toMatch(/A1, внесена: United Kingdom: добавить новый пункт после \S+: «Invite all States to report\.»/)
+    expect(ru).toMatch(/A1, внесена: United Kingdom: добавить новый пункт постановляющей части после \S+: «Invite all States to report\.»/)
     const kk = await docxText(await download('compilation.docx?lang=kk'))
     expect(kk).toContain(`Түзетулер жинағы: ${TITLE}`)
     expect(kk).toContain('ұсынған: United Kingdom')
