@@ -64,7 +64,7 @@ export interface StartOptions {
   clock?: SilenceClock
   /** Told of each status change's arrival, and holds one between closing its paragraph and storing it (for tests). */
   paragraphStatusHook?: (event: StatusEvent) => Promise<void>
-  /** Where a frozen version's negotiation state comes from, besides the server's own sources. */
+  /** Where a frozen version's negotiation state comes from instead of the server's own statuses and brackets (tests give theirs). */
   negotiation?: NegotiationStateSource[]
 }
 
@@ -166,7 +166,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   // A frozen version captures the paragraph statuses, brackets and alternatives with its text.
-  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, [paragraphStatuses, brackets, ...(options.negotiation ?? [])])
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, options.negotiation ?? [paragraphStatuses, brackets])
   await versions.checkAll()
   await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)
