@@ -50,7 +50,8 @@ export function clause(page: Page, label: string) {
 export function clauseText(page: Page, label: string): Promise<string> {
   return clause(page, label).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement
-    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove()
+    // Others' carets and the notes of proposed paragraph amendments are shown in the paragraph but are not its text.
+    for (const shown of copy.querySelectorAll('.collab-caret, .amendment-para-note')) shown.remove()
     return copy.textContent ?? ''
   })
 }
