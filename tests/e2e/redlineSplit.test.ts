@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caretAtEnd, caretAtStart, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
+import { caretAtEnd, caretAtStart, clause, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretSettled } from '../helpers/editorCaret.js'
 
@@ -24,6 +24,8 @@ describe('splits and merges in the redline', () => {
     await caretAtEnd(editor, 'OP1')
     for (let word = 0; word < 3; word += 1) await editor.keyboard.press('Control+ArrowLeft')
     await editor.keyboard.press('Enter')
+    // The server labels the new half when the split reaches it; "saved" alone may still be the state before Enter.
+    await clause(editor, 'OP1bis').waitFor()
     await editor.getByText('All changes saved').waitFor()
     await freeze('Rev.1')
     await chair.getByRole('button', { name: 'Changes from Zero draft' }).click()
