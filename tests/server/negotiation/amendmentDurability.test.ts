@@ -29,7 +29,11 @@ describe('amendment durability', () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
     let child = await startChildServer(dataDir)
-    cleanups.push(() => void child.process.kill('SIGTERM'))
+    // The server saves as it shuts down, so its folder is removed only once it has exited.
+    cleanups.push(async () => {
+      child.process.kill('SIGTERM')
+      await child.exited
+    })
     const proposer = await startSession(child.url, 'editor-kaz')
     const client = connectClient(child.wsUrl, DOC, proposer)
     cleanups.push(() => client.destroy())

@@ -31,7 +31,11 @@ describe('round labels on disk', () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
     let child = await startChildServer(dataDir)
-    cleanups.push(() => void child.process.kill('SIGTERM'))
+    // The server saves as it shuts down, so its folder is removed only once it has exited.
+    cleanups.push(async () => {
+      child.process.kill('SIGTERM')
+      await child.exited
+    })
     expect((await api(child.url, 'POST', `/api/declarations/${DOC}/versions`, { token: await startSession(child.url), body: { name: 'Zero draft' } })).status).toBe(201)
     const editor = connectClient(child.wsUrl, DOC, await startSession(child.url, 'editor-gbr'))
     cleanups.push(() => editor.destroy())
