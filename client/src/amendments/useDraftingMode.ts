@@ -3,9 +3,9 @@ import { ModeBody, type DraftingMode } from '../../../shared/negotiation/amendme
 import { callApi } from '../api/apiClient.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
 
-/** The declaration's drafting mode, as the server last said; null until it is known. */
-export function useDraftingMode(declaration: string, channel: ControlChannel): DraftingMode | null {
-  const [mode, setMode] = useState<DraftingMode | null>(null)
+/** The declaration's drafting mode, as the server last said; `known` until it says, so a reconnect does not flicker the rights. */
+export function useDraftingMode(declaration: string, channel: ControlChannel, known: DraftingMode | null): DraftingMode | null {
+  const [mode, setMode] = useState<DraftingMode | null>(known)
   useEffect(() => {
     let pushed = false
     const unsubscribe = channel.subscribe((message) => {

@@ -2,14 +2,16 @@ import { useCallback, useRef, useState } from 'react'
 import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { modeMeaning, modeName } from './modeWords.js'
 
-/** The words a polite live region says when the drafting mode changes; the page keeps it, so it outlives the reconnect the change causes. */
-export function useModeAnnouncement(): { announcement: string; report: (mode: DraftingMode) => void } {
+/** The words a polite live region says when the drafting mode changes, and the mode last told; the page keeps both, so they outlive the reconnect the change causes. */
+export function useModeAnnouncement(): { announcement: string; latest: DraftingMode | null; report: (mode: DraftingMode) => void } {
   const known = useRef<DraftingMode | null>(null)
+  const [latest, setLatest] = useState<DraftingMode | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const report = useCallback((mode: DraftingMode) => {
     // The first mode a page learns is no change, nor is the same mode reported again by the reconnected page.
     if (known.current !== null && known.current !== mode) setAnnouncement(`The drafting mode is now ${modeName[mode].toLowerCase()}: ${modeMeaning[mode]}.`)
     known.current = mode
+    setLatest(mode)
   }, [])
-  return { announcement, report }
+  return { announcement, latest, report }
 }

@@ -103,7 +103,7 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
           )}
         </nav>
       </div>
-      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} onMode={modeAnnouncement.report} onClosed={handleClosed} />
+      <Workspace key={generation} access={access} identity={identity} modeSlot={modeSlot} knownMode={modeAnnouncement.latest} onMode={modeAnnouncement.report} onClosed={handleClosed} />
     </article>
   )
 }
@@ -113,6 +113,8 @@ interface WorkspaceProps {
   identity: Identity
   /** Where the drafting mode is shown, beside the role. */
   modeSlot: HTMLElement | null
+  /** The drafting mode the page last heard, to start from after a reconnect. */
+  knownMode: DraftingMode | null
   /** Told each drafting mode the server says, so that the page announces a change once. */
   onMode: (mode: DraftingMode) => void
   onClosed: (code: number) => void
@@ -124,14 +126,14 @@ function Workspace(props: WorkspaceProps) {
   return <ConnectedWorkspace sync={sync} {...props} />
 }
 
-function ConnectedWorkspace({ sync, access, identity, modeSlot, onMode, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
+function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMode, onClosed }: WorkspaceProps & { sync: DeclarationSync }) {
   const status = useSaveStatus(sync.tracker)
   const refusedCode = status.kind === 'refused' ? status.code : null
   useEffect(() => {
     if (refusedCode !== null) onClosed(refusedCode)
   }, [refusedCode, onClosed])
   const lock = useLock(sync)
-  const mode = useDraftingMode(access.name, sync.channel)
+  const mode = useDraftingMode(access.name, sync.channel, knownMode)
   useEffect(() => {
     if (mode) onMode(mode)
   }, [mode, onMode])
