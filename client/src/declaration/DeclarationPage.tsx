@@ -6,6 +6,7 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.js'
 import { can, roleLabel } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { updateAmendmentMarks, type MarksShown } from '../amendments/AmendmentMarks.js'
+import { Announcements } from '../announcements/Announcements.js'
 import { AmendmentsPanel } from '../amendments/AmendmentsPanel.js'
 import { DraftingModeControl } from '../amendments/DraftingModeControl.js'
 import { MarksToggle } from '../amendments/MarksToggle.js'
@@ -209,6 +210,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
     >
       {modeSlot && createPortal(<DraftingModeControl declaration={access.name} mode={mode} canSet={can(access.role, 'mode.set')} />, modeSlot)}
       <SilenceSection access={access} channel={sync.channel} identity={identity} />
+      <Announcements declaration={access.name} sync={sync} editor={editor} identity={identity} />
       {!sync.ready && <p role="status">Loading the text…</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
