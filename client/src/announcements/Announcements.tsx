@@ -31,7 +31,7 @@ export function Announcements({ declaration, sync, editor, identity }: Announcem
   const handleHappening = useCallback((happening: Happening) => announcer.hear(happening), [announcer])
 
   useRemoteEditing(sync.provider, editor, identity, handleHappening)
-  useControlHappenings(declaration, sync.channel, editor, identity, handleHappening)
+  useControlHappenings(declaration, sync.channel, sync.provider, editor, identity, handleHappening)
 
   return (
     <div className="announcements">

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
 import { z } from 'zod'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
@@ -17,15 +18,15 @@ interface Known {
   comments: Set<string>
   amendments: Map<string, AmendmentStatus>
   signed: Set<string>
-  locked: boolean | null
+  locked: boolean
 }
 
 /** Tells `onHappening` of others' new threads, comments, mentions, amendments and decisions, paragraph statuses, lock changes and signatures. */
-export function useControlHappenings(declaration: string, channel: ControlChannel, editor: Editor | null, identity: Identity, onHappening: (happening: Happening) => void): void {
+export function useControlHappenings(declaration: string, channel: ControlChannel, provider: WebsocketProvider, editor: Editor | null, identity: Identity, onHappening: (happening: Happening) => void): void {
   useEffect(() => {
     // Without the editor there are no labels to say where something happened.
     if (!editor) return
-    const known: Known = { threads: new Set(), comments: new Set(), amendments: new Map(), signed: new Set(), locked: channel.lastLock?.locked ?? null }
+    const known: Known = { threads: new Set(), comments: new Set(), amendments: new Map(), signed: new Set(), locked: channel.lastLock?.locked ?? false }
     const base = `/declarations/${declaration}`
     const ignore = () => undefined
     callApi(`${base}/threads`, z.array(ThreadSchema)).then((threads) => threads.forEach((thread) => rememberThread(known, thread)), ignore)
@@ -73,8 +74,8 @@ export function useControlHappenings(declaration: string, channel: ControlChanne
           break
         }
         case 'lock': {
-          // The first word after connecting is how things stand, not a change.
-          if (known.locked !== null && known.locked !== message.locked) {
+          // Said while (re)connecting, it is how things stand, not a change; the server says nothing then when unlocked.
+          if (provider.synced && known.locked !== message.locked) {
             onHappening(message.locked && message.version ? { kind: 'lock', version: message.version.name, concernsMe: true } : { kind: 'unlock', concernsMe: true })
           }
           known.locked = message.locked
@@ -94,7 +95,7 @@ export function useControlHappenings(declaration: string, channel: ControlChanne
           break
       }
     })
-  }, [declaration, channel, editor, identity, onHappening])
+  }, [declaration, channel, provider, editor, identity, onHappening])
 }
 
 function rememberThread(known: Known, thread: ThreadView): void {
