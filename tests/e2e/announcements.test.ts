@@ -47,7 +47,7 @@ async function signForPoland(version: { id: string; sha256: string }): Promise<v
 }
 
 describe('announcements of remote changes', () => {
-  it('with “only what concerns me”, chosen by keyboard, another delegate editing is not said but an amendment by my own delegation is', async () => {
+  it('with “only what concerns me”, chosen by keyboard and kept, another delegate editing is not said but an amendment by my own delegation is', async () => {
     const reader = await openAs('Aigerim Seitkali')
     const writer = await openAs('Ержан Нұрланұлы')
     const setting = reader.getByLabel('Announce changes by others')
@@ -62,6 +62,9 @@ describe('announcements of remote changes', () => {
     await heardOnce(said, amendment)
     expect(times(await said(), 'is editing')).toBe(0)
     await expectNoAxeViolations(reader)
+    // The choice is the person's, kept across a reload.
+    await reader.reload()
+    await expect.poll(() => setting.inputValue()).toBe('mine')
   })
 
   it('says once that another page edits OP3, opens a comment thread, locks the draft and signs it', async () => {

@@ -37,7 +37,7 @@ export function admits(scope: AnnouncementScope, happening: Happening): boolean 
   return scope === 'all' || (scope === 'mine' && happening.concernsMe)
 }
 
-/** Happenings told apart by this key are said apart; alike ones are counted ("3 new comments on OP2"). */
+/** Happenings told apart by this key are said apart; alike ones are counted ("3 new comments on OP2"), and of one person's editing only where they are now is said. */
 function groupKey(happening: Happening): string {
   switch (happening.kind) {
     case 'thread':
@@ -45,31 +45,36 @@ function groupKey(happening: Happening): string {
     case 'mention':
     case 'amendment':
       return `${happening.kind}\n${happening.paragraph}`
+    case 'editing':
+      return `${happening.kind}\n${personOf(happening)}`
     default:
       return JSON.stringify(happening)
   }
 }
 
-/** Collects happenings, drops repeats of someone editing the same paragraph, and gives them out grouped, at most once per gap. */
+/** Collects happenings, drops repeats of someone editing the paragraph last said for them, and gives them out grouped, at most once per gap. */
 export class AnnouncementQueue {
   private pending: Happening[] = []
   private firstPendingAt: number | null = null
   private lastSaidAt = Number.NEGATIVE_INFINITY
-  private readonly editing = new Map<string, { paragraph: string; at: number }>()
+  /** Per person, the paragraph they were last said to be editing, and when. */
+  private readonly editingSaid = new Map<string, { paragraph: string; at: number }>()
 
   constructor(private readonly now: () => number) {}
 
-  /** Queues a happening; someone still editing the paragraph last announced for them within a minute is not queued again. */
+  /** Queues a happening; someone still editing the paragraph last said for them within a minute is not queued again. */
   add(happening: Happening): void {
-    const now = this.now()
     if (happening.kind === 'editing') {
-      const person = `${happening.name}\n${happening.delegation}`
-      const last = this.editing.get(person)
-      if (last && last.paragraph === happening.paragraph && now - last.at < REPEAT_MS) return
-      this.editing.set(person, { paragraph: happening.paragraph, at: now })
+      const waiting = this.pending.findIndex((other) => groupKey(other) === groupKey(happening))
+      // Only where they are when it is said matters.
+      if (waiting >= 0) {
+        this.pending[waiting] = happening
+        return
+      }
+      if (this.isRepeat(happening)) return
     }
     this.pending.push(happening)
-    this.firstPendingAt ??= now
+    this.firstPendingAt ??= this.now()
   }
 
   /** When the next announcement may be made; null when nothing waits. */
@@ -84,14 +89,24 @@ export class AnnouncementQueue {
     if (due === null || now < due) return []
     const groups = new Map<string, AnnouncementGroup>()
     for (const happening of this.pending) {
+      if (this.isRepeat(happening)) continue
       const key = groupKey(happening)
       const group = groups.get(key)
       if (group) group.count += 1
       else groups.set(key, { happening, count: 1 })
+      if (happening.kind === 'editing') this.editingSaid.set(personOf(happening), { paragraph: happening.paragraph, at: now })
     }
     this.pending = []
     this.firstPendingAt = null
-    this.lastSaidAt = now
+    if (groups.size > 0) this.lastSaidAt = now
     return [...groups.values()]
   }
+
+  private isRepeat(happening: Happening): boolean {
+    if (happening.kind !== 'editing') return false
+    const said = this.editingSaid.get(personOf(happening))
+    return said !== undefined && said.paragraph === happening.paragraph && this.now() - said.at < REPEAT_MS
+  }
 }
+
+const personOf = (happening: { name: string; delegation: string }) => `${happening.name}\n${happening.delegation}`
