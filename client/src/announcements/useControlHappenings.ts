@@ -83,11 +83,12 @@ export function useControlHappenings(declaration: string, channel: ControlChanne
         }
         case 'signatures':
           loadSigned().then((view) => {
+            if (!view.version) return
             for (const { code, name, signature } of view.delegations) {
               if (!signature || known.signed.has(code)) continue
               known.signed.add(code)
               if (code === mine && signature.signer === identity.name) continue
-              onHappening({ kind: 'signature', delegation: name, version: view.version?.name ?? '', concernsMe: code === mine })
+              onHappening({ kind: 'signature', delegation: name, version: view.version.name, concernsMe: code === mine })
             }
           }, ignore)
           break
