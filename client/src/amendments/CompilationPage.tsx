@@ -12,6 +12,7 @@ import { isOpen } from '../../../shared/negotiation/amendmentRules.js'
 import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import { useChangeWords } from './useChangeWords.js'
 import { useAmendments } from './useAmendments.js'
+import { optionText } from '../brackets/bracketWords.js'
 import { useBrackets } from '../brackets/useBrackets.js'
 import { frozenBrackets } from '../../../shared/brackets/frozenBrackets.js'
 import { printedParagraph } from '../../../shared/brackets/printedBrackets.js'
@@ -79,7 +80,7 @@ function ConnectedCompilation({ sync, name }: { sync: DeclarationSync; name: str
           <h2 id={`compilation-${paragraph.label}`}>
             {paragraph.label} <StatusBadge status={(paragraph.clauseId && statuses.get(paragraph.clauseId)?.status) || 'open'} hideOpen />
           </h2>
-          <p dir="auto">{printedParagraph(paragraph.text, brackets, paragraph.clauseId)}</p>
+          <p dir="auto">{printedParagraph(paragraph.text, brackets, paragraph.clauseId, optionText(t))}</p>
           {on(paragraph.clauseId).length > 0 && (
             <ul className="compilation__amendments" aria-label={t('compilationView.amendmentsOn', { label: paragraph.label })}>
               {on(paragraph.clauseId).map((amendment) => (
