@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { getI18n, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Delegation } from '../../../shared/api/schemas.js'
 import { bracketCount } from '../../../shared/brackets/frozenBrackets.js'
@@ -22,10 +22,10 @@ interface BracketsPanelProps {
   onShowInText?: () => void
 }
 
-/** How many brackets and alternatives are open and where, as the panel and its tab name it. */
+/** How many brackets and alternatives are open, as the panel's tab names it, in the interface language (react-i18next's instance, so callers need no `t`). */
 export function bracketsSummary(brackets: BracketsState): string {
   const count = bracketCount(brackets.items)
-  return `${count.brackets + count.alternatives} open`
+  return getI18n().t('brackets.openCount', { count: count.brackets + count.alternatives })
 }
 
 /** The open brackets and alternatives in document order, and for moderators the form that places them. */
