@@ -1,15 +1,3 @@
-import type { BracketItem } from './bracketSchemas.js'
-
-/** What a screen reader hears at an opening bracket: "bracket opened, requested by KAZ, POL". */
-export function openingName(item: BracketItem): string {
-  return item.kind === 'bracket' ? `bracket opened, requested by ${item.requestedBy.join(', ')}` : `alternatives opened, ${item.options.length} formulations`
-}
-
-/** What a screen reader hears at a closing bracket. */
-export function closingName(item: BracketItem): string {
-  return item.kind === 'bracket' ? `bracket closed, requested by ${item.requestedBy.join(', ')}` : 'alternatives closed'
-}
-
 /** One formulation as printed, numbered from 1. */
 export type OptionText = (option: { text: string; proposedBy: readonly string[] }, number: number) => string
 

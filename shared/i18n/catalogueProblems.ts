@@ -36,8 +36,8 @@ export function keysUsedIn(source: string): string[] {
     keys.push(`${namespace}${match[3]!}`, `${namespace}${match[5]!}`)
   }
   // The values of a table typed as keys: `Record<Stance, ExportsKey> = { … }`.
-  for (const match of source.matchAll(/Record<[^>]+,\s*(ServerMessageKey|ExportsKey|VerifyKey)>\s*=\s*\{([^}]*)\}/g)) {
-    const namespace = { ServerMessageKey: 'server', ExportsKey: 'exports', VerifyKey: 'verify' }[match[1] as 'ServerMessageKey' | 'ExportsKey' | 'VerifyKey']
+  for (const match of source.matchAll(/Record<[^>]+,\s*(ServerMessageKey|ExportsKey|VerifyKey|NegotiationKey)>\s*=\s*\{([^}]*)\}/g)) {
+    const namespace = { ServerMessageKey: 'server', ExportsKey: 'exports', VerifyKey: 'verify', NegotiationKey: 'negotiation' }[match[1] as 'ServerMessageKey' | 'ExportsKey' | 'VerifyKey' | 'NegotiationKey']
     for (const value of match[2]!.matchAll(/:\s*(['"`])([\w.-]+)\1/g)) keys.push(`${namespace}:${value[2]!}`)
   }
   return keys

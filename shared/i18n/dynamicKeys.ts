@@ -7,8 +7,8 @@ export const dynamicKeyPrefixes: Readonly<Record<string, readonly string[]>> = {
   client: ['date.month.'],
   /** A closed amendment's status, zod issue kinds (issueMessage.ts), and body-parser failures by their type (errorHandlers.ts). */
   server: ['amendment_closed.', 'validation.', 'bad_path', 'bad_request', 'body_unreadable', 'entity_parse_failed', 'entity_too_large'],
-  /** A new paragraph's kind, and a delegation's signature status (exportData.ts). */
-  exports: ['compilation.paragraphInsert.', 'status.signed'],
+  /** A delegation's signature status (exportData.ts). */
+  exports: ['status.signed'],
   /** A silence's outcome (verifySilence.ts), a signature's kind and a log entry's fault (verifyEvidence.ts), and which file failed to read (verifyMain.ts). */
   verify: ['detail.outcomeWrong.', 'detail.outcomeNotRecorded.', 'detail.validSignature', 'detail.altered', 'detail.missing', 'detail.unlinked', 'notBundle', 'notKeyList'],
 }

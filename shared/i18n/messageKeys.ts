@@ -1,4 +1,5 @@
 import type enExports from './locales/en/exports.json'
+import type enNegotiation from './locales/en/negotiation.json'
 import type enServer from './locales/en/server.json'
 import type enVerify from './locales/en/verify.json'
 
@@ -26,6 +27,8 @@ export type CatalogueKey<T, Prefix extends string = ''> = {
 export type ServerMessageKey = CatalogueKey<typeof enServer>
 /** A label of the `exports` namespace: PDF and DOCX. */
 export type ExportsKey = CatalogueKey<typeof enExports>
+/** A sentence of the `negotiation` namespace: what an amendment changes and who stands where, for the interface and the exports. */
+export type NegotiationKey = CatalogueKey<typeof enNegotiation>
 /** A line of the `verify` namespace: the verify command's output. */
 export type VerifyKey = CatalogueKey<typeof enVerify>
 

@@ -1,3 +1,4 @@
+import type { Message, NegotiationKey } from '../i18n/messageKeys.js'
 import type { AmendmentChange, InlineContent } from './amendmentSchemas.js'
 
 /** A piece of a change as shown: words kept, inserted or deleted. */
@@ -17,24 +18,27 @@ export function changeClauseId(change: AmendmentChange): string {
   return change.kind === 'paragraph.insert' ? change.after : change.clauseId
 }
 
-/** What an amendment does, in words: "replace 'shall' with 'should'"; `labelOf` names a paragraph by its id. */
-export function describeChange(change: AmendmentChange, labelOf: (clauseId: string) => string): string {
+/**
+ * What an amendment does, as one message per change ("replace 'shall' with 'should'"), to put into words in the
+ * reader's language and join with "; "; `labelOf` names a paragraph by its id.
+ */
+export function describeChange(change: AmendmentChange, labelOf: (clauseId: string) => string): Message<NegotiationKey>[] {
   switch (change.kind) {
     case 'words':
-      return change.spans
-        .map((span) => {
-          const words = wordsOf(span.content)
-          if (!span.original) return `insert '${words}'`
-          if (!words) return `delete '${span.original}'`
-          return `replace '${span.original}' with '${words}'`
-        })
-        .join('; ')
-    case 'paragraph.insert':
-      return `add a new ${change.clauseKind} paragraph after ${labelOf(change.after)}: '${wordsOf(change.content)}'`
+      return change.spans.map((span): Message<NegotiationKey> => {
+        const words = wordsOf(span.content)
+        if (!span.original) return { key: 'change.insert', values: { words } }
+        if (!words) return { key: 'change.delete', values: { original: span.original } }
+        return { key: 'change.replace', values: { original: span.original, words } }
+      })
+    case 'paragraph.insert': {
+      const values = { after: labelOf(change.after), words: wordsOf(change.content) }
+      return [change.clauseKind === 'preambular' ? { key: 'change.paragraphInsertPreambular', values } : { key: 'change.paragraphInsertOperative', values }]
+    }
     case 'paragraph.delete':
-      return `delete ${labelOf(change.clauseId)}`
+      return [{ key: 'change.paragraphDelete', values: { paragraph: labelOf(change.clauseId) } }]
     case 'paragraph.move':
-      return `move ${labelOf(change.clauseId)} to after ${labelOf(change.after)}`
+      return [{ key: 'change.paragraphMove', values: { paragraph: labelOf(change.clauseId), after: labelOf(change.after) } }]
   }
 }
 

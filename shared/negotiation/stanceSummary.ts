@@ -1,18 +1,33 @@
+import type { Message, NegotiationKey } from '../i18n/messageKeys.js'
 import type { AmendmentView, Stance } from './amendmentSchemas.js'
 
-const stanceWords: Record<Stance, string> = { 'co-sponsor': 'co-sponsored by', supporter: 'supported by', opposer: 'opposed by' }
-
 // The delegations holding one stance, by name.
-function delegationsWith(amendment: AmendmentView, stance: Stance): string[] {
-  return amendment.stances.filter((entry) => entry.stance === stance).map((entry) => entry.delegation.name)
+function delegationsWith(amendment: AmendmentView, stance: Stance): string {
+  return amendment.stances
+    .filter((entry) => entry.stance === stance)
+    .map((entry) => entry.delegation.name)
+    .join(', ')
 }
 
-/** "proposed by Kazakhstan, co-sponsored by Poland; supported by China, Nigeria; opposed by the United States". */
-export function stanceSummary(amendment: AmendmentView): string {
-  const phrase = (stance: Stance) => {
-    const names = delegationsWith(amendment, stance)
-    return names.length ? [`${stanceWords[stance]} ${names.join(', ')}`] : []
+// One whole sentence for each set of stances present (Co-sponsored, Supported, Opposed), so each language words it whole.
+const summaryKeys: Record<string, NegotiationKey> = {
+  '': 'stances.proposed',
+  C: 'stances.coSponsored',
+  S: 'stances.proposedSupported',
+  CS: 'stances.coSponsoredSupported',
+  O: 'stances.proposedOpposed',
+  CO: 'stances.coSponsoredOpposed',
+  SO: 'stances.proposedSupportedOpposed',
+  CSO: 'stances.coSponsoredSupportedOpposed',
+}
+
+/** "proposed by Kazakhstan, co-sponsored by Poland; supported by China, Nigeria; opposed by the United States", as a message. */
+export function stanceSummary(amendment: AmendmentView): Message<NegotiationKey> {
+  const coSponsors = delegationsWith(amendment, 'co-sponsor')
+  const supporters = delegationsWith(amendment, 'supporter')
+  const opposers = delegationsWith(amendment, 'opposer')
+  return {
+    key: summaryKeys[`${coSponsors ? 'C' : ''}${supporters ? 'S' : ''}${opposers ? 'O' : ''}`]!,
+    values: { proposer: amendment.proposedBy.delegation.name, ...(coSponsors && { coSponsors }), ...(supporters && { supporters }), ...(opposers && { opposers }) },
   }
-  const proposed = [`proposed by ${amendment.proposedBy.delegation.name}`, ...phrase('co-sponsor')].join(', ')
-  return [proposed, ...phrase('supporter'), ...phrase('opposer')].join('; ')
 }

@@ -13,10 +13,14 @@ const allowed = [
   'DOCX',
   'JSON',
   'ad referendum',
+  'Microsoft Word',
   'Ad referendum',
   ...demoAccounts.flatMap((account) => [account.name, account.login]),
   ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
 ].sort((a, b) => b.length - a.length)
+
+/** Paragraph labels (PP2, OP7bis) and key names (Ctrl+Alt+A), which stay Latin in every language. */
+const latinTokens = /\b(?:(?:PP|OP)\d+[a-z]*|Ctrl|Alt|Shift)\b/g
 
 /**
  * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
@@ -41,5 +45,5 @@ export async function englishLeft(page: Page): Promise<string[]> {
     }
     return found
   })
-  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text)))
+  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text).replace(latinTokens, '')))
 }

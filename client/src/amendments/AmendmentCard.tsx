@@ -1,28 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { Trans } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
-import { formatDateTime } from '../../../shared/format/dateTime.js'
-import type { AmendmentStatus, AmendmentView, ChangeInput, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
+import type { AmendmentView, ChangeInput, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
 import { ChangeText } from './ChangeText.js'
-import { describeChange } from '../../../shared/negotiation/describeChange.js'
+import { useDateTime } from '../i18n/useDateTime.js'
 import { RevisionForm } from './RevisionForm.js'
-import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
+import { useChangeWords } from './useChangeWords.js'
 
-/** How each status reads. */
-export const statusLabel: Record<AmendmentStatus, string> = {
-  pending: 'Pending',
-  accepted: 'Accepted',
-  'accepted-as-revised': 'Accepted as revised',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  'needs-update': 'Needs update',
-  'not-taken-up': 'Not taken up',
-}
-
-const stanceButtons: { stance: Stance; label: string }[] = [
-  { stance: 'co-sponsor', label: 'Co-sponsor' },
-  { stance: 'supporter', label: 'Support' },
-  { stance: 'opposer', label: 'Oppose' },
-]
+const stances: Stance[] = ['co-sponsor', 'supporter', 'opposer']
 
 interface AmendmentCardProps {
   amendment: AmendmentView
@@ -50,6 +35,9 @@ export function AmendmentCard(props: AmendmentCardProps) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const say = useChangeWords()
+  const { t } = say
+  const dateTime = useDateTime()
 
   useEffect(() => {
     if (focused) ref.current?.focus()
@@ -68,6 +56,11 @@ export function AmendmentCard(props: AmendmentCardProps) {
     run(props.onReject(reason))
   }
 
+  // Who decided and when, for the sentence that says so; user-written names and reasons keep their own direction.
+  const decision = (by: NonNullable<AmendmentView['decidedBy']>, at: string) => ({
+    values: { status: say.status(amendment.status), name: by.name, delegation: by.delegation.name, date: dateTime(at), reason: amendment.reason ?? '' },
+    components: { who: <span dir="auto" />, why: <span dir="auto" /> },
+  })
   const open = amendment.status === 'pending' || amendment.status === 'needs-update'
   const own = amendment.proposedBy.delegation.code === identity.delegation.code
   const myStance = amendment.stances.find((entry) => entry.delegation.code === identity.delegation.code)?.stance ?? null
@@ -75,49 +68,44 @@ export function AmendmentCard(props: AmendmentCardProps) {
   return (
     <article ref={ref} tabIndex={-1} className={`amendment amendment--${amendment.status}${focused ? ' amendment--focused' : ''}`} aria-labelledby={`${id}-title`} data-amendment={amendment.label}>
       <h3 id={`${id}-title`} className="amendment__title">
-        {amendment.label} on {label || 'a removed paragraph'} — {statusLabel[amendment.status]}
+        {t('amendments.cardTitle', { label: amendment.label, paragraph: say.labelOr(label), status: say.status(amendment.status) })}
       </h3>
       <p className="amendment__who">
         <span className="amendment__code" style={{ borderColor: amendment.proposedBy.delegation.color }}>
           {amendment.proposedBy.delegation.code}
         </span>{' '}
-        <span dir="auto">{amendment.proposedBy.name}</span>, {formatDateTime(amendment.proposedAt)}
+        <span dir="auto">{amendment.proposedBy.name}</span>, {dateTime(amendment.proposedAt)}
       </p>
       <p className="amendment__summary" dir="auto">
-        {stanceSummary(amendment)}: {describeChange(amendment.change, props.labelOf)}
+        {t('amendments.summary', { stances: say.stances(amendment), change: say.change(amendment.change, props.labelOf) })}
       </p>
       <ChangeText change={amendment.change} />
       {amendment.justification && (
         <p className="amendment__justification" dir="auto">
-          Justification: {amendment.justification}
+          {t('amendments.justification', { justification: amendment.justification })}
         </p>
       )}
       {amendment.decidedBy && amendment.decidedAt && (
         <p className="amendment__decision">
-          {statusLabel[amendment.status]} by <span dir="auto">{amendment.decidedBy.name}</span> ({amendment.decidedBy.delegation.name}), {formatDateTime(amendment.decidedAt)}
-          {amendment.reason && (
-            <>
-              : <span dir="auto">{amendment.reason}</span>
-            </>
-          )}
+          {amendment.reason ? <Trans i18nKey="amendments.decisionWithReason" {...decision(amendment.decidedBy, amendment.decidedAt)} /> : <Trans i18nKey="amendments.decision" {...decision(amendment.decidedBy, amendment.decidedAt)} />}
         </p>
       )}
       <div className="amendment__actions">
         {props.onShowInText && (
           <button type="button" onClick={props.onShowInText}>
-            Show in text
+            {t('amendments.showInText')}
           </button>
         )}
         {open && canPropose && !own && (
-          <div role="group" aria-label={`Your delegation's stance on ${amendment.label}`}>
-            {stanceButtons.map(({ stance, label: text }) => (
+          <div role="group" aria-label={t('amendments.stanceGroup', { label: amendment.label })}>
+            {stances.map((stance) => (
               <button key={stance} type="button" aria-pressed={myStance === stance} onClick={() => run(props.onStance(stance))}>
-                {text}
+                {stance === 'co-sponsor' ? t('amendments.coSponsor') : stance === 'supporter' ? t('amendments.support') : t('amendments.oppose')}
               </button>
             ))}
             {myStance && (
               <button type="button" onClick={() => run(props.onStance(null))}>
-                Withdraw stance
+                {t('amendments.withdrawStance')}
               </button>
             )}
           </div>
@@ -126,39 +114,39 @@ export function AmendmentCard(props: AmendmentCardProps) {
           <>
             {words && (
               <button type="button" onClick={() => setForm('edit')}>
-                Edit
+                {t('amendments.edit')}
               </button>
             )}
             <button type="button" onClick={() => run(props.onWithdraw())}>
-              Withdraw {amendment.label}
+              {t('amendments.withdraw', { label: amendment.label })}
             </button>
           </>
         )}
         {open && canDecide && (
           <>
             <button type="button" onClick={() => run(props.onAccept())}>
-              Accept {amendment.label}
+              {t('amendments.accept', { label: amendment.label })}
             </button>
             {words && (
               <button type="button" onClick={() => setForm('revise')}>
-                Accept as revised
+                {t('amendments.acceptAsRevised')}
               </button>
             )}
             <button type="button" onClick={() => setForm('reject')}>
-              Reject
+              {t('amendments.reject')}
             </button>
           </>
         )}
       </div>
-      {form === 'edit' && words && <RevisionForm change={words} justification={amendment.justification} submitLabel="Save amendment" onSubmit={(change, justification) => props.onEdit(change, justification).then(() => setForm(null))} onCancel={() => setForm(null)} />}
-      {form === 'revise' && words && <RevisionForm change={words} justification={null} submitLabel="Accept with this wording" onSubmit={(change) => props.onAcceptRevised(change).then(() => setForm(null))} onCancel={() => setForm(null)} />}
+      {form === 'edit' && words && <RevisionForm change={words} justification={amendment.justification} submitLabel={t('amendments.save')} onSubmit={(change, justification) => props.onEdit(change, justification).then(() => setForm(null))} onCancel={() => setForm(null)} />}
+      {form === 'revise' && words && <RevisionForm change={words} justification={null} submitLabel={t('amendments.acceptWording')} onSubmit={(change) => props.onAcceptRevised(change).then(() => setForm(null))} onCancel={() => setForm(null)} />}
       {form === 'reject' && (
         <form className="amendment__form" onSubmit={handleReject}>
-          <label htmlFor={`${id}-reason`}>Reason for rejecting {amendment.label}</label>
+          <label htmlFor={`${id}-reason`}>{t('amendments.rejectReason', { label: amendment.label })}</label>
           <textarea id={`${id}-reason`} dir="auto" rows={2} maxLength={2000} required value={reason} onChange={(event) => setReason(event.target.value)} />
-          <button type="submit">Reject {amendment.label}</button>
+          <button type="submit">{t('amendments.rejectNamed', { label: amendment.label })}</button>
           <button type="button" onClick={() => setForm(null)}>
-            Cancel
+            {t('amendments.cancel')}
           </button>
         </form>
       )}

@@ -2,7 +2,9 @@ import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { AmendmentView, InlineContent } from '../../../shared/negotiation/amendmentSchemas.js'
+import { getI18n } from 'react-i18next'
 import { editorPosition } from '../comments/anchorPositions.js'
+import { redrawOnLanguageChange } from '../i18n/redrawOnLanguageChange.js'
 import { paragraphDecorations, paragraphRanges } from './paragraphMarks.js'
 import { appendRuns } from './runElements.js'
 
@@ -90,7 +92,7 @@ function decorations(editor: Editor): DecorationSet {
     }
     return marks
   })
-  return DecorationSet.create(editor.state.doc, [...found, ...paragraphDecorations(editor.state.doc, shownAmendments(editor))])
+  return DecorationSet.create(editor.state.doc, [...found, ...paragraphDecorations(editor.state.doc, shownAmendments(editor), getI18n().t)])
 }
 
 /** Pending amendments in the text: struck and inserted words and paragraphs labelled "A3 KAZ"; Ctrl+Alt+A on one goes to it in the panel. */
@@ -115,7 +117,7 @@ export const AmendmentMarks = Extension.create({
 
   addProseMirrorPlugins() {
     const editor = this.editor
-    return [new Plugin({ key: marksKey, props: { decorations: () => decorations(editor) } })]
+    return [new Plugin({ key: marksKey, props: { decorations: () => decorations(editor) } }), redrawOnLanguageChange(marksKey)]
   },
 })
 

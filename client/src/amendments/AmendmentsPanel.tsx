@@ -6,7 +6,8 @@ import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { AmendmentStatus, type AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import { can, type Role } from '../../../shared/roles.js'
 import { editorPosition } from '../comments/anchorPositions.js'
-import { AmendmentCard, statusLabel } from './AmendmentCard.js'
+import { AmendmentCard } from './AmendmentCard.js'
+import { useChangeWords } from './useChangeWords.js'
 import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import type { AmendmentActions } from './useAmendments.js'
 import './amendments.css'
@@ -32,9 +33,11 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
   const [delegation, setDelegation] = useState('')
   const [paragraph, setParagraph] = useState('')
   const id = useId()
+  const say = useChangeWords()
+  const { t } = say
   const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).map(({ id: clauseId, label, pos }) => ({ clauseId, label, pos })) })
   const order = useMemo(() => new Map(clauses.map((clause, index) => [clause.clauseId, { index, label: clause.label, pos: clause.pos }])), [clauses])
-  const labelOf = (clauseId: string) => order.get(clauseId)?.label ?? 'a removed paragraph'
+  const labelOf = (clauseId: string) => say.labelOr(order.get(clauseId)?.label)
 
   const placeOf = (amendment: AmendmentView) => {
     const change = amendment.change
@@ -66,24 +69,24 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
   return (
     <section className="amendments" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
-        Amendments ({pending} pending of {amendments.amendments.length})
+        {t('amendments.heading', { pending, total: amendments.amendments.length })}
       </h2>
       <fieldset className="amendments__filters">
-        <legend>Show</legend>
-        <label htmlFor={`${id}-status`}>Status</label>
+        <legend>{t('amendments.show')}</legend>
+        <label htmlFor={`${id}-status`}>{t('amendments.statusFilter')}</label>
         <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
-          <option value="open">Open (pending or needing an update)</option>
-          <option value="all">All</option>
+          <option value="open">{t('amendments.openOption')}</option>
+          <option value="all">{t('amendments.allOption')}</option>
           {AmendmentStatus.options.map((option) => (
             <option key={option} value={option}>
-              {statusLabel[option]}
+              {say.status(option)}
             </option>
           ))}
         </select>
         <DelegationFilter id={`${id}-delegation`} value={delegation} delegations={delegations} onChange={setDelegation} />
-        <label htmlFor={`${id}-paragraph`}>Paragraph</label>
+        <label htmlFor={`${id}-paragraph`}>{t('amendments.paragraph')}</label>
         <select id={`${id}-paragraph`} value={paragraph} onChange={(event) => setParagraph(event.target.value)}>
-          <option value="">All paragraphs</option>
+          <option value="">{t('amendments.allParagraphs')}</option>
           {clauses.map((clause) => (
             <option key={clause.label} value={clause.clauseId ?? ''}>
               {clause.label}
@@ -91,13 +94,13 @@ export function AmendmentsPanel({ editor, amendments, identity, role, focused, o
           ))}
         </select>
       </fieldset>
-      <p className="amendments__hint">In the text, Ctrl+Alt+A on words an amendment changes moves to it here.</p>
+      <p className="amendments__hint">{t('amendments.hint')}</p>
       {amendments.error && <p role="alert">{amendments.error}</p>}
-      {visible.length === 0 && <p>No amendment matches.</p>}
+      {visible.length === 0 && <p>{t('amendments.noneMatch')}</p>}
       {[...groups].map(([clauseId, members]) => (
         <section key={clauseId} className="amendments__group" aria-labelledby={`${id}-${clauseId}`}>
           <h3 id={`${id}-${clauseId}`} className="amendments__paragraph">
-            {labelOf(clauseId)} ({members.length} {members.length === 1 ? 'amendment' : 'amendments'})
+            {t('amendments.paragraphCount', { paragraph: labelOf(clauseId), count: members.length })}
           </h3>
           {members.map((amendment) => (
             <AmendmentCard

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import type { MarksShown } from './AmendmentMarks.js'
 
@@ -11,18 +12,19 @@ interface MarksToggleProps {
 /** Chooses which pending amendments the text shows: all, none, or one delegation's. */
 export function MarksToggle({ amendments, shown, onChange }: MarksToggleProps) {
   const id = useId()
+  const { t } = useTranslation()
   const delegations = [...new Map(amendments.filter((amendment) => amendment.status === 'pending').map((amendment) => [amendment.proposedBy.delegation.code, amendment.proposedBy.delegation])).values()]
   const value = typeof shown === 'string' ? shown : shown.delegation
   const handleChange = (next: string) => onChange(next === 'all' || next === 'none' ? next : { delegation: next })
   return (
     <p className="marks-toggle">
-      <label htmlFor={id}>Amendments in the text</label>{' '}
+      <label htmlFor={id}>{t('amendments.marks.label')}</label>{' '}
       <select id={id} value={value} onChange={(event) => handleChange(event.target.value)}>
-        <option value="all">All pending</option>
-        <option value="none">None</option>
+        <option value="all">{t('amendments.marks.all')}</option>
+        <option value="none">{t('amendments.marks.none')}</option>
         {delegations.map((delegation) => (
           <option key={delegation.code} value={delegation.code}>
-            Only {delegation.name}’s
+            {t('amendments.marks.only', { name: delegation.name })}
           </option>
         ))}
       </select>

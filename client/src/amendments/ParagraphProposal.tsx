@@ -3,8 +3,8 @@ import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import type { AmendmentView, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
-import { describeChange } from '../../../shared/negotiation/describeChange.js'
 import { ParagraphProposalForm } from './ParagraphProposalForm.js'
+import { useChangeWords } from './useChangeWords.js'
 import './paragraphProposal.css'
 
 interface ParagraphProposalProps {
@@ -29,6 +29,8 @@ export function ParagraphProposal({ editor, onPropose }: ParagraphProposalProps)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
+  const say = useChangeWords()
+  const { t } = say
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -47,15 +49,15 @@ export function ParagraphProposal({ editor, onPropose }: ParagraphProposalProps)
 
   const handleSubmit = async (change: ChangeInput, justification: string) => {
     const amendment = await onPropose(change, justification)
-    const labelOf = (clauseId: string) => clauses.find((clause) => clause.id === clauseId)?.label ?? 'a removed paragraph'
-    setMessage(`Your amendment ${amendment.label} was submitted: ${describeChange(amendment.change, labelOf)}.`)
+    const labelOf = (clauseId: string) => say.labelOr(clauses.find((clause) => clause.id === clauseId)?.label)
+    setMessage(t('amendments.proposal.submitted', { label: amendment.label, change: say.change(amendment.change, labelOf) }))
     dialogRef.current?.close()
   }
 
   return (
     <>
       <button ref={buttonRef} type="button" aria-haspopup="dialog" disabled={clauses.length === 0} onClick={handleOpen}>
-        {caret ? `Propose for ${caret.label}…` : 'Propose…'}
+        {caret ? t('amendments.proposal.openFor', { label: caret.label }) : t('amendments.proposal.open')}
       </button>
       <p className="visually-hidden" role="status">
         {message}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ClauseKind } from '../../../shared/editor/clauseKind.js'
 import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { MAX_RUN_LENGTH } from '../../../shared/negotiation/amendmentSchemas.js'
@@ -33,6 +34,7 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const id = useId()
+  const { t } = useTranslation()
   const label = targetClause?.label ?? ''
   const others = clauses.filter((clause) => clause.id !== target)
   const moveAfter = others.some((clause) => clause.id === after) ? after : (others[0]?.id ?? '')
@@ -60,15 +62,15 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
   }
 
   const choices: { value: ProposalKind; text: string }[] = [
-    { value: 'paragraph.insert', text: `A new paragraph after ${label}` },
-    { value: 'paragraph.delete', text: `Delete ${label}` },
-    { value: 'paragraph.move', text: `Move ${label} to after another paragraph` },
+    { value: 'paragraph.insert', text: t('amendments.proposal.insert', { label }) },
+    { value: 'paragraph.delete', text: t('amendments.proposal.delete', { label }) },
+    { value: 'paragraph.move', text: t('amendments.proposal.move', { label }) },
   ]
   return (
     <form className="proposal-form" onSubmit={handleSubmit}>
-      <h2 id={titleId}>Propose for {label}</h2>
+      <h2 id={titleId}>{t('amendments.proposal.title', { label })}</h2>
       <p>
-        <label htmlFor={`${id}-paragraph`}>Paragraph</label>
+        <label htmlFor={`${id}-paragraph`}>{t('amendments.paragraph')}</label>
         <select id={`${id}-paragraph`} value={target} onChange={(event) => setTarget(event.target.value)}>
           {clauses.map((clause) => (
             <option key={clause.id} value={clause.id}>
@@ -78,7 +80,7 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
         </select>
       </p>
       <fieldset>
-        <legend>Proposal</legend>
+        <legend>{t('amendments.proposal.kind')}</legend>
         {choices.map((choice) => (
           <label key={choice.value} className="proposal-form__choice">
             <input type="radio" name={`${id}-kind`} value={choice.value} checked={kind === choice.value} onChange={() => setKind(choice.value)} /> {choice.text}
@@ -88,21 +90,21 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
       {kind === 'paragraph.insert' && (
         <>
           <p>
-            <label htmlFor={`${id}-new-kind`}>Kind of the new paragraph</label>
+            <label htmlFor={`${id}-new-kind`}>{t('amendments.proposal.newKind')}</label>
             <select id={`${id}-new-kind`} value={newKind} onChange={(event) => setNewKind(event.target.value as ClauseKind)}>
-              <option value="operative">Operative (OP)</option>
-              <option value="preambular">Preambular (PP)</option>
+              <option value="operative">{t('amendments.proposal.operative')}</option>
+              <option value="preambular">{t('amendments.proposal.preambular')}</option>
             </select>
           </p>
           <p>
-            <label htmlFor={`${id}-text`}>Text of the new paragraph</label>
+            <label htmlFor={`${id}-text`}>{t('amendments.proposal.text')}</label>
             <textarea id={`${id}-text`} dir="auto" rows={3} required maxLength={MAX_RUN_LENGTH} value={text} onChange={(event) => setText(event.target.value)} />
           </p>
         </>
       )}
       {kind === 'paragraph.move' && (
         <p>
-          <label htmlFor={`${id}-after`}>Move {label} to after</label>
+          <label htmlFor={`${id}-after`}>{t('amendments.proposal.moveAfter', { label })}</label>
           <select id={`${id}-after`} value={moveAfter} onChange={(event) => setAfter(event.target.value)}>
             {others.map((clause) => (
               <option key={clause.id} value={clause.id}>
@@ -113,7 +115,7 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
         </p>
       )}
       <p>
-        <label htmlFor={`${id}-why`}>Justification (optional)</label>
+        <label htmlFor={`${id}-why`}>{t('amendments.justificationOptional')}</label>
         <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={justification} onChange={(event) => setJustification(event.target.value)} />
       </p>
       {error && (
@@ -123,10 +125,10 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
       )}
       <div className="proposal-form__buttons">
         <button type="submit" disabled={busy}>
-          Submit as amendment
+          {t('amendments.submit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('amendments.cancel')}
         </button>
       </div>
     </form>

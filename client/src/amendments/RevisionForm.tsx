@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AmendmentChange, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { rewordRuns } from './rewordRuns.js'
 
@@ -17,6 +18,7 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
   const [reason, setReason] = useState(justification ?? '')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -29,13 +31,13 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
     <form className="amendment__form" onSubmit={handleSubmit}>
       {change.spans.map((span, index) => (
         <p key={index}>
-          <label htmlFor={`${id}-${index}`}>{span.original ? `Instead of “${span.original}”` : 'Words to insert'}</label>
+          <label htmlFor={`${id}-${index}`}>{span.original ? t('amendments.insteadOf', { original: span.original }) : t('amendments.wordsToInsert')}</label>
           <input id={`${id}-${index}`} dir="auto" value={words[index]} onChange={(event) => setWords(words.map((value, other) => (other === index ? event.target.value : value)))} />
         </p>
       ))}
       {justification !== null && (
         <p>
-          <label htmlFor={`${id}-why`}>Justification</label>
+          <label htmlFor={`${id}-why`}>{t('amendments.justificationLabel')}</label>
           <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
         </p>
       )}
@@ -46,7 +48,7 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
       )}
       <button type="submit">{submitLabel}</button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('amendments.cancel')}
       </button>
     </form>
   )

@@ -6,12 +6,15 @@ import './suggesting.css'
 import { appendRuns } from './runElements.js'
 import { backspace, deleteForward, strikeSelection, typeText, type EditOutcome, type RunMark, type SuggestedSpan } from './suggestionEdits.js'
 
+/** Why a suggesting keystroke was not taken: it crossed changed words, fell outside a paragraph or in another one, or pressed Enter. */
+export type SuggestionRefusal = 'crossing' | 'outside' | 'otherParagraph' | 'newParagraph'
+
 /** The person's suggestion, kept only in this browser: one paragraph's struck and inserted words. */
 export interface Suggestion {
   readonly clauseId: string | null
   readonly spans: readonly SuggestedSpan[]
   /** Why the last keystroke was not taken, for the live region; null when it was. */
-  readonly refused: string | null
+  readonly refused: SuggestionRefusal | null
 }
 
 /** Who is suggesting, for the marks in the text; set from React. */
@@ -19,6 +22,8 @@ export interface SuggestingOptions {
   active: boolean
   code: string
   color: string
+  /** The words before the suggestion in the text: "KAZ suggests", in the interface language. */
+  tag: string
 }
 
 declare module '@tiptap/core' {
@@ -61,7 +66,7 @@ function decorations(state: EditorState, options: SuggestingOptions): Decoration
     const code = document.createElement('span')
     code.className = 'suggestion-code'
     code.style.borderColor = options.color
-    code.textContent = `${options.code} suggests`
+    code.textContent = options.tag
     marks.push(Decoration.widget(span.from, code, { side: -1, key: `code-${span.from}`, ignoreSelection: true }))
     return marks
   })
@@ -69,17 +74,17 @@ function decorations(state: EditorState, options: SuggestingOptions): Decoration
 }
 
 /** Applies one suggesting keystroke instead of changing the text; always takes the key so the shared text stays as it is. */
-function edit(view: EditorView, pos: number, change: (spans: readonly SuggestedSpan[], clause: { start: number; end: number }) => EditOutcome, refusal = 'That would cross words you already changed.'): boolean {
+function edit(view: EditorView, pos: number, change: (spans: readonly SuggestedSpan[], clause: { start: number; end: number }) => EditOutcome, refusal: SuggestionRefusal = 'crossing'): boolean {
   const current = suggestionKey.getState(view.state) ?? empty
   const clause = clauseAround(view.state, pos)
-  const refuse = (refused: string) => {
+  const decline = (refused: SuggestionRefusal) => {
     view.dispatch(view.state.tr.setMeta(suggestionKey, { ...current, refused }))
     return true
   }
-  if (!clause) return refuse('Suggestions are made inside a paragraph.')
-  if (current.clauseId && current.clauseId !== clause.id) return refuse('Submit or discard your suggestion in the other paragraph first.')
+  if (!clause) return decline('outside')
+  if (current.clauseId && current.clauseId !== clause.id) return decline('otherParagraph')
   const outcome = change(current.spans, clause)
-  if (!outcome) return refuse(refusal)
+  if (!outcome) return decline(refusal)
   const tr = view.state.tr.setMeta(suggestionKey, { clauseId: outcome.spans.length ? clause.id : null, spans: outcome.spans, refused: null })
   // Moving the caret forgets the marks chosen with Ctrl+B or Ctrl+I; the next letters are typed with them too.
   view.dispatch(tr.setSelection(TextSelection.create(tr.doc, outcome.caret)).setStoredMarks(view.state.storedMarks))
@@ -97,7 +102,7 @@ export const SuggestingMode = Extension.create({
   name: 'suggesting',
 
   addStorage(): SuggestingOptions {
-    return { active: false, code: '', color: '#000000' }
+    return { active: false, code: '', color: '#000000', tag: '' }
   },
 
   addProseMirrorPlugins() {
@@ -131,7 +136,7 @@ export const SuggestingMode = Extension.create({
           handleKeyDown: (view, event) => {
             if (!options.active) return false
             const { from, to, empty: collapsed } = view.state.selection
-            if (event.key === 'Enter') return edit(view, from, () => null, 'A new paragraph is proposed with the “Propose for …” button above the text.')
+            if (event.key === 'Enter') return edit(view, from, () => null, 'newParagraph')
             if (event.key !== 'Backspace' && event.key !== 'Delete') return false
             if (!collapsed) return edit(view, from, (spans) => strikeSelection(spans, from, to))
             return edit(view, from, (spans, clause) => (event.key === 'Backspace' ? backspace(spans, from, clause.start) : deleteForward(spans, from, clause.end)))

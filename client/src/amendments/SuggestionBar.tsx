@@ -1,12 +1,27 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
+import type { TFunction } from 'i18next'
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import type { ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { RunsText } from './RunsText.js'
-import { clearSuggestion, setSuggesting, suggestionKey } from './SuggestingMode.js'
+import { clearSuggestion, setSuggesting, suggestionKey, type SuggestionRefusal } from './SuggestingMode.js'
 import { suggestionChange } from './suggestionChange.js'
+
+function refusalText(t: TFunction, refusal: SuggestionRefusal): string {
+  switch (refusal) {
+    case 'crossing':
+      return t('amendments.suggestion.refusedCrossing')
+    case 'outside':
+      return t('amendments.suggestion.refusedOutside')
+    case 'otherParagraph':
+      return t('amendments.suggestion.refusedOtherParagraph')
+    case 'newParagraph':
+      return t('amendments.suggestion.refusedNewParagraph')
+  }
+}
 
 interface SuggestionBarProps {
   editor: Editor
@@ -26,40 +41,43 @@ export function SuggestionBar({ editor, delegation, forced, suggesting, onSugges
   const [message, setMessage] = useState('')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
+  const tag = t('amendments.suggestion.tag', { code: delegation.code })
 
   useEffect(() => {
-    setSuggesting(editor, { active: suggesting, code: delegation.code, color: delegation.color })
-  }, [editor, suggesting, delegation])
+    setSuggesting(editor, { active: suggesting, code: delegation.code, color: delegation.color, tag })
+  }, [editor, suggesting, delegation, tag])
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     setError(null)
     const change = suggestion && suggestionChange(editor, suggestion)
-    if (!change) return setError('The words you changed are no longer in the text; discard the suggestion and make it again.')
+    if (!change) return setError(t('amendments.suggestion.gone'))
     onPropose(change, justification).then(
       () => {
         clearSuggestion(editor)
         setJustification('')
-        setMessage(`Your amendment on ${label} was submitted.`)
+        setMessage(t('amendments.suggestion.submitted', { label }))
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
   }
 
   const spans = suggestion?.spans ?? []
+  const refused = suggestion?.refused ? refusalText(t, suggestion.refused) : null
   return (
     <div className="suggestion-bar">
       <button type="button" aria-pressed={suggesting} disabled={forced} onClick={() => onSuggesting(!suggesting)}>
-        Suggesting{forced ? ' (always, in negotiation)' : ''}
+        {forced ? t('amendments.suggestion.switchForced') : t('amendments.suggestion.switch')}
       </button>
       <p className="visually-hidden" role="status">
-        {suggestion?.refused ?? message}
+        {refused ?? message}
       </p>
-      {suggestion?.refused && <p className="suggestion-bar__refused">{suggestion.refused}</p>}
+      {refused && <p className="suggestion-bar__refused">{refused}</p>}
       {spans.length > 0 && (
-        <form className="suggestion-bar__form" onSubmit={handleSubmit} aria-label={`Your suggestion in ${label}`}>
+        <form className="suggestion-bar__form" onSubmit={handleSubmit} aria-label={t('amendments.suggestion.formLabel', { label })}>
           <p dir="auto">
-            Your suggestion in {label}:{' '}
+            {t('amendments.suggestion.yours', { label })}{' '}
             {spans.map((span, index) => (
               <span key={index}>
                 {editor.state.doc.textBetween(span.from, span.to) && <del>[− {editor.state.doc.textBetween(span.from, span.to)} −]</del>}
@@ -71,16 +89,16 @@ export function SuggestionBar({ editor, delegation, forced, suggesting, onSugges
               </span>
             ))}
           </p>
-          <label htmlFor={`${id}-why`}>Justification (optional)</label>
+          <label htmlFor={`${id}-why`}>{t('amendments.justificationOptional')}</label>
           <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={justification} onChange={(event) => setJustification(event.target.value)} />
           {error && (
             <p role="alert" className="error">
               {error}
             </p>
           )}
-          <button type="submit">Submit as amendment</button>
+          <button type="submit">{t('amendments.submit')}</button>
           <button type="button" onClick={() => clearSuggestion(editor)}>
-            Discard suggestion
+            {t('amendments.suggestion.discard')}
           </button>
         </form>
       )}

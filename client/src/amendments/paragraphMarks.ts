@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { TFunction } from 'i18next'
 import { Decoration } from '@tiptap/pm/view'
 import { labelClauses, type LabelledClause } from '../../../shared/editor/clauseLabels.js'
-import { clauseLabelPrefix } from '../../../shared/editor/clauseKind.js'
 import type { AmendmentView, InlineContent } from '../../../shared/negotiation/amendmentSchemas.js'
 import { appendRuns } from './runElements.js'
 
@@ -54,9 +54,9 @@ export function paragraphRanges(doc: ProseMirrorNode, amendments: readonly Amend
 
 /**
  * Pending paragraph amendments in the text: a proposed paragraph as a block after the one it follows, a deletion
- * struck through, a move marked where the paragraph is and where it would go; each labelled "A3 KAZ" with words.
+ * struck through, a move marked where the paragraph is and where it would go; each labelled "A3 KAZ" with words in the interface language.
  */
-export function paragraphDecorations(doc: ProseMirrorNode, amendments: readonly AmendmentView[]): Decoration[] {
+export function paragraphDecorations(doc: ProseMirrorNode, amendments: readonly AmendmentView[], t: TFunction): Decoration[] {
   const clauses = byId(doc)
   return amendments.flatMap((amendment): Decoration[] => {
     const { change } = amendment
@@ -68,13 +68,13 @@ export function paragraphDecorations(doc: ProseMirrorNode, amendments: readonly 
       case 'paragraph.insert': {
         const after = clauses.get(change.after)
         if (!after) return []
-        const words = `proposes a new ${change.clauseKind} paragraph (${clauseLabelPrefix[change.clauseKind]}) after ${after.label}:`
+        const words = change.clauseKind === 'preambular' ? t('amendments.inText.insertPreambular', { after: after.label }) : t('amendments.inText.insertOperative', { after: after.label })
         return [Decoration.widget(after.pos + after.node.nodeSize, () => note(amendment, words, true, change.content), { side: 1, key: key('insert', words + JSON.stringify(change.content)), ignoreSelection: true })]
       }
       case 'paragraph.delete': {
         const clause = clauses.get(change.clauseId)
         if (!clause) return []
-        const words = `proposes deleting ${clause.label}:`
+        const words = t('amendments.inText.delete', { paragraph: clause.label })
         return [
           Decoration.widget(clause.pos + 1, () => note(amendment, words, false), { side: -1, key: key('delete', words), ignoreSelection: true }),
           Decoration.inline(clause.pos + 1, clause.pos + clause.node.nodeSize - 1, { class: 'amendment-del', 'data-amendment': amendment.label, style: `text-decoration-color: ${color}` }),
@@ -84,8 +84,8 @@ export function paragraphDecorations(doc: ProseMirrorNode, amendments: readonly 
         const clause = clauses.get(change.clauseId)
         const after = clauses.get(change.after)
         if (!clause || !after) return []
-        const from = `proposes moving ${clause.label} to after ${after.label}:`
-        const to = `proposes moving ${clause.label} here, after ${after.label}`
+        const from = t('amendments.inText.moveFrom', { paragraph: clause.label, after: after.label })
+        const to = t('amendments.inText.moveTo', { paragraph: clause.label, after: after.label })
         return [
           Decoration.widget(clause.pos + 1, () => note(amendment, from, false), { side: -1, key: key('move-from', from), ignoreSelection: true }),
           Decoration.inline(clause.pos + 1, clause.pos + clause.node.nodeSize - 1, { class: 'amendment-moved', 'data-amendment': amendment.label, style: `text-decoration-color: ${color}` }),

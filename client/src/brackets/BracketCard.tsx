@@ -1,6 +1,7 @@
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { BracketItem, ResolveBracketBody } from '../../../shared/brackets/bracketSchemas.js'
-import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useDateTime } from '../i18n/useDateTime.js'
 
 interface BracketCardProps {
   item: BracketItem
@@ -16,37 +17,37 @@ interface BracketCardProps {
 /** One open bracket or set of alternatives: where, who asked, why, and the moderator's ways to resolve it. */
 export function BracketCard({ item, label, words, canManage, onShowInText, onResolve }: BracketCardProps) {
   const [error, setError] = useState<string | null>(null)
+  const { t } = useTranslation()
+  const dateTime = useDateTime()
   const act = (body: ResolveBracketBody) => {
     setError(null)
     onResolve(body).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
   }
-  const title = item.kind === 'bracket' ? `Bracket in ${label || 'a removed paragraph'}` : `Alternatives in ${label || 'a removed paragraph'}`
+  const paragraph = label || t('amendments.removedParagraph')
+  const title = item.kind === 'bracket' ? t('brackets.bracketIn', { paragraph }) : t('brackets.alternativesIn', { paragraph })
   return (
     <article className="bracket-card" aria-label={title} data-bracket={item.id}>
       <h3 className="bracket-card__title">{title}</h3>
       <p dir="auto" className="bracket-card__words">
-        {words ? `[${words}]` : item.anchor ? '[ ] (all its words were deleted)' : '[ ] (the paragraph is empty)'}
+        {words ? `[${words}]` : item.anchor ? t('brackets.wordsDeleted') : t('brackets.paragraphEmpty')}
       </p>
       {item.kind === 'bracket' ? (
         <>
-          <p>Requested by {item.requestedBy.join(', ')}</p>
+          <p>{t('brackets.requestedBy', { codes: item.requestedBy.join(', ') })}</p>
           {item.reason && (
             <p dir="auto" className="bracket-card__reason">
-              Reason: {item.reason}
+              {t('brackets.reason', { reason: item.reason })}
             </p>
           )}
         </>
       ) : (
-        <ol className="bracket-card__options" aria-label="Formulations">
+        <ol className="bracket-card__options" aria-label={t('brackets.formulations')}>
           {item.options.map((option, index) => (
             <li key={index}>
-              <span dir="auto">
-                Alt {index + 1}: {option.text}
-              </span>{' '}
-              (proposed by {option.proposedBy.join(', ')})
+              <span dir="auto">{t('brackets.alt', { number: index + 1, text: option.text })}</span> {t('brackets.proposedBy', { codes: option.proposedBy.join(', ') })}
               {canManage && (
                 <button type="button" onClick={() => act({ action: 'choose', option: index + 1 })}>
-                  Choose Alt {index + 1}
+                  {t('brackets.choose', { number: index + 1 })}
                 </button>
               )}
             </li>
@@ -54,22 +55,22 @@ export function BracketCard({ item, label, words, canManage, onShowInText, onRes
         </ol>
       )}
       <p className="bracket-card__meta">
-        Placed by <span dir="auto">{item.placedBy.name}</span> ({item.placedBy.delegation}), {formatDateTime(item.placedAt)}
+        <Trans i18nKey="brackets.placedBy" values={{ name: item.placedBy.name, delegation: item.placedBy.delegation, date: dateTime(item.placedAt) }} components={{ who: <span dir="auto" /> }} />
       </p>
       <div className="bracket-card__actions">
         {onShowInText && (
           <button type="button" onClick={onShowInText}>
-            Show in text
+            {t('amendments.showInText')}
           </button>
         )}
         {canManage && (
           <button type="button" onClick={() => act({ action: 'lift' })}>
-            {item.kind === 'bracket' ? 'Lift bracket (keep the words)' : 'Lift alternatives (keep the text)'}
+            {item.kind === 'bracket' ? t('brackets.lift') : t('brackets.liftAlternatives')}
           </button>
         )}
         {canManage && item.kind === 'bracket' && words && (
           <button type="button" onClick={() => act({ action: 'delete-text' })}>
-            Delete the bracketed words
+            {t('brackets.deleteWords')}
           </button>
         )}
       </div>

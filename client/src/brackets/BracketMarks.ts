@@ -2,9 +2,12 @@ import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { BracketItem } from '../../../shared/brackets/bracketSchemas.js'
-import { closingName, openingName, optionsLine } from '../../../shared/brackets/describeBracket.js'
+import { getI18n } from 'react-i18next'
+import { optionsLine } from '../../../shared/brackets/describeBracket.js'
+import { closingName, openingName, optionText } from './bracketWords.js'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { editorPosition } from '../comments/anchorPositions.js'
+import { redrawOnLanguageChange } from '../i18n/redrawOnLanguageChange.js'
 
 const marksKey = new PluginKey('bracketMarks')
 
@@ -38,6 +41,12 @@ function mark(text: string, name: string, className: string): HTMLElement {
 }
 
 function decorations(editor: Editor): DecorationSet {
+  // The interface's i18next instance, which react-i18next keeps: the marks speak the page's language.
+  const i18n = getI18n()
+  const { t } = i18n
+  const words = optionText(t)
+  // A widget is redrawn only when its key changes, so the key names the language its words are in.
+  const language = i18n.resolvedLanguage ?? ''
   const found = editor.storage.bracketMarks.items
     .filter((item) => item.status === 'open')
     .flatMap((item) => {
@@ -47,12 +56,12 @@ function decorations(editor: Editor): DecorationSet {
       const size = (range.to - range.from) * 1e-6
       const closing =
         item.kind === 'bracket'
-          ? mark(']', closingName(item), 'bracket-mark')
-          : mark(`] (${optionsLine(item.options)})`, `${closingName(item)}: ${optionsLine(item.options)}`, 'bracket-mark bracket-mark--alternatives')
-      const opening = mark('[', openingName(item), `bracket-mark${item.kind === 'alternatives' ? ' bracket-mark--alternatives' : ''}`)
+          ? mark(']', closingName(t, item), 'bracket-mark')
+          : mark(`] (${optionsLine(item.options, words)})`, t('brackets.marks.alternativesListed', { closing: closingName(t, item), options: optionsLine(item.options, words) }), 'bracket-mark bracket-mark--alternatives')
+      const opening = mark('[', openingName(t, item), `bracket-mark${item.kind === 'alternatives' ? ' bracket-mark--alternatives' : ''}`)
       return [
-        Decoration.widget(range.from, () => opening, { side: -1 - size, key: `open-${item.id}-${range.from}`, ignoreSelection: true }),
-        Decoration.widget(range.to, () => closing, { side: 1 + size, key: `close-${item.id}-${range.to}-${item.kind}`, ignoreSelection: true }),
+        Decoration.widget(range.from, () => opening, { side: -1 - size, key: `open-${item.id}-${range.from}-${language}`, ignoreSelection: true }),
+        Decoration.widget(range.to, () => closing, { side: 1 + size, key: `close-${item.id}-${range.to}-${item.kind}-${language}`, ignoreSelection: true }),
       ]
     })
   return DecorationSet.create(editor.state.doc, found)
@@ -68,7 +77,7 @@ export const BracketMarks = Extension.create({
 
   addProseMirrorPlugins() {
     const editor = this.editor
-    return [new Plugin({ key: marksKey, props: { decorations: () => decorations(editor) } })]
+    return [new Plugin({ key: marksKey, props: { decorations: () => decorations(editor) } }), redrawOnLanguageChange(marksKey)]
   },
 })
 

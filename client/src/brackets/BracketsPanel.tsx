@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useState } from 'react'
+import { getI18n, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Delegation } from '../../../shared/api/schemas.js'
 import { bracketCount } from '../../../shared/brackets/frozenBrackets.js'
@@ -21,15 +22,16 @@ interface BracketsPanelProps {
   onShowInText?: () => void
 }
 
-/** How many brackets and alternatives are open and where, as the panel and its tab name it. */
+/** How many brackets and alternatives are open, as the panel's tab names it, in the interface language (react-i18next's instance, so callers need no `t`). */
 export function bracketsSummary(brackets: BracketsState): string {
   const count = bracketCount(brackets.items)
-  return `${count.brackets + count.alternatives} open`
+  return getI18n().t('brackets.openCount', { count: count.brackets + count.alternatives })
 }
 
 /** The open brackets and alternatives in document order, and for moderators the form that places them. */
 export function BracketsPanel({ editor, brackets, role, onShowInText }: BracketsPanelProps) {
   const id = useId()
+  const { t } = useTranslation()
   const [delegations, setDelegations] = useState<Delegation[]>([])
   const canManage = can(role, 'brackets.manage')
   useEffect(() => {
@@ -59,13 +61,13 @@ export function BracketsPanel({ editor, brackets, role, onShowInText }: Brackets
 
   return (
     <section className="brackets" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Brackets</h2>
+      <h2 id={`${id}-heading`}>{t('brackets.heading')}</h2>
       <p aria-live="polite">
-        {count.brackets} {count.brackets === 1 ? 'bracket' : 'brackets'} and {count.alternatives} {count.alternatives === 1 ? 'set' : 'sets'} of alternatives open, in {count.paragraphs} {count.paragraphs === 1 ? 'paragraph' : 'paragraphs'}
+        {t('brackets.counts', { brackets: t('brackets.bracketCount', { count: count.brackets }), alternatives: t('brackets.alternativesCount', { count: count.alternatives }), paragraphs: t('brackets.paragraphCount', { count: count.paragraphs }) })}
       </p>
       {canManage && <PlaceBracketForm editor={editor} clauses={clauses} delegations={delegations} onPlace={brackets.place} />}
       {brackets.error && <p role="alert">{brackets.error}</p>}
-      {sorted.length === 0 && <p>Nothing is in brackets.</p>}
+      {sorted.length === 0 && <p>{t('brackets.none')}</p>}
       {sorted.map(({ item, range, words }) => (
         <BracketCard
           key={item.id}

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { NewBracketInput } from '../../../shared/brackets/bracketSchemas.js'
 import { selectionTarget } from '../comments/anchorPositions.js'
@@ -48,6 +49,7 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
   const [error, setError] = useState<string | null>(null)
   const [placed, setPlaced] = useState('')
   const id = useId()
+  const { t } = useTranslation()
 
   const setOption = (index: number, change: Partial<Option>) => setOptions((current) => current.map((option, at) => (at === index ? { ...option, ...change } : option)))
 
@@ -55,11 +57,11 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
     event.preventDefault()
     setError(null)
     const place = choice === 'selection' ? target && { clauseId: target.clauseId, ...(target.anchor ? { anchor: target.anchor } : {}) } : { clauseId: choice }
-    if (!place) return setError('Select some words in a paragraph, or choose a paragraph.')
+    if (!place) return setError(t('brackets.form.nothingChosen'))
     const body: NewBracketInput = kind === 'bracket' ? { kind, ...place, requestedBy, reason } : { kind, ...place, options }
     onPlace(body).then(
       () => {
-        setPlaced(kind === 'bracket' ? 'Bracket placed.' : 'Alternatives placed.')
+        setPlaced(kind === 'bracket' ? t('brackets.form.bracketPlaced') : t('brackets.form.alternativesPlaced'))
         setRequestedBy([])
         setReason('')
         setOptions([
@@ -71,47 +73,51 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
     )
   }
 
-  const selectionLabel = target ? (target.anchor ? `Selected words in ${target.label}: “${target.quote.slice(0, 60)}”` : `Whole paragraph ${target.label} (at the cursor)`) : 'The selection (select some words first)'
+  const selectionLabel = target
+    ? target.anchor
+      ? t('brackets.form.selectedWords', { label: target.label, quote: target.quote.slice(0, 60) })
+      : t('brackets.form.paragraphAtCursor', { label: target.label })
+    : t('brackets.form.noSelection')
   return (
-    <form onSubmit={handleSubmit} className="brackets__form" aria-label="Place a bracket or alternatives">
-      <label htmlFor={`${id}-target`}>Place on</label>
+    <form onSubmit={handleSubmit} className="brackets__form" aria-label={t('brackets.form.label')}>
+      <label htmlFor={`${id}-target`}>{t('brackets.form.placeOn')}</label>
       <select id={`${id}-target`} value={choice} onChange={(event) => setChoice(event.target.value)}>
         <option value="selection">{selectionLabel}</option>
         {clauses
           .filter((clause) => clause.clauseId)
           .map((clause) => (
             <option key={clause.clauseId} value={clause.clauseId!}>
-              Whole paragraph {clause.label}: {clause.text.slice(0, 50)}
+              {t('brackets.form.wholeParagraph', { label: clause.label, text: clause.text.slice(0, 50) })}
             </option>
           ))}
       </select>
       <fieldset>
-        <legend>Place</legend>
+        <legend>{t('brackets.form.place')}</legend>
         <label>
-          <input type="radio" name={`${id}-kind`} checked={kind === 'bracket'} onChange={() => setKind('bracket')} /> Square bracket
+          <input type="radio" name={`${id}-kind`} checked={kind === 'bracket'} onChange={() => setKind('bracket')} /> {t('brackets.form.squareBracket')}
         </label>
         <label>
-          <input type="radio" name={`${id}-kind`} checked={kind === 'alternatives'} onChange={() => setKind('alternatives')} /> Alternatives
+          <input type="radio" name={`${id}-kind`} checked={kind === 'alternatives'} onChange={() => setKind('alternatives')} /> {t('brackets.form.alternatives')}
         </label>
       </fieldset>
       {kind === 'bracket' ? (
         <>
-          <DelegationChoice legend="Requested by" chosen={requestedBy} delegations={delegations} onChange={setRequestedBy} />
-          <label htmlFor={`${id}-reason`}>Reason (optional)</label>
+          <DelegationChoice legend={t('brackets.form.requestedBy')} chosen={requestedBy} delegations={delegations} onChange={setRequestedBy} />
+          <label htmlFor={`${id}-reason`}>{t('brackets.form.reason')}</label>
           <textarea id={`${id}-reason`} dir="auto" value={reason} rows={2} maxLength={1000} onChange={(event) => setReason(event.target.value)} />
         </>
       ) : (
         <>
           {options.map((option, index) => (
             <div key={index} className="brackets__option">
-              <label htmlFor={`${id}-option-${index}`}>Alt {index + 1} wording</label>
+              <label htmlFor={`${id}-option-${index}`}>{t('brackets.form.wording', { number: index + 1 })}</label>
               <input id={`${id}-option-${index}`} dir="auto" value={option.text} maxLength={4000} required onChange={(event) => setOption(index, { text: event.target.value })} />
-              <DelegationChoice legend={`Alt ${index + 1} proposed by`} chosen={option.proposedBy} delegations={delegations} onChange={(codes) => setOption(index, { proposedBy: codes })} />
+              <DelegationChoice legend={t('brackets.form.altProposedBy', { number: index + 1 })} chosen={option.proposedBy} delegations={delegations} onChange={(codes) => setOption(index, { proposedBy: codes })} />
             </div>
           ))}
           {options.length < 10 && (
             <button type="button" onClick={() => setOptions((current) => [...current, { text: '', proposedBy: [] }])}>
-              Add Alt {options.length + 1}
+              {t('brackets.form.addAlt', { number: options.length + 1 })}
             </button>
           )}
         </>
@@ -124,7 +130,7 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
       <p role="status" className="brackets__placed">
         {placed}
       </p>
-      <button type="submit">{kind === 'bracket' ? 'Place bracket' : 'Place alternatives'}</button>
+      <button type="submit">{kind === 'bracket' ? t('brackets.form.placeBracket') : t('brackets.form.placeAlternatives')}</button>
     </form>
   )
 }

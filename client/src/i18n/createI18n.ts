@@ -1,17 +1,20 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enClient from '../../../shared/i18n/locales/en/client.json'
+import enNegotiation from '../../../shared/i18n/locales/en/negotiation.json'
 import kkClient from '../../../shared/i18n/locales/kk/client.json'
+import kkNegotiation from '../../../shared/i18n/locales/kk/negotiation.json'
 import ruClient from '../../../shared/i18n/locales/ru/client.json'
+import ruNegotiation from '../../../shared/i18n/locales/ru/negotiation.json'
 import { dateLocale } from '../../../shared/i18n/dateLocale.js'
 import { defaultLanguage, Language } from '../../../shared/i18n/languages.js'
 import { hasIntlData } from './intlData.js'
 
-/** The client's catalogues, bundled: three small files cost less than a request each. */
+/** The client's catalogues, bundled: small files cost less than a request each. `negotiation` is shared with the exports. */
 const resources = {
-  en: { client: enClient },
-  kk: { client: kkClient },
-  ru: { client: ruClient },
+  en: { client: enClient, negotiation: enNegotiation },
+  kk: { client: kkClient, negotiation: kkNegotiation },
+  ru: { client: ruClient, negotiation: ruNegotiation },
 }
 
 /** Kazakhstan writes numbers as Russian does ("1 234,5"): the separators to use where the browser lacks Kazakh data. */
@@ -32,7 +35,7 @@ export function createI18n(language: Language): i18n {
     lng: language,
     fallbackLng: defaultLanguage,
     supportedLngs: Language.options,
-    ns: ['client'],
+    ns: ['client', 'negotiation'],
     defaultNS: 'client',
     // React escapes what it renders; escaping here too would show entities.
     interpolation: { escapeValue: false },

@@ -2,7 +2,8 @@ import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas
 import type { Language } from '../../../shared/i18n/languages.js'
 import type { ExportsKey } from '../../../shared/i18n/messageKeys.js'
 import { translator, type Translator } from '../i18n/serverI18n.js'
-import { changeMessages, stanceMessages } from './compilationLabels.js'
+import { describeChange } from '../../../shared/negotiation/describeChange.js'
+import { stanceSummary } from '../../../shared/negotiation/stanceSummary.js'
 
 /** A span of a word amendment placed in its paragraph's text: the characters it replaces and its words. */
 export interface PlacedSpan {
@@ -76,12 +77,14 @@ function trackedHere(paragraph: CompilationParagraph, { amendment, fits, spans }
  */
 export function compilationBlocks(paragraphs: readonly CompilationParagraph[], language: Language): CompilationBlock[] {
   const { t } = translator('exports', language)
+  const sentence = translator('negotiation', language).t
   const labelOf = (clauseId: string) => paragraphs.find((paragraph) => paragraph.clauseId === clauseId)?.label ?? t('compilation.removedParagraph')
   const amendmentLine = (amendment: AmendmentView) => {
-    const { proposal, others } = stanceMessages(amendment)
-    const stances = [proposal.map((message) => t(message.key, message.values)).join(', '), ...others.map((message) => t(message.key, message.values))].join('; ')
-    const change = changeMessages(amendment.change, labelOf).map((message) => t(message.key, message.values)).join('; ')
-    return t('compilation.amendment', { label: amendment.label, stances, change })
+    const stances = stanceSummary(amendment)
+    const change = describeChange(amendment.change, labelOf)
+        .map((message) => sentence(message.key, message.values))
+        .join('; ')
+    return t('compilation.amendment', { label: amendment.label, stances: sentence(stances.key, stances.values), change })
   }
   const moves = paragraphs.flatMap((paragraph) => paragraph.amendments.filter((entry) => entry.fits && entry.amendment.change.kind === 'paragraph.move').map((entry) => ({ paragraph, entry })))
   return paragraphs.flatMap((paragraph): CompilationBlock[] => [

@@ -1,20 +1,24 @@
 import i18next from 'i18next'
 import { defaultLanguage, type Language } from '../../../shared/i18n/languages.js'
 import enExports from '../../../shared/i18n/locales/en/exports.json'
+import enNegotiation from '../../../shared/i18n/locales/en/negotiation.json'
 import enServer from '../../../shared/i18n/locales/en/server.json'
 import enVerify from '../../../shared/i18n/locales/en/verify.json'
 import kkExports from '../../../shared/i18n/locales/kk/exports.json'
+import kkNegotiation from '../../../shared/i18n/locales/kk/negotiation.json'
 import kkServer from '../../../shared/i18n/locales/kk/server.json'
 import kkVerify from '../../../shared/i18n/locales/kk/verify.json'
 import ruExports from '../../../shared/i18n/locales/ru/exports.json'
+import ruNegotiation from '../../../shared/i18n/locales/ru/negotiation.json'
 import ruServer from '../../../shared/i18n/locales/ru/server.json'
 import ruVerify from '../../../shared/i18n/locales/ru/verify.json'
-import type { ExportsKey, Message, MessageValues, ServerMessageKey, VerifyKey } from '../../../shared/i18n/messageKeys.js'
+import type { ExportsKey, Message, MessageValues, NegotiationKey, ServerMessageKey, VerifyKey } from '../../../shared/i18n/messageKeys.js'
 
 /** The namespaces the server speaks, each with the keys it holds. */
 interface Namespaces {
   server: ServerMessageKey
   exports: ExportsKey
+  negotiation: NegotiationKey
   verify: VerifyKey
 }
 
@@ -25,13 +29,13 @@ export const languageLocale: Record<Language, string> = { en: 'en-GB', kk: 'kk-K
 const i18n = i18next.createInstance()
 void i18n.init({
   resources: {
-    en: { server: enServer, exports: enExports, verify: enVerify },
-    kk: { server: kkServer, exports: kkExports, verify: kkVerify },
-    ru: { server: ruServer, exports: ruExports, verify: ruVerify },
+    en: { server: enServer, exports: enExports, negotiation: enNegotiation, verify: enVerify },
+    kk: { server: kkServer, exports: kkExports, negotiation: kkNegotiation, verify: kkVerify },
+    ru: { server: ruServer, exports: ruExports, negotiation: ruNegotiation, verify: ruVerify },
   },
   lng: defaultLanguage,
   fallbackLng: defaultLanguage,
-  ns: ['server', 'exports', 'verify'],
+  ns: ['server', 'exports', 'negotiation', 'verify'],
   defaultNS: 'server',
   initAsync: false,
   // Messages go out as JSON, PDF and DOCX runs or terminal lines, never as HTML.
