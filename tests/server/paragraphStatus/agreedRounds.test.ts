@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../../shared/negotiation/amendmentSchemas.js'
 import type { VersionSummary } from '../../../shared/versions/versionSchemas.js'
-import { DECLARATION_FRAGMENT } from '../../../shared/editor/declarationExtensions.js'
 import { api } from '../../helpers/api.js'
 import { clauseIdAt } from '../../helpers/commentAnchors.js'
 import { clauseText, clauseTexts } from '../../helpers/declarationText.js'
@@ -19,16 +18,20 @@ let server: TestServer
 let chair: string
 let proposer: string
 let watcher: SyncClient
+/** Another page: what it sees, the server has applied. */
+let observer: SyncClient
 
 beforeAll(async () => {
   server = await startTestServer()
   chair = await startSession(server.url, 'chair')
   proposer = await startSession(server.url, 'editor-kaz')
   watcher = connectClient(server.wsUrl, DOC, chair)
-  await whenSynced(watcher)
+  observer = connectClient(server.wsUrl, DOC, await startSession(server.url, 'observer-idn'))
+  await Promise.all([whenSynced(watcher), whenSynced(observer)])
 })
 afterAll(async () => {
   watcher.destroy()
+  observer.destroy()
   await server.destroy()
 })
 
@@ -72,7 +75,7 @@ describe('agreed paragraphs across amendments and rounds', () => {
     // The agreed paragraph is edited while ad referendum, then agreed again: the older version has other words in it.
     expect((await setStatus(server.url, chair, DOC, agreed, { status: 'ad-referendum' })).status).toBe(200)
     clauseText(watcher.text, OP3).insert(0, 'Agreed wording: ')
-    await waitFor(async () => (await server.hub.acquire(DOC)).doc.getXmlFragment(DECLARATION_FRAGMENT).toString().includes('Agreed wording: '), 'the server has the edit')
+    await waitFor(() => clauseTexts(observer.text)[OP3]!.startsWith('Agreed wording: '), 'the edit reaches the server and another copy')
     expect((await setStatus(server.url, chair, DOC, agreed, { status: 'agreed' })).status).toBe(200)
     const texts = clauseTexts(watcher.text)
 
@@ -86,12 +89,12 @@ describe('agreed paragraphs across amendments and rounds', () => {
     // A version whose agreed paragraph reads as it does now starts a round, the agreed paragraph kept.
     const same = await freeze('Rev.2')
     clauseText(watcher.text, OP4 + 1).insert(0, 'Draft words: ')
-    await waitFor(async () => (await server.hub.acquire(DOC)).doc.getXmlFragment(DECLARATION_FRAGMENT).toString().includes('Draft words: '), 'the server has the edit')
+    await waitFor(() => clauseTexts(observer.text)[OP4 + 1]!.startsWith('Draft words: '), 'the edit reaches the server and another copy')
     expect((await api(server.url, 'POST', `${BASE}/versions/${same.id}/restore`, { token: chair })).status).toBe(204)
-    await waitFor(() => !clauseTexts(watcher.text)[OP4 + 1]!.startsWith('Draft words: '), 'the round reaches another copy')
+    await waitFor(() => !clauseTexts(observer.text)[OP4 + 1]!.startsWith('Draft words: '), 'the round reaches another copy')
 
     expect((await setStatus(server.url, chair, DOC, agreed, { status: 'open' })).status).toBe(200)
     expect((await api(server.url, 'POST', `${BASE}/versions/${older.id}/restore`, { token: chair })).status).toBe(204)
-    await waitFor(() => !clauseTexts(watcher.text)[OP3]!.startsWith('Agreed wording: '), 'the reopened paragraph takes the older words')
+    await waitFor(() => !clauseTexts(observer.text)[OP3]!.startsWith('Agreed wording: '), 'the reopened paragraph takes the older words')
   })
 })
