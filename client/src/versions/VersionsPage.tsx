@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { can } from '../../../shared/roles.js'
@@ -195,6 +196,7 @@ function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { locke
   const [invisible, setInvisible] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const freeze = () => {
     setError(null)
@@ -218,7 +220,12 @@ function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { locke
     if (!unlock) return freeze()
     unlock.ask({
       title: `Freeze “${versionName}” and unlock the draft?`,
-      message: <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>,
+      message: (
+        <>
+          <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>
+          <p>{t('negotiationState.unlockWithdrawsSilence', { version: unlock.lockedName })}</p>
+        </>
+      ),
       confirmLabel: 'Freeze and unlock',
       onConfirm: freeze,
     })

@@ -51,7 +51,10 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
   router.post('/versions/unlock', validateBody(FreezeBody), async (request, response) => {
     allow(response, 'versions.manage')
     const body = request.body as z.infer<typeof FreezeBody>
-    const record = await versions.unlock(accessOf(response).declaration, authorOf(response), body.name, body.note)
+    const { declaration } = accessOf(response)
+    const record = await versions.unlock(declaration, authorOf(response), body.name, body.note)
+    // A silence still running on the version that was locked ends as withdrawn (at start too, after a crash here).
+    await context.silence.withdrawUnlocked(declaration, authorOf(response))
     response.status(201).json(await presentVersion(store, record, true, null))
   })
 
