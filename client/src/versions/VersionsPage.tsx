@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { can } from '../../../shared/roles.js'
+import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { ApiRequestError, callApi, NoContent } from '../api/apiClient.js'
 import { AuditLogView } from './AuditLogView.js'
@@ -179,7 +180,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           <p>
             SHA-256: <code className="hash">{shown.version.sha256}</code>
           </p>
-          <FrozenText serialized={shown.version.serialized} />
+          <FrozenText text={JSON.parse(shown.version.serialized) as CanonicalText} />
         </section>
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}
