@@ -165,7 +165,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const paragraphStatuses = new ParagraphStatusService(statusStore, gate, amendments, hub, store.audit, options.paragraphStatusHook)
   const brackets = new BracketService(bracketStore, hub, store.audit, options.bracketResolutionHook)
   // A frozen version captures the paragraph statuses, brackets and alternatives with its text.
-  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, options.negotiation ?? [paragraphStatuses, brackets])
+  const versions = new VersionService(store, hub, reader, log, amendments, options.hooks, options.negotiation ?? [paragraphStatuses, brackets], gate)
   await versions.checkAll()
   await amendments.recover((await store.listDeclarations()).map((declaration) => declaration.name))
   const silence = new SilenceService(silenceStore, store, versions, hub, log, options.clock ?? systemClock, options.hooks)

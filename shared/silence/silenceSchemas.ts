@@ -53,8 +53,8 @@ export type BreakStatement = z.infer<typeof BreakStatement>
 /** Body of POST /api/declarations/:name/silence/breaks. */
 export const BreakBody = z.strictObject({ statement: BreakStatement, signature: SignatureBody.shape.signature })
 
-/** Where a silence stands: running until its deadline, then adopted or broken. */
-export const SilenceState = z.enum(['running', 'adopted', 'broken'])
+/** Where a silence stands: running until its deadline, then adopted or broken; withdrawn when the draft is unlocked before it. */
+export const SilenceState = z.enum(['running', 'adopted', 'broken', 'withdrawn'])
 export type SilenceState = z.infer<typeof SilenceState>
 
 /** A break of silence as everyone sees it. */
@@ -93,7 +93,7 @@ export const SilenceEvidence = z.object({
   versionSha256: z.string(),
   deadline: z.string(),
   timeZone: z.string(),
-  outcome: z.object({ state: z.enum(['adopted', 'broken']), decidedAt: z.string() }).nullable(),
+  outcome: z.object({ state: z.enum(['adopted', 'broken', 'withdrawn']), decidedAt: z.string() }).nullable(),
   breaks: z.array(z.object({ id: z.string(), statement: BreakStatement, signature: z.string(), publicKey: z.string() })),
 })
 export type SilenceEvidence = z.infer<typeof SilenceEvidence>

@@ -56,8 +56,10 @@ function checkProcedure(bundle: EvidenceBundle, silence: SilenceEvidence, anchor
     if (decision) return fail({ key: 'detail.outcomeLeftOut' })
     return { item, ok: true, detail: { key: 'detail.silenceRunning', values: { deadline: silence.deadline, timeZone: silence.timeZone } }, against: ownLog, authenticated: within(anchored, opened) }
   }
-  const expected = silence.breaks.length > 0 ? 'broken' : 'adopted'
-  if (silence.outcome.state !== expected) return fail({ key: `detail.outcomeWrong.${silence.outcome.state}`, values: { count: silence.breaks.length } })
+  const { state } = silence.outcome
+  // Withdrawn (the draft unlocked before the deadline) whatever the breaks; otherwise the breaks decide.
+  const expected = state === 'withdrawn' ? 'withdrawn' : silence.breaks.length > 0 ? 'broken' : 'adopted'
+  if (state !== 'withdrawn' && state !== expected) return fail({ key: `detail.outcomeWrong.${state}`, values: { count: silence.breaks.length } })
   if (!decision || decision.details.outcome !== expected) return fail({ key: `detail.outcomeNotRecorded.${expected}` })
   const codes = (list: unknown[]) => list.map(String).sort().join(',')
   if (codes(Array.isArray(decision.details.breaks) ? decision.details.breaks : []) !== codes(silence.breaks.map((entry) => entry.statement.delegation.code))) {
@@ -69,7 +71,9 @@ function checkProcedure(bundle: EvidenceBundle, silence: SilenceEvidence, anchor
   const detail: VerifyMessage =
     expected === 'adopted'
       ? { key: 'detail.silenceAdopted', values: when }
-      : { key: 'detail.silenceBroken', values: { ...when, breaks: silence.breaks.map((entry) => `${entry.statement.delegation.name} (${entry.statement.paragraphs.map((paragraph) => paragraph.label).join(', ')})`).join('; ') } }
+      : expected === 'withdrawn'
+        ? { key: 'detail.silenceWithdrawn', values: { ...when, decidedAt: silence.outcome.decidedAt } }
+        : { key: 'detail.silenceBroken', values: { ...when, breaks: silence.breaks.map((entry) => `${entry.statement.delegation.name} (${entry.statement.paragraphs.map((paragraph) => paragraph.label).join(', ')})`).join('; ') } }
   return { item, ok: true, detail, against: ownLog, authenticated: within(anchored, decision) }
 }
 

@@ -59,7 +59,7 @@ export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryW
         return { what: `Broke silence on ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
       case 'silence_decided':
         return {
-          what: details.outcome === 'adopted' ? `Adopted ${version(details.version)} by silence procedure: no delegation broke silence` : `Closed the silence on ${version(details.version)} as broken by ${(Array.isArray(details.breaks) ? (details.breaks as unknown[]) : []).map((code) => delegation(text(code))).join(', ')}`,
+          what: details.outcome === 'adopted' ? `Adopted ${version(details.version)} by silence procedure: no delegation broke silence` : details.outcome === 'withdrawn' ? `Withdrew ${version(details.version)} from silence procedure by unlocking the draft before the deadline` : `Closed the silence on ${version(details.version)} as broken by ${(Array.isArray(details.breaks) ? (details.breaks as unknown[]) : []).map((code) => delegation(text(code))).join(', ')}`,
           hashes: textHash,
         }
       case 'role_changed':

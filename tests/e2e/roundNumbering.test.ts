@@ -55,6 +55,10 @@ describe('numbering across rounds in the browser', () => {
     const amendment = proposed.body as AmendmentView
     await pressByKeyboard(observer, /^Amendments/)
     await expect.poll(() => observer.locator(`.amendment[data-amendment="${amendment.label}"]`).textContent()).toContain(`${amendment.label} on OP7bis`)
+    // The mark in the text and the status panel name it by its round label too.
+    await expect.poll(() => observer.locator(`.amendment-para-note[data-amendment="${amendment.label}"]`).textContent()).toContain('proposes deleting OP7bis:')
+    await pressByKeyboard(observer, /^Progress$/)
+    await observer.locator('.status-panel__label', { hasText: /^OP7bis$/ }).waitFor()
     await observer.getByRole('link', { name: 'Compilation' }).click()
     await observer.getByRole('heading', { level: 2, name: 'OP7bis' }).waitFor()
     await expectNoAxeViolations(observer)

@@ -56,7 +56,9 @@ describe('the silence procedure in the browser', () => {
     const [observer, chair] = await Promise.all([onDeclaration(server.url, 'Siti Rahmawati'), openVersions()])
     await expectNoAxeViolations(chair)
     await chair.getByLabel('Time zone').selectOption('Asia/Almaty')
-    await chair.getByRole('button', { name: 'Place under silence' }).click()
+    // Placed by keyboard: Tab from the zone to the button, then Enter.
+    await chair.getByLabel('Time zone').focus()
+    await pressByKeyboard(chair, 'Place under silence')
     await banner(chair).getByText(running).waitFor()
 
     await observer.bringToFront()
@@ -104,5 +106,27 @@ describe('the silence procedure in the browser', () => {
     expect(await banner(signatory).getByRole('timer').count()).toBe(0)
     expect(await banner(signatory).getByRole('button', { name: /Break silence/ }).count()).toBe(0)
     await expectNoAxeViolations(signatory)
+  })
+
+  it('the chair unlocks the draft during silence, warned that it withdraws the silence; another page sees it withdrawn at once', async () => {
+    const { server, chair, versionId } = await lockedOnClock(new ManualClock())
+    await api(server.url, 'POST', `${base}/silence`, { token: chair, body: { versionId } })
+    const observer = await onDeclaration(server.url, 'Siti Rahmawati')
+    await banner(observer).getByText(running).waitFor()
+    const page = await openApp(suite.browser(), server.url)
+    await signInAs(page, 'Aigerim Seitkali')
+    await page.goto(`${server.url}/d/almaty-declaration/versions`)
+    await page.getByLabel(/Version name/).fill('Rev.3')
+    await page.getByRole('button', { name: 'Freeze and unlock' }).click()
+    await confirmDialog(page).getByText('If “Final text” is under silence procedure, the silence ends now as withdrawn: the version is not adopted, and the withdrawal is recorded in the audit log.').waitFor()
+    await expectNoAxeViolations(page)
+    await confirmDialog(page).getByRole('button', { name: 'Freeze and unlock' }).click()
+    await page.getByText('“Rev.3” is frozen and the draft is unlocked.').waitFor()
+
+    await observer.bringToFront()
+    const withdrawn = '↩ Silence withdrawn: Silence on “Final text” was withdrawn: the draft was unlocked before the deadline, so the version was not adopted.'
+    await expect.poll(() => banner(observer).getByRole('status').textContent()).toBe(withdrawn)
+    expect(await banner(observer).getByRole('timer').count()).toBe(0)
+    await expectNoAxeViolations(observer)
   })
 })

@@ -120,6 +120,10 @@ async function signBreak(): Promise<string> {
   const poland = () => startSession(server.url, 'signatory-pol')
   const { identity } = (await api(server.url, 'GET', '/api/session', { token: await poland() })).body as { identity: Parameters<typeof breakStatementFor>[0] }
   const key = await registeredKey(server.url, await poland())
+  // Unlocking withdraws a silence, so each break gets one of its own, on a version locked for it.
+  if ((await currentSilence(server.url, await poland()))?.state !== 'running') {
+    await api(server.url, 'POST', await lockForSilence(), { token: await moderatorToken(), body: { versionId: lockedForSilence } })
+  }
   const silence = (await currentSilence(server.url, await poland()))!
   const statement = breakStatementFor(identity, key.keyId, silence, Date.now(), { paragraphs: [{ clauseId: firstClauseId, label: 'PP1' }] })
   signedBreak = { statement, signature: await signStatement(key.pair.privateKey, statement) }
@@ -165,7 +169,7 @@ const routes: Route[] = [
   { label: 'POST /api/declarations/:name/mentions/read', method: 'POST', path: `/api/declarations/${DOC}/mentions/read`, allowed: everyone },
   { label: 'GET /api/declarations/:name/silence', method: 'GET', path: `/api/declarations/${DOC}/silence`, allowed: everyone },
   { label: 'POST /api/declarations/:name/silence', method: 'POST', path: lockForSilence, body: () => ({ versionId: lockedForSilence }), allowed: moderators, after: unlockAfterSilence },
-  { label: 'POST /api/declarations/:name/silence/breaks', method: 'POST', path: signBreak, body: () => signedBreak, allowed: ['signatory'] },
+  { label: 'POST /api/declarations/:name/silence/breaks', method: 'POST', path: signBreak, body: () => signedBreak, allowed: ['signatory'], after: unlockAfterSilence },
 ]
 
 function expectedStatus(principal: Principal, route: Route): 'ok' | 401 | 403 {

@@ -92,7 +92,7 @@ function decorations(editor: Editor): DecorationSet {
     }
     return marks
   })
-  return DecorationSet.create(editor.state.doc, [...found, ...paragraphDecorations(editor.state.doc, shownAmendments(editor), getI18n().t)])
+  return DecorationSet.create(editor.state.doc, [...found, ...paragraphDecorations(editor.state, shownAmendments(editor), getI18n().t)])
 }
 
 /** Pending amendments in the text: struck and inserted words and paragraphs labelled "A3 KAZ"; Ctrl+Alt+A on one goes to it in the panel. */
@@ -107,7 +107,7 @@ export const AmendmentMarks = Extension.create({
     return {
       'Mod-Alt-a': ({ editor }) => {
         const head = editor.state.selection.head
-        const places = [...placedSpans(editor), ...paragraphRanges(editor.state.doc, shownAmendments(editor))]
+        const places = [...placedSpans(editor), ...paragraphRanges(editor.state, shownAmendments(editor))]
         const hit = places.find((span) => head >= span.from && head <= span.to)
         if (hit) editor.storage.amendmentMarks.onActivate(hit.amendment.id)
         return hit !== undefined

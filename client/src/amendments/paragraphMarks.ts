@@ -1,7 +1,8 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { EditorState } from '@tiptap/pm/state'
 import type { TFunction } from 'i18next'
 import { Decoration } from '@tiptap/pm/view'
-import { labelClauses, type LabelledClause } from '../../../shared/editor/clauseLabels.js'
+import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
+import type { LabelledClause } from '../../../shared/editor/clauseLabels.js'
 import type { AmendmentView, InlineContent } from '../../../shared/negotiation/amendmentSchemas.js'
 import { appendRuns } from './runElements.js'
 
@@ -37,13 +38,14 @@ function note(amendment: AmendmentView, words: string, block: boolean, inserted?
   return element
 }
 
-function byId(doc: ProseMirrorNode): Map<string, LabelledClause> {
-  return new Map(labelClauses(doc).flatMap((clause) => (clause.id ? [[clause.id, clause] as const] : [])))
+/** The editor's paragraphs by id, with the labels it shows (the round's, such as OP7bis, once a version is frozen). */
+function byId(state: EditorState): Map<string, LabelledClause> {
+  return new Map(labelledClausesOf(state).flatMap((clause) => (clause.id ? [[clause.id, clause] as const] : [])))
 }
 
 /** Where pending deletions and moves stand in the text now: the whole text of their paragraph. */
-export function paragraphRanges(doc: ProseMirrorNode, amendments: readonly AmendmentView[]): ParagraphRange[] {
-  const clauses = byId(doc)
+export function paragraphRanges(state: EditorState, amendments: readonly AmendmentView[]): ParagraphRange[] {
+  const clauses = byId(state)
   return amendments.flatMap((amendment) => {
     const { change } = amendment
     if (change.kind !== 'paragraph.delete' && change.kind !== 'paragraph.move') return []
@@ -56,8 +58,8 @@ export function paragraphRanges(doc: ProseMirrorNode, amendments: readonly Amend
  * Pending paragraph amendments in the text: a proposed paragraph as a block after the one it follows, a deletion
  * struck through, a move marked where the paragraph is and where it would go; each labelled "A3 KAZ" with words in the interface language.
  */
-export function paragraphDecorations(doc: ProseMirrorNode, amendments: readonly AmendmentView[], t: TFunction): Decoration[] {
-  const clauses = byId(doc)
+export function paragraphDecorations(state: EditorState, amendments: readonly AmendmentView[], t: TFunction): Decoration[] {
+  const clauses = byId(state)
   return amendments.flatMap((amendment): Decoration[] => {
     const { change } = amendment
     const color = amendment.proposedBy.delegation.color

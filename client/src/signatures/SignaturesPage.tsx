@@ -11,7 +11,7 @@ import { VersionDetail, VersionSummary } from '../../../shared/versions/versionS
 import { z } from 'zod'
 import { callApi } from '../api/apiClient.js'
 import { useDeclarationSync } from '../sync/useDeclarationSync.js'
-import { CanonicalTextView } from '../versions/CanonicalTextView.js'
+import { FrozenText } from '../paragraphStatus/FrozenText.js'
 import { RedlineView } from '../versions/RedlineView.js'
 import { signingKey } from './signingKey.js'
 import './signatures.css'
@@ -220,7 +220,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
       {text && (
         <section aria-labelledby={`${id}-text`}>
           <h3 id={`${id}-text`}>{t('signForm.fullText', { version: version.name })}</h3>
-          <CanonicalTextView text={text} />
+          <FrozenText text={text} />
         </section>
       )}
       {redline && <RedlineView redline={redline.redline} title={t('signForm.changesFrom', { version: redline.previousName })} />}

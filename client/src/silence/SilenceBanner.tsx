@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import { formatDateTime } from '../../../shared/format/dateTime.js'
 import { can, type Role } from '../../../shared/roles.js'
@@ -10,7 +12,7 @@ import { useMinuteClock } from './useMinuteClock.js'
 import './silence.css'
 
 /** Where a silence stands in one sentence, the one screen readers hear when it changes. */
-function stateSentence(silence: SilenceView): string {
+function stateSentence(silence: SilenceView, t: TFunction): string {
   const version = `“${silence.version.name}”`
   const breakers = silence.breaks.map((entry) => entry.delegation.name).join(', ')
   switch (silence.state) {
@@ -18,6 +20,8 @@ function stateSentence(silence: SilenceView): string {
       return `${version} was adopted by silence procedure at its deadline: no delegation broke silence.`
     case 'broken':
       return `Silence on ${version} was broken by ${breakers}; it was not adopted.`
+    case 'withdrawn':
+      return t('negotiationState.silenceWithdrawn.sentence', { version: silence.version.name })
     case 'running':
       return silence.breaks.length > 0 ? `${version} is under silence procedure; silence has been broken by ${breakers}.` : `${version} is under silence procedure; no delegation has broken silence.`
   }
@@ -33,6 +37,7 @@ interface SilenceBannerProps {
 /** The silence procedure on every page of the declaration: the deadline with its zone, a countdown to the minute, the breaks, and for signatories the way to break it. */
 export function SilenceBanner({ silence, declaration, signer }: SilenceBannerProps) {
   const now = useMinuteClock()
+  const { t } = useTranslation()
   const [breaking, setBreaking] = useState(false)
   if (!silence) return null
   const running = silence.state === 'running'
@@ -40,7 +45,7 @@ export function SilenceBanner({ silence, declaration, signer }: SilenceBannerPro
   return (
     <section className={`silence-banner silence-${silence.state}`} aria-label="Silence procedure">
       <p role="status">
-        <strong>{running ? 'Silence procedure' : silence.state === 'adopted' ? '✓ Adopted by silence' : '✗ Silence broken'}:</strong> {stateSentence(silence)}
+        <strong>{running ? 'Silence procedure' : silence.state === 'adopted' ? '✓ Adopted by silence' : silence.state === 'withdrawn' ? t('negotiationState.silenceWithdrawn.heading') : '✗ Silence broken'}:</strong> {stateSentence(silence, t)}
       </p>
       <p>
         Deadline: <time dateTime={silence.deadline}>{deadlineWords(silence)}</time>.{' '}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess } from '../../../shared/api/schemas.js'
 import { can } from '../../../shared/roles.js'
+import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { ApiRequestError, callApi, NoContent } from '../api/apiClient.js'
 import { AuditLogView } from './AuditLogView.js'
@@ -178,7 +180,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           <p>
             SHA-256: <code className="hash">{shown.version.sha256}</code>
           </p>
-          <FrozenText serialized={shown.version.serialized} />
+          <FrozenText text={JSON.parse(shown.version.serialized) as CanonicalText} />
         </section>
       )}
       {shown?.kind === 'redline' && <RedlineView redline={shown.redline} title={shown.title} />}
@@ -195,6 +197,7 @@ function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { locke
   const [invisible, setInvisible] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const freeze = () => {
     setError(null)
@@ -218,7 +221,12 @@ function FreezeForm({ base, unlock, onFrozen }: { base: string; unlock?: { locke
     if (!unlock) return freeze()
     unlock.ask({
       title: `Freeze “${versionName}” and unlock the draft?`,
-      message: <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>,
+      message: (
+        <>
+          <p>The lock for signature on “{unlock.lockedName}” ends, and the text can be changed again.</p>
+          <p>{t('negotiationState.unlockWithdrawsSilence', { version: unlock.lockedName })}</p>
+        </>
+      ),
       confirmLabel: 'Freeze and unlock',
       onConfirm: freeze,
     })

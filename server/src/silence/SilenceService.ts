@@ -125,10 +125,36 @@ export class SilenceService {
     }
   }
 
-  /** At start: records what a crash left unrecorded, decides what fell due while the server was down, and arms the rest. */
+  /**
+   * Ends as withdrawn, recorded, every running silence whose version is no longer locked for signature: unlocking the
+   * draft before the deadline takes the text from the delegations' consideration. One already due is left to `decideDue`.
+   */
+  async withdrawUnlocked(declaration: string, by: AuthorRecord | null): Promise<void> {
+    // The same queue as opening, so a silence cannot open on a lock that is ending.
+    const withdrawn = await this.store.signatures.exclusive(declaration, async () => {
+      const locked = (await this.store.getDeclaration(declaration))?.lockedVersion ?? null
+      const now = this.clock.now()
+      const unlocked = (silence: SilenceRecord) => !silence.outcome && silence.version.id !== locked && !isDue(silence, now)
+      if (!(await this.silences.list(declaration)).some(unlocked)) return []
+      return this.silences.update(declaration, (silences) => {
+        const ended = silences.filter(unlocked)
+        for (const silence of ended) silence.outcome = { state: 'withdrawn', decidedAt: new Date(now).toISOString(), by }
+        return structuredClone(ended)
+      })
+    })
+    if (withdrawn.length === 0) return
+    await this.recordInAudit(declaration)
+    for (const silence of withdrawn) {
+      this.log.info('silence_withdrawn', { declaration, silence: silence.id, breaks: silence.breaks.length })
+      await this.push(silence)
+    }
+  }
+
+  /** At start: records what a crash left unrecorded, withdraws silences on a draft unlocked meanwhile, decides what fell due while the server was down, and arms the rest. */
   async resume(): Promise<void> {
     for (const { name } of await this.store.listDeclarations()) {
       await this.recordInAudit(name)
+      await this.withdrawUnlocked(name, null)
       await this.decideDue(name)
       for (const silence of await this.silences.list(name)) if (!silence.outcome) this.schedule(silence)
     }
@@ -145,7 +171,7 @@ export class SilenceService {
         versionSha256: silence.version.sha256,
         deadline: silence.deadline,
         timeZone: silence.timeZone,
-        outcome: silence.outcome,
+        outcome: silence.outcome && { state: silence.outcome.state, decidedAt: silence.outcome.decidedAt },
         breaks: silence.breaks.map(({ id, statement, signature, publicKey }) => ({ id, statement, signature, publicKey })),
       }))
   }

@@ -21,7 +21,8 @@ export interface SilenceRecord {
   openedAt: string
   openedBy: AuthorRecord
   breaks: SilenceBreakRecord[]
-  outcome: { state: 'adopted' | 'broken'; decidedAt: string } | null
+  /** `withdrawn`: the draft was unlocked before the deadline, by `by` (null when found at start after a crash). */
+  outcome: { state: 'adopted' | 'broken' | 'withdrawn'; decidedAt: string; by?: AuthorRecord | null } | null
 }
 
 /** The silence procedures of each declaration, oldest first. */

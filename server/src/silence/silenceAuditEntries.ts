@@ -34,7 +34,8 @@ export async function silenceAuditEntries(silence: SilenceRecord): Promise<Entry
   }
   if (silence.outcome) {
     entries.push({
-      actor: null,
+      // The server decides at the deadline; a withdrawal is the moderator's, who unlocked the draft.
+      actor: silence.outcome.by ?? null,
       action: SilenceAuditAction.decided,
       details: {
         silence: silence.id,

@@ -9,9 +9,12 @@ import { readLabelRecords, roundBase } from '../../../shared/negotiation/labelRe
 import { canonicalFormProblem } from '../../../shared/versions/canonicalNegotiation.js'
 import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
+import { documentClauses } from '../../../shared/editor/documentClauses.js'
+import { closedChangedBy } from '../../../shared/paragraphStatus/agreedInTarget.js'
 import { ApiProblem } from '../http/ApiProblem.js'
 import type { Logger } from '../log.js'
 import { beginRound, frozenLabels, recordNewLabels } from '../negotiation/roundLabelWrites.js'
+import type { ClosedParagraphs } from '../paragraphStatus/ParagraphGate.js'
 import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
@@ -47,6 +50,8 @@ export class VersionService {
     private readonly hooks: ServerHooks = {},
     /** Where the negotiation state a version captures comes from (statuses, brackets, alternatives). */
     private readonly negotiation: readonly NegotiationStateSource[] = [],
+    /** The agreed paragraphs, which a new round from an older version must leave as they are. */
+    private readonly paragraphs?: ClosedParagraphs,
   ) {}
 
   /** The text with its negotiation state, read while the document is held. */
@@ -190,10 +195,14 @@ export class VersionService {
     if ((await this.store.getDeclaration(declaration))?.lockedVersion) throw new ApiProblem(409, 'locked.draft')
     const { record, text } = await this.get(declaration, versionId)
     const target = declarationSchema.nodeFromJSON(canonicalToDoc(text))
+    await this.paragraphs?.load(declaration)
     await this.hooks.afterRestoreCheck?.(declaration)
     await this.hub.withDocument(declaration, async (document) => {
       // Checked again in the step that changes the text: a lock may have landed since the check above.
       if (document.locked) throw new ApiProblem(409, 'locked.draft')
+      // An agreed paragraph is closed to every change, a new round's included, until a moderator reopens it.
+      const closed = closedChangedBy(documentClauses(document.doc), target, this.paragraphs?.closed(declaration) ?? new Set())
+      if (closed.length > 0) throw new ApiProblem(409, 'restore_agreed', { labels: closed.join(', '), count: closed.length })
       // Through the same path as any edit: saved, then sent to everyone.
       // The new round numbers from the version restored, in the same change as its text.
       Y.transact(

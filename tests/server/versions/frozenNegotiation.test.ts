@@ -54,8 +54,8 @@ describe('a frozen version captures the negotiation state', () => {
     const rev1 = await freeze('Rev.1')
     expect(rev1.sha256).not.toBe(zero.sha256)
     const redline = (await api(server.url, 'GET', `${BASE}/redline?from=${zero.id}&to=${rev1.id}`, { token: moderator })).body as { summary: string; negotiation: NegotiationChanges }
-    // The words did not change; the state did.
-    expect(redline.summary).toBe('No changes.')
+    // The words did not change; the state did, and the new bracket prints into OP2's compared text.
+    expect(redline.summary).toBe('OP2 changed.')
     expect(redline.negotiation.statuses).toEqual([{ clauseId: first, label: first === op1 ? 'OP1' : 'OP2', from: 'ad-referendum', to: 'agreed' }])
     expect(redline.negotiation.bracketsAdded).toMatchObject([{ id: 'bracket-1', label: 'OP2', requestedBy: ['USA'] }])
   })

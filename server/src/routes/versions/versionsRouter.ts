@@ -2,6 +2,7 @@ import { Router, type Response } from 'express'
 import { z } from 'zod'
 import { can, type Action } from '../../../../shared/roles.js'
 import { attributeAccepted } from '../../../../shared/negotiation/redlineAttribution.js'
+import { withBracketsPrinted } from '../../../../shared/brackets/bracketedCanonical.js'
 import { negotiationChanges } from '../../../../shared/versions/negotiationChanges.js'
 import { redline } from '../../../../shared/versions/redline.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
@@ -11,6 +12,8 @@ import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import type { VersionService } from '../../versions/VersionService.js'
+import { exportLabels, exportOptionText } from '../../exports/exportData.js'
+import { requestLanguage } from '../../i18n/requestLanguage.js'
 import { presentAudit } from './presentAudit.js'
 import { acceptedBetween } from './acceptedBetween.js'
 import { presentVersion } from './presentVersion.js'
@@ -48,7 +51,10 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
   router.post('/versions/unlock', validateBody(FreezeBody), async (request, response) => {
     allow(response, 'versions.manage')
     const body = request.body as z.infer<typeof FreezeBody>
-    const record = await versions.unlock(accessOf(response).declaration, authorOf(response), body.name, body.note)
+    const { declaration } = accessOf(response)
+    const record = await versions.unlock(declaration, authorOf(response), body.name, body.note)
+    // A silence still running on the version that was locked ends as withdrawn (at start too, after a crash here).
+    await context.silence.withdrawUnlocked(declaration, authorOf(response))
     response.status(201).json(await presentVersion(store, record, true, null))
   })
 
@@ -77,7 +83,9 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     if (!query.success) throw new ApiProblem(400, 'invalid_query')
     const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
     const [from, to] = [await textOf(query.data.from), await textOf(query.data.to)]
-    const compared = redline(from, to)
+    // The words are compared as printed: square brackets placed or lifted show as inserted or deleted `[` `]`.
+    const optionText = exportOptionText(exportLabels(requestLanguage(request, response)))
+    const compared = redline(withBracketsPrinted(from, optionText), withBracketsPrinted(to, optionText))
     response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)), negotiation: negotiationChanges(from, to) })
   })
 
