@@ -1,17 +1,20 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enClient from '../../../shared/i18n/locales/en/client.json'
+import enExports from '../../../shared/i18n/locales/en/exports.json'
 import kkClient from '../../../shared/i18n/locales/kk/client.json'
+import kkExports from '../../../shared/i18n/locales/kk/exports.json'
 import ruClient from '../../../shared/i18n/locales/ru/client.json'
+import ruExports from '../../../shared/i18n/locales/ru/exports.json'
 import { dateLocale } from '../../../shared/i18n/dateLocale.js'
 import { defaultLanguage, Language } from '../../../shared/i18n/languages.js'
 import { hasIntlData } from './intlData.js'
 
-/** The client's catalogues, bundled: three small files cost less than a request each. */
+/** The client's catalogues, bundled: small files cost less than a request each. `exports` holds the sentences shared code builds as messages (audit log, redline), which the exports print too. */
 const resources = {
-  en: { client: enClient },
-  kk: { client: kkClient },
-  ru: { client: ruClient },
+  en: { client: enClient, exports: enExports },
+  kk: { client: kkClient, exports: kkExports },
+  ru: { client: ruClient, exports: ruExports },
 }
 
 /** Kazakhstan writes numbers as Russian does ("1 234,5"): the separators to use where the browser lacks Kazakh data. */
@@ -32,7 +35,7 @@ export function createI18n(language: Language): i18n {
     lng: language,
     fallbackLng: defaultLanguage,
     supportedLngs: Language.options,
-    ns: ['client'],
+    ns: ['client', 'exports'],
     defaultNS: 'client',
     // React escapes what it renders; escaping here too would show entities.
     interpolation: { escapeValue: false },

@@ -4,6 +4,8 @@ import { can, type Action } from '../../../../shared/roles.js'
 import { attributeAccepted } from '../../../../shared/negotiation/redlineAttribution.js'
 import { negotiationChanges } from '../../../../shared/versions/negotiationChanges.js'
 import { redline } from '../../../../shared/versions/redline.js'
+import { redlineSummary, summaryLine } from '../../../../shared/versions/redlineSummary.js'
+import type { ExportsKey, Message } from '../../../../shared/i18n/messageKeys.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
@@ -11,6 +13,8 @@ import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { authorOf, requireSession } from '../../http/requireSession.js'
 import { validateBody } from '../../http/validateBody.js'
 import type { VersionService } from '../../versions/VersionService.js'
+import { requestLanguage } from '../../i18n/requestLanguage.js'
+import { translator } from '../../i18n/serverI18n.js'
 import { presentAudit } from './presentAudit.js'
 import { acceptedBetween } from './acceptedBetween.js'
 import { presentVersion } from './presentVersion.js'
@@ -78,7 +82,17 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     const textOf = async (id: string) => (id === 'live' ? versions.liveText(declaration) : (await versions.get(declaration, id)).text)
     const [from, to] = [await textOf(query.data.from), await textOf(query.data.to)]
     const compared = redline(from, to)
-    response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)), negotiation: negotiationChanges(from, to) })
+    // The sentences come as messages for the browser to word in its own language, and in words in the request's language for other readers.
+    const words = translator('exports', requestLanguage(request, response))
+    const put = (message: Message<ExportsKey>) => words.t(message.key, message.values)
+    const accepted = attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to))
+    const negotiation = negotiationChanges(from, to)
+    response.json({
+      ...compared,
+      summary: summaryLine(redlineSummary(compared).map(put), words.t('versions.redline.noChanges'), words.locale),
+      accepted: accepted.map((line) => ({ ...line, text: put(line.message) })),
+      negotiation: { ...negotiation, sentences: negotiation.messages.map(put) },
+    })
   })
 
   router.get('/audit', async (_request, response) => {
