@@ -18,6 +18,9 @@ const allowed = [
   ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
 ].sort((a, b) => b.length - a.length)
 
+/** Labels that stay Latin in every language (see the glossary): paragraphs (PP2, OP7bis) and revisions (Rev.1). */
+const latinLabels = /\b(?:(?:PP|OP)\d+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)?|Rev\.\d+)\b/g
+
 /**
  * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
  * attributes, leaving out what people wrote (marked with `dir`), code, and text marked as another language.
@@ -41,5 +44,5 @@ export async function englishLeft(page: Page): Promise<string[]> {
     }
     return found
   })
-  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text)))
+  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text.replace(latinLabels, ''))))
 }
