@@ -32,8 +32,8 @@ export type NegotiationKey = CatalogueKey<typeof enNegotiation>
 /** A line of the `verify` namespace: the verify command's output. */
 export type VerifyKey = CatalogueKey<typeof enVerify>
 
-/** What a message names: numbers (`count` picks the plural form), words, or other messages put in first. */
-export type MessageValues<K extends string = ServerMessageKey> = Record<string, string | number | Message<K> | Message<K>[]>
+/** What a message names: numbers (`count` picks the plural form), words, other messages put in first, or a list of them (joined with "and"). */
+export type MessageValues<K extends string = ServerMessageKey> = Record<string, string | number | Message<K> | (string | Message<K>)[]>
 
 /** A message to put into words later, in the reader's language. */
 export interface Message<K extends string = ServerMessageKey> {

@@ -1,3 +1,4 @@
+import type { ExportsKey, Message } from '../i18n/messageKeys.js'
 import type { Redline } from '../versions/redline.js'
 
 /** An accepted amendment as the audit log recorded it: its label, paragraph, delegation and how it was taken in. */
@@ -8,11 +9,11 @@ export interface AcceptedDecision {
   revised: boolean
 }
 
-/** One line of a redline naming an accepted amendment: "OP3: A7 (Kazakhstan) accepted". */
+/** One line of a redline naming an accepted amendment: "OP3: A7 (Kazakhstan) accepted", as a message for the reader's language. */
 export interface RedlineAttribution {
   paragraphId: string
   label: string
-  text: string
+  message: Message<ExportsKey>
 }
 
 /** The accepted amendments behind a redline's changes, in the order they were decided, labelled by paragraph. */
@@ -22,7 +23,8 @@ export function attributeAccepted(redline: Redline, decisions: readonly Accepted
     .filter((decision) => labels.has(decision.clauseId))
     .map((decision) => {
       const label = labels.get(decision.clauseId)!
-      const how = decision.revised ? 'accepted as revised' : 'accepted'
-      return { paragraphId: decision.clauseId, label, text: `${label}: ${decision.amendment} (${decision.delegationName}) ${how}` }
+      const values = { label, amendment: decision.amendment, delegation: decision.delegationName }
+      const message: Message<ExportsKey> = decision.revised ? { key: 'versions.redline.acceptedRevised', values } : { key: 'versions.redline.accepted', values }
+      return { paragraphId: decision.clauseId, label, message }
     })
 }

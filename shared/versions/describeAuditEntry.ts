@@ -1,90 +1,104 @@
 import type { z } from 'zod'
 import { DEFAULT_LOCALE, formatDateTime } from '../format/dateTime.js'
-import { roleLabel, type Role } from '../roles.js'
+import type { ExportsKey, Message } from '../i18n/messageKeys.js'
+import { Role } from '../roles.js'
 import { isTimeZone } from '../silence/zonedTime.js'
-import { statusLabel } from '../paragraphStatus/statusLabels.js'
 import { ParagraphStatus } from './negotiationSnapshot.js'
 import type { AuditEntryView, AuditNames } from './versionSchemas.js'
 
-/** An audit entry in words: who did it, what, on which version or paragraph, and the hashes it carries. */
+type Words = Message<ExportsKey>
+
+/** An audit entry as messages to put into words in the reader's language: who did it, what, and the hashes it carries. */
 export interface AuditEntryWords {
-  who: string
-  what: string
-  hashes: { label: string; value: string }[]
+  who: Words
+  what: Words
+  hashes: { label: Words; value: string }[]
 }
 
 type Entry = z.infer<typeof AuditEntryView>
 
+/** Writes a recorded moment in a time zone; the reader's language picks the locale. */
+export type MomentFormat = (moment: string, timeZone: string) => string
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
-const statusWords = (value: unknown) => {
+const statusKey: Record<ParagraphStatus, ExportsKey> = { open: 'versions.status.open', 'ad-referendum': 'versions.status.adReferendum', agreed: 'versions.status.agreed' }
+const roleKey: Record<Role, ExportsKey> = { moderator: 'versions.role.moderator', editor: 'versions.role.editor', signatory: 'versions.role.signatory', observer: 'versions.role.observer' }
+const statusWords = (value: unknown): Words | string => {
   const status = ParagraphStatus.safeParse(value)
-  return status.success ? statusLabel[status.data].long : text(value)
+  return status.success ? { key: statusKey[status.data] } : text(value)
+}
+const roleWords = (value: unknown): Words | string => {
+  const role = Role.safeParse(value)
+  return role.success ? { key: roleKey[role.data] } : text(value)
 }
 
 /** A recorded moment in the zone it was given in; as stored when either does not read as one. */
-const momentIn = (moment: string, zone: string) => (Number.isNaN(Date.parse(moment)) || !isTimeZone(zone) ? moment : formatDateTime(moment, DEFAULT_LOCALE, zone))
+const englishMoment: MomentFormat = (moment, zone) => formatDateTime(moment, DEFAULT_LOCALE, zone)
 
 /** Reads an audit entry with the names for its ids; an action it does not know still reads as words. */
-export function describeAuditEntry(entry: Entry, names: AuditNames): AuditEntryWords {
+export function describeAuditEntry(entry: Entry, names: AuditNames, formatMoment: MomentFormat = englishMoment): AuditEntryWords {
   const { details } = entry
   const delegation = (code: string) => names.delegations[code] ?? code
-  const person = (id: unknown) => {
+  const person = (id: unknown): Words => {
     const found = names.participants[text(id)]
-    return found ? `${found.name} (${delegation(found.delegation)})` : 'a participant no longer registered'
+    return found ? { key: 'versions.audit.person', values: { name: found.name, delegation: delegation(found.delegation) } } : { key: 'versions.audit.unknownParticipant' }
   }
-  const version = (id: unknown) => {
+  const version = (id: unknown): Words => {
     const found = names.versions[text(id)]
-    return found ? `version ${found.seq} “${found.name}”` : 'a version'
+    return found ? { key: 'versions.audit.version', values: { seq: found.seq, name: found.name } } : { key: 'versions.audit.unknownVersion' }
   }
-  const role = (value: unknown) => roleLabel[text(value) as Role] ?? text(value)
-  const sha = (label: string, value: unknown) => (typeof value === 'string' && value ? [{ label, value }] : [])
-  const textHash = sha('SHA-256 of the text', details.sha256)
+  const moment = (at: string, zone: string) => (Number.isNaN(Date.parse(at)) || !isTimeZone(zone) ? at : formatMoment(at, zone))
+  const sha = (label: Words, value: unknown) => (typeof value === 'string' && value ? [{ label, value }] : [])
+  const textHash = sha({ key: 'versions.audit.hash.text' }, details.sha256)
+  const statementHashes = () => [...sha({ key: 'versions.audit.hash.statement' }, details.statementSha256), ...sha({ key: 'versions.audit.hash.keyId' }, details.keyId)]
+  const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]).map(text).filter(Boolean) : [])
   const described = ((): Omit<AuditEntryWords, 'who'> => {
     switch (entry.action) {
       case 'version_frozen': {
-        const invisible = typeof details.invisibleCharacters === 'number' && details.invisibleCharacters > 0 ? `, with ${details.invisibleCharacters} invisible characters` : ''
-        return { what: `Froze ${version(details.version)}${invisible}`, hashes: textHash }
+        const invisible = typeof details.invisibleCharacters === 'number' ? details.invisibleCharacters : 0
+        return { what: invisible > 0 ? { key: 'versions.audit.frozenInvisible', values: { version: version(details.version), count: invisible } } : { key: 'versions.audit.frozen', values: { version: version(details.version) } }, hashes: textHash }
       }
       case 'draft_locked':
-        return { what: `Locked the draft for signature on ${version(details.version)}`, hashes: textHash }
+        return { what: { key: 'versions.audit.locked', values: { version: version(details.version) } }, hashes: textHash }
       case 'draft_unlocked':
-        return { what: `Unlocked the draft, which was locked on ${version(details.previous)}; drafting goes on from ${version(details.version)}`, hashes: [] }
+        return { what: { key: 'versions.audit.unlocked', values: { previous: version(details.previous), version: version(details.version) } }, hashes: [] }
       case 'version_restored':
-        return { what: `Restored the draft to ${version(details.version)}`, hashes: textHash }
+        return { what: { key: 'versions.audit.restored', values: { version: version(details.version) } }, hashes: textHash }
       case 'signed':
-        return { what: `Signed ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+        return { what: { key: 'versions.audit.signed', values: { version: version(details.version), delegation: delegation(text(details.delegation)) } }, hashes: statementHashes() }
       case 'silence_opened':
-        return { what: `Placed ${version(details.version)} under silence until ${momentIn(text(details.deadline), text(details.timeZone))} (${text(details.timeZone)})`, hashes: textHash }
+        return { what: { key: 'versions.audit.silenceOpened', values: { version: version(details.version), deadline: moment(text(details.deadline), text(details.timeZone)), zone: text(details.timeZone) } }, hashes: textHash }
       case 'silence_break':
-        return { what: `Broke silence on ${version(details.version)} for ${delegation(text(details.delegation))}`, hashes: [...sha('SHA-256 of the signed statement', details.statementSha256), ...sha('Key id', details.keyId)] }
+        return { what: { key: 'versions.audit.silenceBreak', values: { version: version(details.version), delegation: delegation(text(details.delegation)) } }, hashes: statementHashes() }
       case 'silence_decided':
         return {
-          what: details.outcome === 'adopted' ? `Adopted ${version(details.version)} by silence procedure: no delegation broke silence` : details.outcome === 'withdrawn' ? `Withdrew ${version(details.version)} from silence procedure by unlocking the draft before the deadline` : `Closed the silence on ${version(details.version)} as broken by ${(Array.isArray(details.breaks) ? (details.breaks as unknown[]) : []).map((code) => delegation(text(code))).join(', ')}`,
+          what: details.outcome === 'adopted' ? { key: 'versions.audit.silenceAdopted', values: { version: version(details.version) } } : details.outcome === 'withdrawn' ? { key: 'versions.audit.silenceWithdrawn', values: { version: version(details.version) } } : { key: 'versions.audit.silenceBroken', values: { version: version(details.version), delegations: list(details.breaks).map(delegation).join(', ') } },
           hashes: textHash,
         }
       case 'role_changed':
-        return { what: `Changed the role of ${person(details.participant)} from ${role(details.from)} to ${role(details.to)}`, hashes: [] }
+        return { what: { key: 'versions.audit.roleChanged', values: { person: person(details.participant), from: roleWords(details.from), to: roleWords(details.to) } }, hashes: [] }
       case 'member_removed':
-        return { what: `Removed ${person(details.participant)} from the declaration`, hashes: [] }
+        return { what: { key: 'versions.audit.memberRemoved', values: { person: person(details.participant) } }, hashes: [] }
       case 'participant_invited':
-        return { what: `Invited ${person(details.participant)} as ${role(details.role)}`, hashes: [] }
+        return { what: { key: 'versions.audit.invited', values: { person: person(details.participant), role: roleWords(details.role) } }, hashes: [] }
       case 'sign_in_lock_cleared':
-        return { what: `Cleared the failed sign-ins of ${person(details.participant)}`, hashes: [] }
+        return { what: { key: 'versions.audit.signInLockCleared', values: { person: person(details.participant) } }, hashes: [] }
       case 'paragraph.status-set': {
-        const closed = Array.isArray(details.notTakenUp) && details.notTakenUp.length > 0 ? `, closing ${details.notTakenUp.map(text).join(', ')} as not taken up` : ''
-        return { what: `Marked ${statusWords(details.to)} (was ${statusWords(details.from)})${closed}`, hashes: [] }
+        const closed = list(details.notTakenUp)
+        const values = { to: statusWords(details.to), from: statusWords(details.from) }
+        return { what: closed.length > 0 ? { key: 'versions.audit.statusSetClosing', values: { ...values, amendments: closed.join(', '), count: closed.length } } : { key: 'versions.audit.statusSet', values }, hashes: [] }
       }
       case 'labels_renumbered': {
-        const changes = Array.isArray(details.changes) ? details.changes.map(text).filter(Boolean) : []
-        return { what: changes.length ? `Renumbered the paragraphs: ${changes.join(', ')}` : 'Renumbered the paragraphs; no label changed', hashes: [] }
+        const changes = list(details.changes)
+        return { what: changes.length ? { key: 'versions.audit.renumbered', values: { changes: changes.join(', ') } } : { key: 'versions.audit.renumberedNone' }, hashes: [] }
       }
       case 'invitation_revoked':
-        return { what: 'Revoked an invitation', hashes: [] }
+        return { what: { key: 'versions.audit.invitationRevoked' }, hashes: [] }
       default:
-        return { what: entry.action.replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase()), hashes: [] }
+        return { what: { key: 'versions.audit.other', values: { action: entry.action.replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase()) } }, hashes: [] }
     }
   })()
-  const paragraph = typeof details.paragraph === 'string' ? `, paragraph ${details.paragraph}` : ''
-  const who = entry.actor ? `${entry.actor.name} (${delegation(entry.actor.delegation)})` : 'The system'
-  return { who, what: described.what + paragraph, hashes: [...described.hashes, { label: 'Entry hash', value: entry.hash }] }
+  const what: Words = typeof details.paragraph === 'string' ? { key: 'versions.audit.onParagraph', values: { what: described.what, paragraph: details.paragraph } } : described.what
+  const who: Words = entry.actor ? { key: 'versions.audit.person', values: { name: entry.actor.name, delegation: delegation(entry.actor.delegation) } } : { key: 'versions.audit.system' }
+  return { who, what, hashes: [...described.hashes, { label: { key: 'versions.audit.hash.entry' }, value: entry.hash }] }
 }

@@ -1,3 +1,4 @@
+import type { ExportsKey, Message } from '../i18n/messageKeys.js'
 import type { CanonicalBlock, CanonicalText } from './canonicalText.js'
 import type { FrozenAlternatives, FrozenBracket, FrozenSpan, NegotiationSnapshot, ParagraphStatus } from './negotiationSnapshot.js'
 
@@ -33,7 +34,7 @@ export interface LabelChange {
   to: string
 }
 
-/** How the negotiation state moved from one version to the next, with a sentence for each change. */
+/** How the negotiation state moved from one version to the next, with a message (a sentence in the reader's language) for each change. */
 export interface NegotiationChanges {
   statuses: StatusChange[]
   bracketsAdded: BracketChange[]
@@ -41,12 +42,18 @@ export interface NegotiationChanges {
   alternativesAdded: AlternativesChange[]
   alternativesResolved: AlternativesChange[]
   labels: LabelChange[]
-  sentences: string[]
+  messages: Message<ExportsKey>[]
 }
 
 type Clause = Extract<CanonicalBlock, { type: 'clause' }>
 
-const statusWords: Record<ParagraphStatus, string> = { open: 'open', 'ad-referendum': 'agreed ad referendum', agreed: 'agreed' }
+const statusKey: Record<ParagraphStatus, ExportsKey> = { open: 'versions.status.open', 'ad-referendum': 'versions.status.adReferendum', agreed: 'versions.status.agreed' }
+
+/** The options of resolved alternatives as one message: "Alt 1 “…” / Alt 2 “…”", nested so each step is a whole template. */
+function optionsMessage(options: string[], first = 1): Message<ExportsKey> {
+  const option: Message<ExportsKey> = { key: 'versions.negotiation.option', values: { number: first, text: options[0] ?? '' } }
+  return options.length <= 1 ? option : { key: 'versions.negotiation.options', values: { first: option, rest: optionsMessage(options.slice(1), first + 1) } }
+}
 
 const noState: NegotiationSnapshot = { statuses: [], brackets: [], alternatives: [] }
 
@@ -67,6 +74,7 @@ export function negotiationChanges(older: CanonicalText, newer: CanonicalText): 
   const olderClauses = clausesById(older)
   const newerClauses = clausesById(newer)
   const labelOf = (clauseId: string) => newerClauses.get(clauseId)?.label ?? olderClauses.get(clauseId)?.label ?? 'a removed paragraph'
+  const labelWords = (clauseId: string): string | Message<ExportsKey> => newerClauses.get(clauseId)?.label ?? olderClauses.get(clauseId)?.label ?? { key: 'versions.negotiation.removedParagraph' }
   const statusIn = (state: NegotiationSnapshot) => new Map(state.statuses.map((entry) => [entry.clauseId, entry.status]))
   const was = statusIn(before)
   const now = statusIn(after)
@@ -88,13 +96,13 @@ export function negotiationChanges(older: CanonicalText, newer: CanonicalText): 
     return previous && previous.label !== clause.label ? [{ clauseId: clause.id!, from: previous.label, to: clause.label }] : []
   })
 
-  const sentences = [
-    ...statuses.map((change) => `${change.label}: ${statusWords[change.from]} → ${statusWords[change.to]}`),
-    ...bracketsAdded.map((change) => `${change.label}: bracket placed around “${change.words}”`),
-    ...bracketsLifted.map((change) => `${change.label}: bracket lifted from “${change.words}”`),
-    ...alternativesAdded.map((change) => `${change.label}: ${change.options.length} alternatives proposed`),
-    ...alternativesResolved.map((change) => `${change.label}: alternatives resolved (${change.options.map((option, index) => `Alt ${index + 1} “${option}”`).join(' / ')})`),
-    ...labels.map((change) => `${change.from} → ${change.to}`),
+  const messages: Message<ExportsKey>[] = [
+    ...statuses.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.status', values: { label: change.label, from: { key: statusKey[change.from] }, to: { key: statusKey[change.to] } } })),
+    ...bracketsAdded.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.bracketPlaced', values: { label: labelWords(change.clauseId), words: change.words } })),
+    ...bracketsLifted.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.bracketLifted', values: { label: labelWords(change.clauseId), words: change.words } })),
+    ...alternativesAdded.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.alternativesProposed', values: { label: labelWords(change.clauseId), count: change.options.length } })),
+    ...alternativesResolved.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.alternativesResolved', values: { label: labelWords(change.clauseId), options: optionsMessage(change.options) } })),
+    ...labels.map((change): Message<ExportsKey> => ({ key: 'versions.negotiation.relabelled', values: { from: change.from, to: change.to } })),
   ]
-  return { statuses, bracketsAdded, bracketsLifted, alternativesAdded, alternativesResolved, labels, sentences }
+  return { statuses, bracketsAdded, bracketsLifted, alternativesAdded, alternativesResolved, labels, messages }
 }

@@ -66,5 +66,5 @@ export const AuditView = z.object({
   entries: z.array(AuditEntryView),
   names: AuditNames,
   head: z.string(),
-  chainBreak: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+  chainBreak: z.object({ seq: z.number(), reason: z.string(), problem: z.enum(['missing', 'unlinked', 'altered']), position: z.number() }).nullable(),
 })

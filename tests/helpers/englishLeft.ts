@@ -19,8 +19,8 @@ const allowed = [
   ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
 ].sort((a, b) => b.length - a.length)
 
-/** Paragraph labels (PP2, OP7bis) and key names (Ctrl+Alt+A), which stay Latin in every language. */
-const latinTokens = /\b(?:(?:PP|OP)\d+[a-z]*|Ctrl|Alt|Shift)\b/g
+/** Labels and names that stay Latin in every language (see the glossary): paragraphs (PP2, OP7bis), revisions (Rev.1) and keys (Ctrl+Alt+A). */
+const latinLabels = /\b(?:(?:PP|OP)\d+[a-z]*|Rev\.\d+|Ctrl|Alt|Shift)\b/g
 
 /**
  * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
@@ -45,5 +45,5 @@ export async function englishLeft(page: Page): Promise<string[]> {
     }
     return found
   })
-  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text).replace(latinTokens, '')))
+  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text.replace(latinLabels, ''))))
 }

@@ -1,20 +1,23 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enClient from '../../../shared/i18n/locales/en/client.json'
+import enExports from '../../../shared/i18n/locales/en/exports.json'
 import enNegotiation from '../../../shared/i18n/locales/en/negotiation.json'
 import kkClient from '../../../shared/i18n/locales/kk/client.json'
+import kkExports from '../../../shared/i18n/locales/kk/exports.json'
 import kkNegotiation from '../../../shared/i18n/locales/kk/negotiation.json'
 import ruClient from '../../../shared/i18n/locales/ru/client.json'
+import ruExports from '../../../shared/i18n/locales/ru/exports.json'
 import ruNegotiation from '../../../shared/i18n/locales/ru/negotiation.json'
 import { dateLocale } from '../../../shared/i18n/dateLocale.js'
 import { defaultLanguage, Language } from '../../../shared/i18n/languages.js'
 import { hasIntlData } from './intlData.js'
 
-/** The client's catalogues, bundled: small files cost less than a request each. `negotiation` is shared with the exports. */
+/** The client's catalogues, bundled: small files cost less than a request each. `negotiation` and `exports` hold the sentences shared code builds as messages (amendments, audit log, redline), which the exports print too. */
 const resources = {
-  en: { client: enClient, negotiation: enNegotiation },
-  kk: { client: kkClient, negotiation: kkNegotiation },
-  ru: { client: ruClient, negotiation: ruNegotiation },
+  en: { client: enClient, negotiation: enNegotiation, exports: enExports },
+  kk: { client: kkClient, negotiation: kkNegotiation, exports: kkExports },
+  ru: { client: ruClient, negotiation: ruNegotiation, exports: ruExports },
 }
 
 /** Kazakhstan writes numbers as Russian does ("1 234,5"): the separators to use where the browser lacks Kazakh data. */
@@ -35,7 +38,7 @@ export function createI18n(language: Language): i18n {
     lng: language,
     fallbackLng: defaultLanguage,
     supportedLngs: Language.options,
-    ns: ['client', 'negotiation'],
+    ns: ['client', 'negotiation', 'exports'],
     defaultNS: 'client',
     // React escapes what it renders; escaping here too would show entities.
     interpolation: { escapeValue: false },

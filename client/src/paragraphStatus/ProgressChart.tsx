@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { VersionProgress, type StatusCounts } from '../../../shared/paragraphStatus/progressSummary.js'
-import { statusBadgeText, statusLabel } from '../../../shared/paragraphStatus/statusLabels.js'
+import { statusLabel } from '../../../shared/paragraphStatus/statusLabels.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import { callApi } from '../api/apiClient.js'
 import './paragraphStatus.css'
@@ -30,6 +31,8 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const [versions, setVersions] = useState<VersionProgress[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
+  const statusWord: Record<ParagraphStatus, string> = { agreed: t('versions.progress.status.agreed'), 'ad-referendum': t('versions.progress.status.adReferendum'), open: t('versions.progress.status.open') }
   useEffect(() => {
     callApi(`/declarations/${declaration}/progress`, ProgressAnswer).then(
       (answer) => setVersions(answer.versions),
@@ -43,9 +46,9 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const scale = BARS / most
   return (
     <section className="progress-chart" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Progress by version</h2>
+      <h2 id={`${id}-heading`}>{t('versions.progress.heading')}</h2>
       <svg role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-table`} viewBox={`0 0 ${LABEL + BARS + 10} ${versions.length * ROW + 10}`} width={LABEL + BARS + 10}>
-        <title id={`${id}-title`}>Paragraphs agreed, agreed ad referendum and open in each frozen version; the table below gives the figures.</title>
+        <title id={`${id}-title`}>{t('versions.progress.chartTitle')}</title>
         <defs>
           <pattern id="progress-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#f0d98c" />
@@ -82,26 +85,28 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
         })}
       </svg>
       <table id={`${id}-table`}>
-        <caption>Paragraphs by status in each frozen version</caption>
+        <caption>{t('versions.progress.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Version</th>
+            <th scope="col">{t('versions.progress.version')}</th>
             {segments.map(({ status }) => (
               <th key={status} scope="col">
-                {statusBadgeText(status)}
+                {statusLabel[status].symbol} {statusWord[status]}
               </th>
             ))}
-            <th scope="col">Pending amendments</th>
+            <th scope="col">{t('versions.progress.pending')}</th>
           </tr>
         </thead>
         <tbody>
           {versions.map((version, row) => (
             <tr key={version.id}>
-              <th scope="row">{version.name}</th>
+              <th scope="row" dir="auto">
+                {version.name}
+              </th>
               {segments.map(({ status }) => (
                 <td key={status}>{totals[row]![status]}</td>
               ))}
-              <td>{version.summary.pendingAmendments ?? 'not recorded'}</td>
+              <td>{version.summary.pendingAmendments ?? t('versions.progress.notRecorded')}</td>
             </tr>
           ))}
         </tbody>

@@ -55,7 +55,7 @@ export function SignaturesPage({ name, identity, onBack }: { name: string; ident
 function LiveSignatures({ access, identity }: { access: DeclarationAccess; identity: Identity }) {
   const sync = useDeclarationSync(access.name, access.createdAt)
   const [view, setView] = useState<SignaturesView | null>(null)
-  const [confirmation, setConfirmation] = useState<string | null>(null)
+  const [confirmation, setConfirmation] = useState<Signed | null>(null)
   const { t } = useTranslation()
   const dateTime = useDateTime()
   const reload = useCallback(() => {
@@ -143,15 +143,15 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
         </p>
       )}
       <p role="status" className="sign-confirmation">
-        {confirmation}
+        {confirmation && <Trans t={t} i18nKey="signForm.done" values={{ delegation: confirmation.delegation }} components={{ key: <code>{confirmation.fingerprint}</code> }} />}
       </p>
       {view.version && can(access.role, 'signature.sign') && !mine?.signature && (
         <SignForm
           access={access}
           identity={identity}
           version={view.version}
-          onSigned={(text) => {
-            setConfirmation(text)
+          onSigned={(signed) => {
+            setConfirmation(signed)
             reload()
           }}
         />
@@ -160,7 +160,13 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
   )
 }
 
-function SignForm({ access, identity, version, onSigned }: { access: DeclarationAccess; identity: Identity; version: { id: string; name: string; sha256: string }; onSigned: (confirmation: string) => void }) {
+/** A signature just made: for whom, and the fingerprint of the key, shown as code. */
+interface Signed {
+  delegation: string
+  fingerprint: string
+}
+
+function SignForm({ access, identity, version, onSigned }: { access: DeclarationAccess; identity: Identity; version: { id: string; name: string; sha256: string }; onSigned: (signed: Signed) => void }) {
   const [text, setText] = useState<CanonicalText | null>(null)
   const [redline, setRedline] = useState<{ redline: Redline; previousName: string } | null>(null)
   const [adReferendum, setAdReferendum] = useState(false)
@@ -208,7 +214,7 @@ function SignForm({ access, identity, version, onSigned }: { access: Declaration
       }
       const signature = base64(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, statementBytes(statement)))
       await callApi(`${base}/signatures`, z.object({ id: z.string() }), { method: 'POST', body: { statement, signature } })
-      onSigned(t('signForm.done', { delegation: identity.delegation.name, fingerprint: key.fingerprint }))
+      onSigned({ delegation: identity.delegation.name, fingerprint: key.fingerprint })
     } catch (failure) {
       setStatus({ text: failure instanceof Error ? failure.message : String(failure), isError: true })
     }

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { DEFAULT_SILENCE_HOURS, SilenceView } from '../../../shared/silence/silenceSchemas.js'
 import { wallClockIn, type WallClock } from '../../../shared/silence/zonedTime.js'
 import { callApi } from '../api/apiClient.js'
@@ -19,6 +20,7 @@ export function OpenSilenceForm({ declaration, version }: { declaration: string;
   const [edited, setEdited] = useState(false)
   const [status, setStatus] = useState<{ text: string; isError: boolean } | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const handleDeadline = (next: WallClock) => {
     setEdited(true)
@@ -33,30 +35,33 @@ export function OpenSilenceForm({ declaration, version }: { declaration: string;
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setStatus({ text: 'Opening the silence procedure…', isError: false })
+    setStatus({ text: t('versions.silence.opening'), isError: false })
     callApi(`/declarations/${declaration}/silence`, SilenceView, { method: 'POST', body: { versionId: version.id, deadline: { ...deadline, timeZone } } }).then(
-      () => setStatus({ text: `“${version.name}” is under silence procedure.`, isError: false }),
+      () => setStatus({ text: t('versions.silence.opened', { name: version.name }), isError: false }),
       (failure: unknown) => setStatus({ text: failure instanceof Error ? failure.message : String(failure), isError: true }),
     )
   }
 
   return (
     <form className="stacked-form open-silence-form" onSubmit={handleSubmit} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Silence procedure on “{version.name}”</h2>
-      <p>If no delegation breaks silence by the deadline, the server marks the version adopted.</p>
-      <label htmlFor={`${id}-date`}>Deadline date</label>
+      <h2 id={`${id}-heading`}>
+        <Trans t={t} i18nKey="versions.silence.heading" components={{ name: <bdi>{version.name}</bdi> }} />
+      </h2>
+      <p>{t('versions.silence.explanation')}</p>
+      <label htmlFor={`${id}-date`}>{t('versions.silence.date')}</label>
       <input id={`${id}-date`} type="date" required value={deadline.date} onChange={(event) => handleDeadline({ ...deadline, date: event.target.value })} />
-      <label htmlFor={`${id}-time`}>Deadline time</label>
+      <label htmlFor={`${id}-time`}>{t('versions.silence.time')}</label>
       <input id={`${id}-time`} type="time" required value={deadline.time} onChange={(event) => handleDeadline({ ...deadline, time: event.target.value })} />
-      <label htmlFor={`${id}-zone`}>Time zone</label>
+      <label htmlFor={`${id}-zone`}>{t('versions.silence.zone')}</label>
       <select id={`${id}-zone`} value={timeZone} onChange={(event) => handleZone(event.target.value)}>
         {zones.map((zone) => (
-          <option key={zone} value={zone}>
+          // Zone names are the IANA database's own, in English.
+          <option key={zone} value={zone} lang="en">
             {zone.replaceAll('_', ' ')}
           </option>
         ))}
       </select>
-      <button type="submit">Place under silence</button>
+      <button type="submit">{t('versions.silence.submit')}</button>
       <p role="status" className={status?.isError ? 'error' : undefined}>
         {status?.text}
       </p>

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import type { CanonicalBlock, CanonicalInline, CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import { StatusBadge } from '../paragraphStatus/StatusBadge.js'
 
 function Inline({ run }: { run: CanonicalInline }) {
-  if ('note' in run) return <sup className="version-note">[Note: {run.note}]</sup>
+  const { t } = useTranslation()
+  if ('note' in run) return <sup className="version-note">{t('versions.text.note', { note: run.note })}</sup>
   let node = <>{run.text}</>
   if (run.marks.includes('bold')) node = <strong>{node}</strong>
   if (run.marks.includes('italic')) node = <em>{node}</em>
@@ -16,14 +18,16 @@ function Block({ block, statuses }: { block: CanonicalBlock; statuses: ReadonlyM
       return (
         <p className="clause" data-label={block.label}>
           <StatusBadge status={(block.id && statuses.get(block.id)) || 'open'} hideOpen />
-          {block.content.map((run, index) => (
-            <Inline key={index} run={run} />
-          ))}
+          <span dir="auto">
+            {block.content.map((run, index) => (
+              <Inline key={index} run={run} />
+            ))}
+          </span>
         </p>
       )
     case 'heading':
       return (
-        <h3>
+        <h3 dir="auto">
           {block.content.map((run, index) => (
             <Inline key={index} run={run} />
           ))}
@@ -34,7 +38,7 @@ function Block({ block, statuses }: { block: CanonicalBlock; statuses: ReadonlyM
       return (
         <List>
           {block.items.map((item, index) => (
-            <li key={index}>
+            <li key={index} dir="auto">
               {item.content.map((run, runIndex) => (
                 <Inline key={runIndex} run={run} />
               ))}

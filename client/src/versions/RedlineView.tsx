@@ -1,8 +1,14 @@
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { NegotiationChanges } from '../../../shared/versions/negotiationChanges.js'
-import type { Redline, RedlineLink, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
+import type { Redline, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
+import { redlineSummary, summaryLine } from '../../../shared/versions/redlineSummary.js'
+import { useMessageText } from '../i18n/messageText.js'
 import './redlineJoins.css'
 
 function Parts({ parts }: { parts: RedlinePart[] }) {
+  const { t } = useTranslation()
+  const hidden = <span className="visually-hidden" />
   return (
     <>
       {parts.map((part, index) =>
@@ -10,15 +16,11 @@ function Parts({ parts }: { parts: RedlinePart[] }) {
           <span key={index}>{part.text}</span>
         ) : part.kind === 'inserted' ? (
           <ins key={index}>
-            <span className="visually-hidden">[inserted: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
+            <Trans t={t} i18nKey="versions.redline.inserted" components={{ hidden, text: <>{part.text}</> }} />
           </ins>
         ) : (
           <del key={index}>
-            <span className="visually-hidden">[deleted: </span>
-            {part.text}
-            <span className="visually-hidden">]</span>
+            <Trans t={t} i18nKey="versions.redline.deleted" components={{ hidden, text: <>{part.text}</> }} />
           </del>
         ),
       )}
@@ -27,21 +29,30 @@ function Parts({ parts }: { parts: RedlinePart[] }) {
 }
 
 /** What a split or merge did, in words: the other paragraph is named, since the text alone no longer says where it went. */
-const linkWords: Record<RedlineLink['kind'], (label: string) => string> = {
-  splitFrom: (label) => `Split from ${label}: this text was the end of ${label}`,
-  splitInto: (label) => `Split: its end now forms ${label}`,
-  mergedFrom: (label) => `Merged: ${label} (old numbering) now ends this paragraph`,
-  mergedInto: (label) => `Merged into ${label}: its text now ends ${label}`,
+function linkWords(t: TFunction, paragraph: RedlineParagraph): string | null {
+  const link = paragraph.link
+  if (!link) return null
+  switch (link.kind) {
+    case 'splitFrom':
+      return t('versions.redline.splitFrom', { label: link.label })
+    case 'splitInto':
+      return t('versions.redline.splitInto', { label: link.label })
+    case 'mergedFrom':
+      return t('versions.redline.mergedFrom', { label: link.label })
+    case 'mergedInto':
+      return t('versions.redline.mergedInto', { label: link.label })
+  }
 }
 
-function badges(paragraph: RedlineParagraph): string[] {
+function badges(t: TFunction, paragraph: RedlineParagraph): string[] {
   const found: string[] = []
-  if (paragraph.link) found.push(linkWords[paragraph.link.kind](paragraph.link.label))
-  if (paragraph.status === 'added') found.push('Added')
-  if (paragraph.status === 'deleted') found.push('Deleted')
-  if (paragraph.status === 'changed') found.push('Changed')
-  if (paragraph.moved) found.push('Moved')
-  if (paragraph.oldLabel && paragraph.newLabel && paragraph.oldLabel !== paragraph.newLabel) found.push(`Renumbered: ${paragraph.oldLabel} → ${paragraph.newLabel}`)
+  const link = linkWords(t, paragraph)
+  if (link) found.push(link)
+  if (paragraph.status === 'added') found.push(t('versions.redline.badgeAdded'))
+  if (paragraph.status === 'deleted') found.push(t('versions.redline.badgeDeleted'))
+  if (paragraph.status === 'changed') found.push(t('versions.redline.badgeChanged'))
+  if (paragraph.moved) found.push(t('versions.redline.badgeMoved'))
+  if (paragraph.oldLabel && paragraph.newLabel && paragraph.oldLabel !== paragraph.newLabel) found.push(t('versions.redline.badgeRenumbered', { from: paragraph.oldLabel, to: paragraph.newLabel }))
   return found
 }
 
@@ -50,34 +61,42 @@ export type ComparedVersions = Redline & { negotiation?: NegotiationChanges }
 
 /** A redline as lawyers read it: insertions underlined, deletions struck through, each also marked in words. */
 export function RedlineView({ redline, title }: { redline: ComparedVersions; title: string }) {
+  const { t, i18n } = useTranslation()
+  const words = useMessageText()
+  const summary = summaryLine(redlineSummary(redline).map(words), t('versions.redline.noChanges', { ns: 'exports' }), i18n.resolvedLanguage ?? 'en')
   return (
     <section aria-labelledby="redline-heading" className="redline">
       <h2 id="redline-heading">{title}</h2>
       <p className="redline__summary">
-        <strong>Summary:</strong> {redline.summary}
+        <strong>{t('versions.redline.summary')}</strong> {summary}
       </p>
-      {redline.negotiation && redline.negotiation.sentences.length > 0 && (
+      {redline.negotiation && redline.negotiation.messages.length > 0 && (
         <>
-          <h3>Negotiation state</h3>
-          <ul aria-label="Changes in the negotiation state">
-            {redline.negotiation.sentences.map((sentence) => (
-              <li key={sentence} dir="auto">
-                {sentence}
+          <h3>{t('versions.redline.negotiationHeading')}</h3>
+          <ul aria-label={t('versions.redline.negotiationList')}>
+            {redline.negotiation.messages.map((message, index) => (
+              <li key={index}>
+                <bdi>{words(message)}</bdi>
               </li>
             ))}
           </ul>
         </>
       )}
       <p className="redline__legend">
-        <ins>inserted</ins> · <del>deleted</del>
+        <Trans t={t} i18nKey="versions.redline.legend" components={{ ins: <ins />, del: <del /> }} />
       </p>
-      <h3 className="declaration-title">
+      <h3 className="declaration-title" dir="auto">
         <Parts parts={redline.titleParts} />
       </h3>
       {redline.paragraphs.map((paragraph) => (
         <div key={`${paragraph.id}-${paragraph.status}`} className={`redline__paragraph redline__paragraph--${paragraph.status}`}>
           <p className="redline__label">
-            <strong>{paragraph.newLabel ?? paragraph.oldLabel}</strong> {badges(paragraph).map((badge) => <span key={badge} className="redline__badge">{badge}</span>)}
+            <strong>{paragraph.newLabel ?? paragraph.oldLabel}</strong>{' '}
+            {badges(t, paragraph).map((badge) => (
+              <span key={badge} className="redline__badge">
+                {badge}
+              </span>
+            ))}
           </p>
           {paragraph.parts.length > 0 && (
             <p dir="auto">

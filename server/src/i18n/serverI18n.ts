@@ -57,7 +57,7 @@ export function translator<N extends keyof Namespaces>(namespace: N, language: L
   const t = (key: Namespaces[N], values: MessageValues<Namespaces[N]> = {}): string => {
     const filled: Record<string, string | number> = {}
     for (const [name, value] of Object.entries(values)) {
-      if (Array.isArray(value)) filled[name] = list.format(value.map((message) => t(message.key, message.values)))
+      if (Array.isArray(value)) filled[name] = list.format(value.map((item) => (typeof item === 'string' ? item : t(item.key, item.values))))
       else if (typeof value === 'object') filled[name] = t(value.key, value.values)
       else filled[name] = value
     }

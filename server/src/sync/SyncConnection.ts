@@ -6,6 +6,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { fitCloseReason } from '../../../shared/protocol/closeReason.js'
 import { decodeControl, encodeControl } from '../../../shared/protocol/controlCodec.js'
 import { ClientControlMessage } from '../../../shared/protocol/controlMessages.js'
 import { MessageType } from '../../../shared/protocol/messageTypes.js'
@@ -168,7 +169,7 @@ export class SyncConnection implements DocumentPeer {
     this.closed = true
     // A throttled socket must be read again, or the client's half of the closing handshake is never seen.
     this.ws.resume()
-    this.ws.close(code, reason)
+    this.ws.close(code, fitCloseReason(reason))
   }
 
   private receive(message: Uint8Array): void {

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { DocumentName } from '../../../shared/documentName.js'
 import { EDITOR_SCHEMA_VERSION } from '../../../shared/editor/schemaVersion.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
+import { fitCloseReason } from '../../../shared/protocol/closeReason.js'
 import { can, type Role } from '../../../shared/roles.js'
 import type { ConnectionControl } from '../http/AppContext.js'
 import type { Logger } from '../log.js'
@@ -143,7 +144,7 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       if (mine.size >= limits.maxConnectionsPerPerson) {
         log.warn('sync_connections_exceeded', { document: name, participant: identity.id, open: mine.size })
         options.counters.connectionsRefused += 1
-        ws.close(CloseCode.tooManyConnections, `You have ${mine.size} connections open, the most one person may; close a tab or window and reload.`)
+        ws.close(CloseCode.tooManyConnections, fitCloseReason(`You have ${mine.size} connections open, the most one person may; close a tab or window and reload.`))
         return
       }
       const user = { name: identity.name, delegation: identity.delegation, role: role!, color: identity.delegation.color }

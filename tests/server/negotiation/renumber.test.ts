@@ -59,7 +59,7 @@ describe('renumbering at the end of a round', () => {
     expect(audit.entries.at(-1)).toMatchObject({ action: 'labels_renumbered', details: { changes: expect.arrayContaining(['OP7bis → OP8', 'OP15 → OP16']) } })
 
     const rev2 = await freeze('Rev.2')
-    const redline = (await api(server.url, 'GET', `${BASE}/redline?from=${rev1}&to=${rev2}`, { token: moderator })).body as Redline & { negotiation: NegotiationChanges }
+    const redline = (await api(server.url, 'GET', `${BASE}/redline?from=${rev1}&to=${rev2}`, { token: moderator })).body as Redline & { negotiation: NegotiationChanges & { sentences: string[] } }
     expect(redline.paragraphs.find((paragraph) => paragraph.id === 'addedinround')).toMatchObject({ oldLabel: 'OP7bis', newLabel: 'OP8', status: 'unchanged' })
     expect(redline.negotiation.labels[0]).toEqual({ clauseId: 'addedinround', from: 'OP7bis', to: 'OP8' })
     expect(redline.negotiation.sentences).toContain('OP7bis → OP8')

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const freeze = async (name: string) => ((await api(server.url, 'POST', `${BASE}/versions`, { token: chair, body: { name } })).body as { version: VersionSummary }).version
 const compare = async (from: VersionSummary, to: VersionSummary, language = 'en') =>
-  (await api(server.url, 'GET', `${BASE}/redline?from=${from.id}&to=${to.id}`, { token: chair, headers: { 'accept-language': language } })).body as Redline & { negotiation: NegotiationChanges }
+  (await api(server.url, 'GET', `${BASE}/redline?from=${from.id}&to=${to.id}`, { token: chair, headers: { 'accept-language': language } })).body as Redline & { negotiation: NegotiationChanges & { sentences: string[] } }
 const marked = (redline: Redline, kind: 'inserted' | 'deleted', label: string) =>
   redline.paragraphs.find((paragraph) => paragraph.newLabel === label)!.parts.filter((part) => part.kind === kind).map((part) => part.text.trim())
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeAuditEntry } from '../../../shared/versions/describeAuditEntry.js'
+import { auditWords } from './auditWords.js'
 import type { AuditNames } from '../../../shared/versions/versionSchemas.js'
 
 const names: AuditNames = {
@@ -19,7 +20,7 @@ const entry = (action: string, details: Record<string, unknown>, actor: { id: st
 
 describe('an audit entry in words', () => {
   it('names people, delegations and versions instead of their ids, and lists the hashes to copy', () => {
-    const words = describeAuditEntry(entry('signed', { version: 'v2', delegation: 'POL', keyId: 'b'.repeat(64), statementSha256: 'c'.repeat(64), signature: 'xyz' }), names)
+    const words = auditWords(describeAuditEntry(entry('signed', { version: 'v2', delegation: 'POL', keyId: 'b'.repeat(64), statementSha256: 'c'.repeat(64), signature: 'xyz' }), names))
     expect(words).toEqual({
       who: 'Marie Dubois (UNESCO)',
       what: 'Signed version 2 “Final text” for Poland',
@@ -29,11 +30,32 @@ describe('an audit entry in words', () => {
         { label: 'Entry hash', value: 'a'.repeat(64) },
       ],
     })
-    expect(describeAuditEntry(entry('role_changed', { participant: 'p1', from: 'editor', to: 'signatory' }), names).what).toBe('Changed the role of Ержан Нұрланұлы (Kazakhstan) from Editor to Signatory')
+    expect(auditWords(describeAuditEntry(entry('role_changed', { participant: 'p1', from: 'editor', to: 'signatory' }), names)).what).toBe('Changed the role of Ержан Нұрланұлы (Kazakhstan) from Editor to Signatory')
   })
 
   it('reads an unknown action, a paragraph, a gone participant and the system as words', () => {
-    expect(describeAuditEntry(entry('amendment_adopted', { paragraph: 'OP7bis' }, null), names)).toMatchObject({ who: 'The system', what: 'Amendment adopted, paragraph OP7bis' })
-    expect(describeAuditEntry(entry('member_removed', { participant: 'gone' }), names).what).toBe('Removed a participant no longer registered from the declaration')
+    expect(auditWords(describeAuditEntry(entry('amendment_adopted', { paragraph: 'OP7bis' }, null), names))).toMatchObject({ who: 'The system', what: 'Amendment adopted, paragraph OP7bis' })
+    expect(auditWords(describeAuditEntry(entry('member_removed', { participant: 'gone' }), names)).what).toBe('Removed a participant no longer registered from the declaration')
+  })
+
+  it('reads in Kazakh and Russian as whole sentences, with the plural the count asks for', () => {
+    const frozen = entry('version_frozen', { version: 'v2', sha256: 'b'.repeat(64), invisibleCharacters: 3 })
+    expect(auditWords(describeAuditEntry(frozen, names), 'ru')).toEqual({
+      who: 'Marie Dubois (UNESCO)',
+      what: 'Зафиксирована версия 2 «Final text», с 3 невидимыми символами',
+      hashes: [
+        { label: 'SHA-256 текста', value: 'b'.repeat(64) },
+        { label: 'Хеш записи', value: 'a'.repeat(64) },
+      ],
+    })
+    expect(auditWords(describeAuditEntry(frozen, names), 'kk').what).toBe('Нұсқаны бекітті: 2-нұсқа («Final text»), 3 көрінбейтін таңбамен')
+    expect(auditWords(describeAuditEntry(entry('version_frozen', { version: 'v2', invisibleCharacters: 1 }), names)).what).toBe('Froze version 2 “Final text”, with 1 invisible character')
+    expect(auditWords(describeAuditEntry(entry('draft_locked', { version: 'v2' }), names), 'kk').what).toBe('Жобаны қол қою үшін бұғаттады: 2-нұсқа («Final text»)')
+    expect(auditWords(describeAuditEntry(entry('role_changed', { participant: 'p1', from: 'editor', to: 'signatory' }), names), 'ru').what).toBe('Изменена роль участника Ержан Нұрланұлы (Kazakhstan): Редактор → Подписант')
+    expect(auditWords(describeAuditEntry(entry('paragraph.status-set', { paragraph: 'OP2', from: 'open', to: 'agreed', notTakenUp: ['A3', 'A4'] }, null), names), 'ru')).toMatchObject({
+      who: 'Система',
+      what: 'Установлен статус «согласовано» (был «открыто»), поправки A3, A4 оставлены без рассмотрения, пункт OP2',
+    })
+    expect(auditWords(describeAuditEntry(entry('signed', { version: 'gone', delegation: 'POL' }, null), names), 'kk')).toMatchObject({ who: 'Жүйе', what: 'Poland атынан қол қойды: белгісіз нұсқа' })
   })
 })

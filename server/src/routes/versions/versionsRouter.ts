@@ -5,6 +5,8 @@ import { attributeAccepted } from '../../../../shared/negotiation/redlineAttribu
 import { withBracketsPrinted } from '../../../../shared/brackets/bracketedCanonical.js'
 import { negotiationChanges } from '../../../../shared/versions/negotiationChanges.js'
 import { redline } from '../../../../shared/versions/redline.js'
+import { redlineSummary, summaryLine } from '../../../../shared/versions/redlineSummary.js'
+import type { ExportsKey, Message } from '../../../../shared/i18n/messageKeys.js'
 import { FreezeBody } from '../../../../shared/versions/versionSchemas.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
 import type { AppContext } from '../../http/AppContext.js'
@@ -14,6 +16,7 @@ import { validateBody } from '../../http/validateBody.js'
 import type { VersionService } from '../../versions/VersionService.js'
 import { exportLabels, exportOptionText } from '../../exports/exportData.js'
 import { requestLanguage } from '../../i18n/requestLanguage.js'
+import { translator } from '../../i18n/serverI18n.js'
 import { presentAudit } from './presentAudit.js'
 import { acceptedBetween } from './acceptedBetween.js'
 import { presentVersion } from './presentVersion.js'
@@ -86,7 +89,17 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     // The words are compared as printed: square brackets placed or lifted show as inserted or deleted `[` `]`.
     const optionText = exportOptionText(exportLabels(requestLanguage(request, response)))
     const compared = redline(withBracketsPrinted(from, optionText), withBracketsPrinted(to, optionText))
-    response.json({ ...compared, accepted: attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to)), negotiation: negotiationChanges(from, to) })
+    // The sentences come as messages for the browser to word in its own language, and in words in the request's language for other readers.
+    const words = translator('exports', requestLanguage(request, response))
+    const put = (message: Message<ExportsKey>) => words.t(message.key, message.values)
+    const accepted = attributeAccepted(compared, await acceptedBetween(store, declaration, query.data.from, query.data.to))
+    const negotiation = negotiationChanges(from, to)
+    response.json({
+      ...compared,
+      summary: summaryLine(redlineSummary(compared).map(put), words.t('versions.redline.noChanges'), words.locale),
+      accepted: accepted.map((line) => ({ ...line, text: put(line.message) })),
+      negotiation: { ...negotiation, sentences: negotiation.messages.map(put) },
+    })
   })
 
   router.get('/audit', async (_request, response) => {
