@@ -18,14 +18,17 @@ const allowed = [
   ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
 ].sort((a, b) => b.length - a.length)
 
+/** Paragraph labels (PP1, OP7bis, OP3-21, and the kinds PP and OP themselves) stay Latin in every language, as the glossary says. */
+const paragraphLabel = /\b(?:PP|OP)\d*(?:[a-z]+|-\d+)?\b/g
+
 /**
  * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
- * attributes, leaving out what people wrote (marked with `dir`), code, and text marked as another language.
+ * attributes, leaving out what people wrote (marked with `dir`), code, keys of the keyboard, and text marked as another language.
  */
 export async function englishLeft(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     // The root element carries the page's own lang and dir, so only marks inside the body set text apart.
-    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body script, body style, body [lang]')
+    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body kbd, body script, body style, body [lang]')
     const found: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -41,5 +44,5 @@ export async function englishLeft(page: Page): Promise<string[]> {
     }
     return found
   })
-  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text)))
+  return texts.filter((text) => /[A-Za-z]{2,}/.test(allowed.reduce((rest, word) => rest.split(word).join(''), text).replace(paragraphLabel, '')))
 }
