@@ -45,7 +45,7 @@ describe('the editor, comments and declaration page in Kazakh and Russian', () =
     await caretAtEnd(page, 'OP2')
     await page.keyboard.insertText(' мектептер')
     await page.keyboard.press('Shift+Control+ArrowLeft')
-    await pressByKeyboard(page, 'Жуан', { backwards: true })
+    await pressByKeyboard(page, 'Қалың', { backwards: true })
     await expect.poll(() => clause(page, 'OP2').locator('strong').textContent()).toBe('мектептер')
     await page.getByText('Барлық өзгеріс сақталды').waitFor()
 
