@@ -1,13 +1,15 @@
 import type { ParagraphStatus } from '../versions/negotiationSnapshot.js'
 
-/** How a status reads on screen: a symbol and a word, so colour is never the only cue. */
-export const statusLabel: Record<ParagraphStatus, { symbol: string; word: string; long: string }> = {
-  open: { symbol: '○', word: 'Open', long: 'open' },
-  'ad-referendum': { symbol: '◐', word: 'Ad ref.', long: 'agreed ad referendum' },
-  agreed: { symbol: '✓', word: 'Agreed', long: 'agreed' },
+/** The symbol shown beside a status's word, so colour is never the only cue; the words are in the catalogues. */
+export const statusSymbol: Record<ParagraphStatus, string> = {
+  open: '○',
+  'ad-referendum': '◐',
+  agreed: '✓',
 }
 
-/** "✓ Agreed". */
-export function statusBadgeText(status: ParagraphStatus): string {
-  return `${statusLabel[status].symbol} ${statusLabel[status].word}`
+/** A status as the audit log's English phrase ("agreed ad referendum"), as the log records it. */
+export const statusLabel: Record<ParagraphStatus, { long: string }> = {
+  open: { long: 'open' },
+  'ad-referendum': { long: 'agreed ad referendum' },
+  agreed: { long: 'agreed' },
 }

@@ -2,20 +2,22 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-const unit = (count: number, name: string) => `${count} ${name}${count === 1 ? '' : 's'}`
+/** One unit of a countdown with its count, to put into words with the catalogue's plural forms. */
+export interface CountdownPart {
+  unit: 'day' | 'hour' | 'minute'
+  count: number
+}
 
-/** The time left before a deadline in words, to the minute ("2 days, 3 hours and 5 minutes left"). */
-export function countdownWords(deadline: number, now: number): string {
+/** The time left before a deadline, to the minute: 'passed', 'underMinute', or the non-zero days, hours and minutes in that order. */
+export function countdownParts(deadline: number, now: number): 'passed' | 'underMinute' | CountdownPart[] {
   const left = deadline - now
-  if (left <= 0) return 'The deadline has passed.'
-  if (left < MINUTE) return 'Less than a minute left.'
+  if (left <= 0) return 'passed'
+  if (left < MINUTE) return 'underMinute'
   const minutes = Math.floor(left / MINUTE)
-  const parts = [
-    [Math.floor(minutes / (DAY / MINUTE)), 'day'],
-    [Math.floor((minutes % (DAY / MINUTE)) / 60), 'hour'],
-    [minutes % 60, 'minute'],
-  ] as const
-  const words = parts.filter(([count]) => count > 0).map(([count, name]) => unit(count, name))
-  const last = words.pop()!
-  return `${words.length > 0 ? `${words.join(', ')} and ${last}` : last} left.`
+  const parts: CountdownPart[] = [
+    { unit: 'day', count: Math.floor(minutes / (DAY / MINUTE)) },
+    { unit: 'hour', count: Math.floor((minutes % (DAY / MINUTE)) / 60) },
+    { unit: 'minute', count: minutes % 60 },
+  ]
+  return parts.filter((part) => part.count > 0)
 }

@@ -19,17 +19,17 @@ const allowed = [
   ...demoDelegations.flatMap((delegation) => [delegation.name, delegation.code]),
 ].sort((a, b) => b.length - a.length)
 
-/** Labels and names that stay Latin in every language (see the glossary): paragraphs (PP2, OP7bis), revisions (Rev.1) and keys (Ctrl+Alt+A). */
-const latinLabels = /\b(?:(?:PP|OP)\d+[a-z]*|Rev\.\d+|Ctrl|Alt|Shift)\b/g
+/** Labels and names that stay Latin in every language (see the glossary): paragraphs (PP1, OP7bis, OP3-21, and the kinds PP and OP), revisions (Rev.1) and keys (Ctrl+Alt+A). */
+const latinLabels = /\b(?:(?:PP|OP)\d*(?:[a-z]+|-\d+)?|Rev\.\d+|Ctrl|Alt|Shift)\b/g
 
 /**
  * The interface text on the page that is still English: visible text and the aria-label, title, placeholder and alt
- * attributes, leaving out what people wrote (marked with `dir`), code, and text marked as another language.
+ * attributes, leaving out what people wrote (marked with `dir`), code, keys of the keyboard, and text marked as another language.
  */
 export async function englishLeft(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     // The root element carries the page's own lang and dir, so only marks inside the body set text apart.
-    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body script, body style, body [lang]')
+    const isInterface = (element: Element | null) => !element?.closest('body [dir], body code, body kbd, body script, body style, body [lang]')
     const found: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -10,6 +10,8 @@ export interface CommentHighlightState {
   threads: ThreadView[]
   activeThreadId: string | null
   onActivate: (threadId: string) => void
+  /** How a paragraph's count of open threads reads ("2 comments"), in the interface language. */
+  countWords: (count: number) => string
 }
 
 const highlightKey = new PluginKey('commentHighlights')
@@ -21,7 +23,7 @@ declare module '@tiptap/core' {
 }
 
 function decorations(editor: Editor): DecorationSet {
-  const { threads, activeThreadId } = editor.storage.commentHighlights
+  const { threads, activeThreadId, countWords } = editor.storage.commentHighlights
   const { doc } = editor.state
   const found: Decoration[] = []
   const open = threads.filter((thread) => thread.status === 'open')
@@ -34,7 +36,7 @@ function decorations(editor: Editor): DecorationSet {
   for (const clause of labelClauses(doc)) {
     const count = open.filter((thread) => thread.clauseId === clause.id).length
     if (count > 0) {
-      found.push(Decoration.node(clause.pos, clause.pos + clause.node.nodeSize, { 'data-threads': `${count} ${count === 1 ? 'comment' : 'comments'}` }))
+      found.push(Decoration.node(clause.pos, clause.pos + clause.node.nodeSize, { 'data-threads': countWords(count) }))
     }
   }
   return DecorationSet.create(doc, found)
@@ -55,7 +57,7 @@ export const CommentHighlights = Extension.create({
   name: 'commentHighlights',
 
   addStorage(): CommentHighlightState {
-    return { threads: [], activeThreadId: null, onActivate: () => undefined }
+    return { threads: [], activeThreadId: null, onActivate: () => undefined, countWords: String }
   },
 
   addKeyboardShortcuts() {

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
@@ -35,14 +36,15 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
   const [paragraph, setParagraph] = useState('')
   const id = useId()
   const canComment = can(role, 'comment.write')
+  const { t } = useTranslation()
 
   // Re-read labels and anchor positions whenever the text changes.
   const clauses = useEditorState({ editor, selector: ({ editor: current }) => labelledClausesOf(current.state).map(({ id: clauseId, label, node }) => ({ clauseId, label, text: node.textContent })) })
   const order = useMemo(() => new Map(clauses.map((clause, index) => [clause.clauseId, { index, label: clause.label }])), [clauses])
 
   useEffect(() => {
-    updateHighlights(editor, { threads: threads.threads, activeThreadId: focused, onActivate: setFocused })
-  }, [editor, threads.threads, focused])
+    updateHighlights(editor, { threads: threads.threads, activeThreadId: focused, onActivate: setFocused, countWords: (count) => t('comments.inParagraph', { count }) })
+  }, [editor, threads.threads, focused, t])
 
   const positioned = threads.threads
     .map((thread) => ({ thread, place: order.get(thread.clauseId), range: thread.anchor ? anchorRange(editor, thread.anchor) : null }))
@@ -70,21 +72,21 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
 
   return (
     <section ref={panel} className="comments" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Comments ({threads.threads.filter((thread) => thread.status === 'open').length} open)</h2>
+      <h2 id={`${id}-heading`}>{t('comments.heading', { count: threads.threads.filter((thread) => thread.status === 'open').length })}</h2>
       <MentionsList unread={unread} onOpen={(threadId) => setFocused(threadId)} onRead={() => void threads.markMentionsRead()} />
       {canComment && <NewThreadForm editor={editor} clauses={clauses} onCreate={threads.create} />}
       <fieldset className="comments__filters">
-        <legend>Show</legend>
-        <label htmlFor={`${id}-status`}>Status</label>
+        <legend>{t('comments.show')}</legend>
+        <label htmlFor={`${id}-status`}>{t('comments.status')}</label>
         <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
-          <option value="open">Open</option>
-          <option value="resolved">Resolved</option>
-          <option value="all">All</option>
+          <option value="open">{t('comments.open')}</option>
+          <option value="resolved">{t('comments.resolved')}</option>
+          <option value="all">{t('comments.all')}</option>
         </select>
         <DelegationFilter id={`${id}-delegation`} value={delegation} delegations={delegations} onChange={setDelegation} />
-        <label htmlFor={`${id}-paragraph`}>Paragraph</label>
+        <label htmlFor={`${id}-paragraph`}>{t('comments.paragraph')}</label>
         <select id={`${id}-paragraph`} value={paragraph} onChange={(event) => setParagraph(event.target.value)}>
-          <option value="">All paragraphs</option>
+          <option value="">{t('comments.allParagraphs')}</option>
           {clauses.map((clause) => (
             <option key={clause.label} value={clause.label}>
               {clause.label}
@@ -92,9 +94,11 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
           ))}
         </select>
       </fieldset>
-      <p className="comments__hint">In the text, Ctrl+Alt+M on a highlighted passage moves to its thread.</p>
+      <p className="comments__hint">
+        <Trans t={t} i18nKey="comments.hint" components={{ kbd: <kbd /> }} />
+      </p>
       {threads.error && <p role="alert">{threads.error}</p>}
-      {visible.length === 0 && <p>No comment matches.</p>}
+      {visible.length === 0 && <p>{t('comments.none')}</p>}
       {visible.map(({ thread, place, range }) => (
         <ThreadCard
           key={thread.id}
@@ -129,6 +133,7 @@ function NewThreadForm({ editor, clauses, onCreate }: NewThreadFormProps) {
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -137,35 +142,42 @@ function NewThreadForm({ editor, clauses, onCreate }: NewThreadFormProps) {
       choice === 'selection'
         ? target && { clauseId: target.clauseId, ...(target.anchor ? { anchor: target.anchor } : {}), body }
         : { clauseId: choice, body }
-    if (!request) return setError('Select some text, or choose a paragraph.')
+    if (!request) return setError(t('comments.new.noTarget'))
     onCreate(request).then(
       () => setBody(''),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
   }
 
-  const selectionLabel = target ? (target.anchor ? `Selected text in ${target.label}: “${target.quote.slice(0, 60)}”` : `Whole paragraph ${target.label} (at the cursor)`) : 'The selection (select some text first)'
+  const selectionLabel = target
+    ? target.anchor
+      ? t('comments.new.selected', { label: target.label, quote: target.quote.slice(0, 60) })
+      : t('comments.new.atCursor', { label: target.label })
+    : t('comments.new.noSelection')
   return (
     <form onSubmit={handleSubmit} className="comments__new">
-      <label htmlFor={`${id}-target`}>Comment on</label>
+      <label htmlFor={`${id}-target`}>{t('comments.new.target')}</label>
       <select id={`${id}-target`} value={choice} onChange={(event) => setChoice(event.target.value)}>
-        <option value="selection">{selectionLabel}</option>
+        {/* The words quoted are the text's own, so the option reads in their direction. */}
+        <option value="selection" dir={target ? 'auto' : undefined}>
+          {selectionLabel}
+        </option>
         {clauses
           .filter((clause) => clause.clauseId)
           .map((clause) => (
-            <option key={clause.clauseId} value={clause.clauseId!}>
-              Whole paragraph {clause.label}: {clause.text.slice(0, 50)}
+            <option key={clause.clauseId} value={clause.clauseId!} dir="auto">
+              {t('comments.new.paragraph', { label: clause.label, text: clause.text.slice(0, 50) })}
             </option>
           ))}
       </select>
-      <label htmlFor={`${id}-body`}>New comment (mention with @login or @CODE)</label>
+      <label htmlFor={`${id}-body`}>{t('comments.new.body')}</label>
       <textarea id={`${id}-body`} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} required />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <button type="submit">Add comment</button>
+      <button type="submit">{t('comments.new.submit')}</button>
     </form>
   )
 }

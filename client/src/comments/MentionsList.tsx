@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 
 /** A comment by someone else that mentions me or my delegation. */
 export interface UnreadMention {
@@ -28,6 +30,7 @@ export function unreadMentions(threads: ThreadView[], identity: Identity, readAt
 export function MentionsList({ unread, onOpen, onRead }: { unread: UnreadMention[]; onOpen: (threadId: string) => void; onRead: () => void }) {
   const [open, setOpen] = useState(false)
   const [shown, setShown] = useState<UnreadMention[]>([])
+  const { t } = useTranslation()
   if (unread.length === 0 && !open) return null
   return (
     <div className="mentions">
@@ -42,15 +45,15 @@ export function MentionsList({ unread, onOpen, onRead }: { unread: UnreadMention
           setOpen(!open)
         }}
       >
-        {open ? 'Hide mentions' : `${unread.length} unread ${unread.length === 1 ? 'mention' : 'mentions'}`}
+        {open ? t('comments.mentions.hide') : t('comments.mentions.unread', { count: unread.length })}
       </button>
       {open && (
         <ul>
           {shown.map((mention) => (
             <li key={mention.commentId}>
-              {mention.by}: “{mention.excerpt}”{' '}
+              <bdi dir="auto">{mention.by}</bdi>: “<bdi dir="auto">{mention.excerpt}</bdi>”{' '}
               <button type="button" onClick={() => onOpen(mention.threadId)}>
-                Go to thread<span className="visually-hidden"> mentioning you by {mention.by}</span>
+                <SpokenLabel shown={t('comments.mentions.go')} spoken={t('comments.mentions.goSpoken', { name: mention.by })} />
               </button>
             </li>
           ))}

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { CommentView, ThreadView } from '../../../shared/comments/commentSchemas.js'
-import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { useDateTime } from '../i18n/useDateTime.js'
+import { SpokenLabel } from '../layout/SpokenLabel.js'
 
 interface ThreadCardProps {
   thread: ThreadView
@@ -25,6 +27,7 @@ export function ThreadCard(props: ThreadCardProps) {
   const [reply, setReply] = useState('')
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   useEffect(() => {
     if (focused) {
@@ -47,11 +50,11 @@ export function ThreadCard(props: ThreadCardProps) {
   return (
     <article ref={ref} tabIndex={-1} className={`thread thread--${thread.status}${focused ? ' thread--focused' : ''}`} aria-labelledby={`${id}-title`} data-thread={thread.id}>
       <h3 id={`${id}-title`} className="thread__title">
-        {label || 'Paragraph removed'} — {thread.status === 'resolved' ? 'Resolved' : 'Open'}
+        {thread.status === 'resolved' ? t('comments.thread.resolvedTitle', { label: label || t('comments.thread.removed') }) : t('comments.thread.openTitle', { label: label || t('comments.thread.removed') })}
       </h3>
-      <blockquote className="thread__quote" dir="auto">
-        {thread.anchor ? `“${thread.quote}”` : 'Whole paragraph'}
-        {textRemoved && <strong className="thread__removed"> (text removed)</strong>}
+      <blockquote className="thread__quote">
+        {thread.anchor ? <>“<bdi dir="auto">{thread.quote}</bdi>”</> : t('comments.thread.wholeParagraph')}
+        {textRemoved && <strong className="thread__removed"> {t('comments.thread.textRemoved')}</strong>}
       </blockquote>
       <ol className="thread__comments">
         {thread.comments.map((comment) => (
@@ -61,20 +64,20 @@ export function ThreadCard(props: ThreadCardProps) {
       <div className="thread__actions">
         {props.onShowInText && (
           <button type="button" onClick={props.onShowInText}>
-            Show in text
+            {t('comments.thread.showInText')}
           </button>
         )}
         {mayResolve && (
           <button type="button" onClick={() => run(props.onResolve(thread.status === 'open'))}>
-            {thread.status === 'open' ? 'Resolve' : 'Reopen'}
+            {thread.status === 'open' ? t('comments.thread.resolve') : t('comments.thread.reopen')}
           </button>
         )}
       </div>
       {canComment && thread.status === 'open' && (
         <form onSubmit={handleReply} className="thread__reply">
-          <label htmlFor={`${id}-reply`}>Reply</label>
+          <label htmlFor={`${id}-reply`}>{t('comments.thread.reply')}</label>
           <textarea id={`${id}-reply`} dir="auto" value={reply} onChange={(event) => setReply(event.target.value)} rows={2} maxLength={4000} required />
-          <button type="submit">Send reply</button>
+          <button type="submit">{t('comments.thread.send')}</button>
         </form>
       )}
       {error && (
@@ -90,18 +93,22 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(comment.body)
   const id = useId()
+  const { t } = useTranslation()
+  const dateTime = useDateTime()
   if (comment.deleted) {
     return (
       <li className="comment comment--deleted">
-        <em>Comment deleted by {comment.author.name}.</em>
+        <em>
+          <Trans t={t} i18nKey="comments.thread.deleted" components={{ name: <bdi dir="auto">{comment.author.name}</bdi> }} />
+        </em>
       </li>
     )
   }
   return (
     <li className="comment">
       <p className="comment__meta">
-        <strong dir="auto">{comment.author.name}</strong> (<span dir="auto">{comment.author.delegation.name}</span>) · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
-        {comment.editedAt && ' · edited'}
+        <strong dir="auto">{comment.author.name}</strong> (<span dir="auto">{comment.author.delegation.name}</span>) · <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
+        {comment.editedAt && ` · ${t('comments.thread.edited')}`}
       </p>
       {editing ? (
         <form
@@ -110,11 +117,11 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
             void onEdit(draft).then(() => setEditing(false))
           }}
         >
-          <label htmlFor={`${id}-edit`}>Edit your comment</label>
+          <label htmlFor={`${id}-edit`}>{t('comments.thread.editLabel')}</label>
           <textarea id={`${id}-edit`} dir="auto" value={draft} onChange={(event) => setDraft(event.target.value)} rows={3} maxLength={4000} required />
-          <button type="submit">Save</button>
+          <button type="submit">{t('comments.thread.save')}</button>
           <button type="button" onClick={() => setEditing(false)}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
         </form>
       ) : (
@@ -123,10 +130,10 @@ function CommentItem({ comment, mine, onEdit, onDelete }: { comment: CommentView
       {mine && !editing && (
         <div className="comment__actions">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit<span className="visually-hidden"> your comment</span>
+            <SpokenLabel shown={t('comments.thread.edit')} spoken={t('comments.thread.editSpoken')} />
           </button>
           <button type="button" onClick={() => void onDelete()}>
-            Delete<span className="visually-hidden"> your comment</span>
+            <SpokenLabel shown={t('comments.thread.delete')} spoken={t('comments.thread.deleteSpoken')} />
           </button>
         </div>
       )}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { Trans, useTranslation } from 'react-i18next'
 import { DeclarationAccess, type Identity } from '../../../shared/api/schemas.js'
 import type { DraftingMode } from '../../../shared/negotiation/amendmentSchemas.js'
 import { CloseCode } from '../../../shared/protocol/closeCodes.js'
-import { can, roleLabel } from '../../../shared/roles.js'
+import { can } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { updateAmendmentMarks, type MarksShown } from '../amendments/AmendmentMarks.js'
 import { Announcements } from '../announcements/Announcements.js'
@@ -29,6 +30,7 @@ import { StatusPanel } from '../paragraphStatus/StatusPanel.js'
 import { useParagraphStatuses } from '../paragraphStatus/useParagraphStatuses.js'
 import { useStatusBadges } from '../paragraphStatus/useStatusBadges.js'
 import { PresenceList } from '../presence/PresenceList.js'
+import { roleName } from '../i18n/roleName.js'
 import { useDeclarationSync, useSaveStatus, type DeclarationSync } from '../sync/useDeclarationSync.js'
 import { AppLink } from '../navigation/AppLink.js'
 import { SaveIndicator } from './SaveIndicator.js'
@@ -52,6 +54,8 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   const [generation, setGeneration] = useState(0)
   const [modeSlot, setModeSlot] = useState<HTMLElement | null>(null)
   const modeAnnouncement = useModeAnnouncement()
+  const { t } = useTranslation()
+  const titleId = useId()
   useDocumentTitle(access?.title)
 
   const load = useCallback(() => {
@@ -75,31 +79,34 @@ export function DeclarationPage({ name, identity, onNavigate, onSessionEnded }: 
   )
 
   if (error) return <p role="alert">{error}</p>
-  if (!access) return <p role="status">Loading…</p>
+  if (!access) return <p role="status">{t('app.loading')}</p>
   return (
-    <article className="declaration-page" aria-label={access.title}>
+    <article className="declaration-page" aria-labelledby={titleId}>
+      {/* The page is named after the declaration's own title, in the title's direction. */}
+      <span id={titleId} hidden dir="auto">
+        {access.title}
+      </span>
       <div className="declaration-bar">
         <p className="role-badge">
-          Your role: {roleLabel[access.role]}
-          {!can(access.role, 'text.edit') && ' (read-only)'}
+          {can(access.role, 'text.edit') ? t('declaration.role', { role: roleName(t, access.role) }) : t('declaration.roleReadOnly', { role: roleName(t, access.role) })}
         </p>
         <div ref={setModeSlot} className="declaration-mode" />
         <p role="status" className="visually-hidden">
           {modeAnnouncement.announcement}
         </p>
-        <nav aria-label="Declaration" className="declaration-nav">
+        <nav aria-label={t('declaration.nav')} className="declaration-nav">
           <AppLink to={`/d/${name}/versions`} onNavigate={onNavigate}>
-            Versions
+            {t('declaration.versions')}
           </AppLink>
           <AppLink to={`/d/${name}/signatures`} onNavigate={onNavigate}>
-            Signatures
+            {t('signatures.title')}
           </AppLink>
           <AppLink to={`/d/${name}/compilation`} onNavigate={onNavigate}>
-            Compilation
+            {t('declaration.compilation')}
           </AppLink>
           {can(access.role, 'participants.manage') && (
             <AppLink to={`/d/${name}/participants`} onNavigate={onNavigate}>
-              Participants
+              {t('participants.title')}
             </AppLink>
           )}
         </nav>
@@ -154,13 +161,14 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
   const amendments = useAmendments(access.name, sync.channel)
   const statuses = useParagraphStatuses(access.name, sync.channel)
   useStatusBadges(editor, statuses.statuses)
-  const [sideView, setSideView] = useState('Comments')
+  const { t } = useTranslation()
+  const [sideView, setSideView] = useState('comments')
   const [focusedAmendment, setFocusedAmendment] = useState<string | null>(null)
   const [marksShown, setMarksShown] = useState<MarksShown>('all')
   useEffect(() => {
     if (!editor) return
     const onActivate = (amendmentId: string) => {
-      setSideView('Amendments')
+      setSideView('amendments')
       setFocusedAmendment(amendmentId)
     }
     updateAmendmentMarks(editor, { amendments: amendments.amendments, shown: marksShown, onActivate })
@@ -176,7 +184,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
         <>
           {lock && (
             <p className="lock-banner" role="status">
-              <strong>Locked for signature</strong> on “{lock.name}”. No change can be made until a moderator freezes a new version.
+              <Trans t={t} i18nKey="declaration.locked" components={{ strong: <strong />, version: <bdi dir="auto">{lock.name}</bdi> }} />
             </p>
           )}
           <SaveIndicator status={sync.ready ? status : { kind: 'connecting' }} readOnly={!canEdit} />
@@ -194,14 +202,15 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
               shown={sideView}
               onShow={setSideView}
               views={[
-                { name: 'Comments', content: <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} /> },
+                { id: 'comments', name: t('declaration.tabs.comments'), content: <CommentsPanel editor={editor} declaration={access.name} channel={sync.channel} identity={identity} role={access.role} onShowInText={hide} /> },
                 {
-                  name: 'Amendments',
-                  count: `${openAmendments} open`,
+                  id: 'amendments',
+                  name: t('declaration.tabs.amendments'),
+                  count: t('declaration.tabs.open', { count: openAmendments }),
                   content: <AmendmentsPanel editor={editor} amendments={amendments} identity={identity} role={access.role} focused={focusedAmendment} onFocus={setFocusedAmendment} onShowInText={hide} />,
                 },
-                { name: 'Brackets', count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
-                { name: 'Progress', content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} brackets={brackets.items} role={access.role} /> },
+                { id: 'brackets', name: t('declaration.tabs.brackets'), count: bracketsSummary(brackets), content: <BracketsPanel editor={editor} brackets={brackets} role={access.role} onShowInText={hide} /> },
+                { id: 'progress', name: t('paragraphStatus.heading'), content: <StatusPanel doc={sync.doc} statuses={statuses} amendments={amendments.amendments} brackets={brackets.items} role={access.role} /> },
               ]}
             />
           )}
@@ -211,7 +220,7 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
       {modeSlot && createPortal(<DraftingModeControl declaration={access.name} mode={mode} canSet={can(access.role, 'mode.set')} />, modeSlot)}
       <SilenceSection access={access} channel={sync.channel} identity={identity} />
       <Announcements declaration={access.name} sync={sync} editor={editor} identity={identity} />
-      {!sync.ready && <p role="status">Loading the text…</p>}
+      {!sync.ready && <p role="status">{t('declaration.loadingText')}</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
       <ClosedParagraphNotice editor={editor} />

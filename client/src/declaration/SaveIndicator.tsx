@@ -13,34 +13,30 @@ interface StatusWords {
   shown?: string
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
 /** The words that say whether the text is safe on the server's disk. */
 function statusWords(status: SaveStatus, t: TFunction): StatusWords {
   switch (status.kind) {
     case 'connecting':
-      return { spoken: '', shown: 'Connecting…' }
+      return { spoken: '', shown: t('sync.connecting') }
     case 'saving':
-      return { spoken: '', shown: 'Saving…' }
+      return { spoken: '', shown: t('sync.saving') }
     case 'saved':
-      if (status.merged === 0) return { spoken: 'All changes saved' }
-      return { spoken: `All changes saved. Your ${plural(status.merged, 'offline change was', 'offline changes were')} merged.` }
+      if (status.merged === 0) return { spoken: t('sync.saved') }
+      return { spoken: t('sync.savedMerged', { count: status.merged }) }
     case 'offline':
       // The count changes with every keystroke offline; being offline is what needs saying.
-      return { spoken: 'Offline', shown: `, ${plural(status.waiting, 'change', 'changes')} waiting` }
+      return { spoken: t('sync.offline'), shown: t('sync.waiting', { count: status.waiting }) }
     case 'failed':
-      return { spoken: `Not saved: ${status.message}` }
+      return { spoken: t('sync.failed') }
     case 'refused':
-      return { spoken: `Disconnected: ${closeMessage(t, status.code)}` }
+      return { spoken: t('sync.refused', { reason: closeMessage(t, status.code) }) }
   }
 }
 
 /** What a read-only reader is told: only whether the text is live. */
 function readOnlyWords(status: SaveStatus, t: TFunction): StatusWords {
-  if (status.kind === 'saved' || status.kind === 'saving') return { spoken: 'Live: you see every change as it is made' }
-  if (status.kind === 'offline') return { spoken: 'Offline' }
+  if (status.kind === 'saved' || status.kind === 'saving') return { spoken: t('sync.live') }
+  if (status.kind === 'offline') return { spoken: t('sync.offline') }
   return statusWords(status, t)
 }
 

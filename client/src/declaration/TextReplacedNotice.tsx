@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react'
-import { formatDateTime } from '../../../shared/format/dateTime.js'
+import { Trans, useTranslation } from 'react-i18next'
 import type { TextReplacedMessage } from '../../../shared/protocol/controlMessages.js'
+import { useDateTime } from '../i18n/useDateTime.js'
 import type { DeclarationSync } from '../sync/useDeclarationSync.js'
 import './textReplacedNotice.css'
 
 /** Tells an editor that a moderator replaced the text with a stored version, by whom and with which one. */
 export function TextReplacedNotice({ sync }: { sync: DeclarationSync }) {
   const [replaced, setReplaced] = useState<TextReplacedMessage | null>(null)
+  const { t } = useTranslation()
+  const dateTime = useDateTime()
   useEffect(
     () =>
       sync.channel.subscribe((message) => {
@@ -20,12 +23,20 @@ export function TextReplacedNotice({ sync }: { sync: DeclarationSync }) {
       {replaced && (
         <div className="text-replaced-notice">
           <p>
-            <strong>The text was replaced.</strong> <bdi dir="auto">{replaced.by.name}</bdi> (<bdi dir="auto">{replaced.by.delegation}</bdi>)
-            started a new round from version {replaced.version.seq}, “<bdi dir="auto">{replaced.version.name}</bdi>”, at{' '}
-            {formatDateTime(replaced.at)}. What you typed meanwhile is kept in the new text.
+            <Trans
+              t={t}
+              i18nKey="declaration.textReplaced"
+              values={{ seq: replaced.version.seq, time: dateTime(replaced.at) }}
+              components={{
+                strong: <strong />,
+                name: <bdi dir="auto">{replaced.by.name}</bdi>,
+                delegation: <bdi dir="auto">{replaced.by.delegation}</bdi>,
+                version: <bdi dir="auto">{replaced.version.name}</bdi>,
+              }}
+            />
           </p>
           <button type="button" onClick={() => setReplaced(null)}>
-            Dismiss
+            {t('drafts.dismiss')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import './workspaceLayout.css'
 
 interface WorkspaceLayoutProps {
@@ -19,6 +20,7 @@ export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
   const hideSide = useCallback(() => setSideOpen(false), [])
   const workspaceRef = useRef<HTMLDivElement>(null)
   const barRef = useRef<HTMLDivElement>(null)
+  const { t } = useTranslation()
 
   useEffect(() => {
     const workspace = workspaceRef.current
@@ -50,14 +52,14 @@ export function WorkspaceLayout({ bar, side, children }: WorkspaceLayoutProps) {
       <div ref={barRef} className="workspace__bar">
         {bar}
         <button ref={toggleRef} type="button" className="workspace__toggle" aria-expanded={sideOpen} aria-controls={`${id}-side`} onClick={handleToggle}>
-          {sideOpen ? 'Hide comments and people' : 'Comments and people'}
+          {sideOpen ? t('declaration.side.hide') : t('declaration.side.show')}
         </button>
       </div>
       <div className="workspace__main">{children}</div>
-      <aside ref={sideRef} id={`${id}-side`} className="workspace__side" aria-label="People and comments" tabIndex={-1} onKeyDown={handleSideKeyDown}>
+      <aside ref={sideRef} id={`${id}-side`} className="workspace__side" aria-label={t('declaration.side.label')} tabIndex={-1} onKeyDown={handleSideKeyDown}>
         {sideOpen && (
           <button type="button" className="workspace__close" onClick={closeSide}>
-            Close comments and people
+            {t('declaration.side.close')}
           </button>
         )}
         {side(hideSide)}

@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { nearestNoteIndex, updateNoteText } from './updateNoteText.js'
 import './notes.css'
 
@@ -26,12 +27,13 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
   const [draft, setDraft] = useState<NoteDraft | null>(null)
   // Focus goes back to the button the form was opened from.
   const [returnTo, setReturnTo] = useState<number | null>(null)
+  const { t } = useTranslation()
   // The note follows its text when others add or remove notes before it.
   const editing = draft && editable ? nearestNoteIndex(notes, draft.index, draft.original) : -1
   if (notes.length === 0) return null
   return (
     <section className="notes" aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Notes</h2>
+      <h2 id="notes-heading">{t('editor.notes.heading')}</h2>
       <ol>
         {notes.map((text, index) => (
           <li key={index}>
@@ -51,7 +53,7 @@ export function NotesList({ editor, editable }: { editor: Editor; editable: bool
                 <span dir="auto">{text}</span>{' '}
                 {editable && (
                   <button type="button" className="notes__edit" autoFocus={returnTo === index} onClick={() => setDraft({ index, original: text, text })}>
-                    Edit note {index + 1}
+                    {t('editor.notes.edit', { number: index + 1 })}
                   </button>
                 )}
               </>
@@ -74,12 +76,13 @@ interface NoteFormProps {
 function NoteForm({ editor, index, draft, onChange, onDone }: NoteFormProps) {
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     const next = draft.text.trim()
-    if (!next) return setError('A note needs some text.')
-    if (!updateNoteText(editor, index, draft.original, next)) return setError('This note was changed or removed meanwhile.')
+    if (!next) return setError(t('editor.notes.empty'))
+    if (!updateNoteText(editor, index, draft.original, next)) return setError(t('editor.notes.changed'))
     onDone()
   }
 
@@ -91,11 +94,11 @@ function NoteForm({ editor, index, draft, onChange, onDone }: NoteFormProps) {
         if (event.key === 'Escape') onDone()
       }}
     >
-      <label htmlFor={`${id}-text`}>Text of note {index + 1}</label>
+      <label htmlFor={`${id}-text`}>{t('editor.notes.text', { number: index + 1 })}</label>
       <input id={`${id}-text`} dir="auto" value={draft.text} onChange={(event) => onChange(event.target.value)} autoFocus maxLength={2000} />
-      <button type="submit">Save note</button>
+      <button type="submit">{t('editor.notes.save')}</button>
       <button type="button" onClick={onDone}>
-        Cancel
+        {t('dialog.cancel')}
       </button>
       {error && (
         <p role="alert" className="error">

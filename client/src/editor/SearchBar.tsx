@@ -1,12 +1,15 @@
 import { useEditorState, type Editor } from '@tiptap/react'
+import type { TFunction } from 'i18next'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { closeSearch, goToMatch, setSearchQuery, textSearchKey } from './TextSearch.js'
 import './search.css'
 
-function describe(query: string, count: number, current: number): string {
+/** How many hits there are, and which one is shown. */
+function describe(t: TFunction, query: string, count: number, current: number): string {
   if (query === '') return ''
-  if (count === 0) return 'No matches'
-  return current < 0 ? `${count} ${count === 1 ? 'match' : 'matches'}` : `${current + 1} of ${count}`
+  if (count === 0) return t('editor.search.none')
+  return current < 0 ? t('editor.search.count', { count }) : t('editor.search.current', { current: current + 1, count })
 }
 
 /** The search field Ctrl+F opens: Enter and Shift+Enter move between hits, Escape goes back to the text. */
@@ -21,6 +24,7 @@ export function SearchBar({ editor }: { editor: Editor }) {
   const [text, setText] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const id = useId()
+  const { t } = useTranslation()
 
   useEffect(() => {
     if (search.open) input.current?.select()
@@ -49,8 +53,8 @@ export function SearchBar({ editor }: { editor: Editor }) {
   }
 
   return (
-    <div className="editor-search" role="search" aria-label="Search in the text">
-      <label htmlFor={`${id}-query`}>Find in text</label>
+    <div className="editor-search" role="search" aria-label={t('editor.search.label')}>
+      <label htmlFor={`${id}-query`}>{t('editor.search.find')}</label>
       <input
         id={`${id}-query`}
         ref={input}
@@ -65,16 +69,16 @@ export function SearchBar({ editor }: { editor: Editor }) {
         onKeyDown={handleKeyDown}
       />
       <button type="button" disabled={search.count === 0} onClick={() => goToMatch(editor.view, -1)}>
-        Previous match
+        {t('editor.search.previous')}
       </button>
       <button type="button" disabled={search.count === 0} onClick={() => goToMatch(editor.view, 1)}>
-        Next match
+        {t('editor.search.next')}
       </button>
       <button type="button" onClick={handleClose}>
-        Close search
+        {t('editor.search.close')}
       </button>
       <p className="editor-search__count" role="status">
-        {describe(search.query, search.count, search.current)}
+        {describe(t, search.query, search.count, search.current)}
       </p>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import './toolbar.css'
 
 /**
@@ -24,6 +25,7 @@ export function Toolbar({ editor, marksOnly = false }: { editor: Editor; marksOn
   const moreRef = useRef<HTMLButtonElement>(null)
   const [noteText, setNoteText] = useState('')
   const noteId = useId()
+  const { t } = useTranslation()
 
   const handleAddNote = (event: FormEvent) => {
     event.preventDefault()
@@ -52,42 +54,42 @@ export function Toolbar({ editor, marksOnly = false }: { editor: Editor; marksOn
 
   return (
     <div className="toolbar-area">
-      <div role="toolbar" aria-label="Formatting" className="toolbar">
+      <div role="toolbar" aria-label={t('editor.toolbar.label')} className="toolbar">
         <button type="button" aria-pressed={state.bold} onClick={() => editor.chain().focus().toggleBold().run()}>
-          <b>Bold</b>
+          <b>{t('editor.toolbar.bold')}</b>
         </button>
         <button type="button" aria-pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
-          <i>Italic</i>
+          <i>{t('editor.toolbar.italic')}</i>
         </button>
         {!marksOnly && (
           <button ref={moreRef} type="button" aria-expanded={moreOpen} aria-controls={`${noteId}-more`} onClick={() => (moreOpen ? closeMore() : setMoreOpen(true))}>
-            More formatting
+            {t('editor.toolbar.more')}
           </button>
         )}
       </div>
       {moreOpen && !marksOnly && (
         // Over the text, so the bar keeps its one row; Escape closes it and goes back to its button.
-        <div id={`${noteId}-more`} role="group" aria-label="More formatting" className="toolbar__more" onKeyDown={handleMoreKeyDown}>
+        <div id={`${noteId}-more`} role="group" aria-label={t('editor.toolbar.more')} className="toolbar__more" onKeyDown={handleMoreKeyDown}>
           <button type="button" disabled={!state.inClause} onClick={structure(() => editor.chain().focus().setClauseKind(state.preambular ? 'operative' : 'preambular').run())}>
-            {state.preambular ? 'Make operative (OP)' : 'Make preambular (PP)'}
+            {state.preambular ? t('editor.toolbar.makeOperative') : t('editor.toolbar.makePreambular')}
           </button>
           <button type="button" aria-pressed={state.heading} onClick={structure(() => editor.chain().focus().toggleNode('heading', 'clause', { level: 2 }).run())}>
-            Section heading
+            {t('editor.toolbar.heading')}
           </button>
           <button type="button" aria-pressed={state.bulletList} onClick={structure(() => editor.chain().focus().toggleBulletList().run())}>
-            Bulleted sub-items
+            {t('editor.toolbar.bulletList')}
           </button>
           <button type="button" aria-pressed={state.orderedList} onClick={structure(() => editor.chain().focus().toggleOrderedList().run())}>
-            Numbered sub-items
+            {t('editor.toolbar.orderedList')}
           </button>
           <button type="button" aria-expanded={noteOpen} aria-controls={noteId} onClick={() => setNoteOpen(!noteOpen)}>
-            Add note
+            {t('editor.toolbar.addNote')}
           </button>
           {noteOpen && (
             <form id={noteId} className="note-form" onSubmit={handleAddNote}>
-              <label htmlFor={`${noteId}-text`}>Note text</label>
+              <label htmlFor={`${noteId}-text`}>{t('editor.toolbar.noteText')}</label>
               <input id={`${noteId}-text`} value={noteText} onChange={(event) => setNoteText(event.target.value)} autoFocus maxLength={2000} />
-              <button type="submit">Insert note</button>
+              <button type="submit">{t('editor.toolbar.insertNote')}</button>
             </form>
           )}
         </div>

@@ -1,7 +1,7 @@
 import { PresenceUser } from '../../../shared/awareness.js'
 
-/** A remote caret with its label: name and delegation in words, the delegation colour as a second cue. */
-export function renderCaret(raw: Record<string, unknown>): HTMLElement {
+/** Draws a remote caret with its label: name and delegation in words, the delegation colour as a second cue; `someone` names a caret of unknown person. */
+export const caretRenderer = (someone: string) => (raw: Record<string, unknown>): HTMLElement => {
   const parsed = PresenceUser.safeParse(raw)
   const caret = document.createElement('span')
   caret.className = 'collab-caret'
@@ -12,9 +12,10 @@ export function renderCaret(raw: Record<string, unknown>): HTMLElement {
   if (parsed.success) {
     caret.style.borderColor = parsed.data.color
     label.style.backgroundColor = parsed.data.color
+    label.dir = 'auto'
     label.textContent = `${parsed.data.name} (${parsed.data.delegation.name})`
   } else {
-    label.textContent = 'Someone'
+    label.textContent = someone
   }
   caret.append(label)
   return caret

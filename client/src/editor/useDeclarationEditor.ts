@@ -2,6 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { PresenceUser } from '../../../shared/awareness.js'
@@ -13,7 +14,7 @@ import { CommentHighlights } from '../comments/CommentHighlights.js'
 import { StatusBadges } from '../paragraphStatus/StatusBadges.js'
 import { EditSizeGuard } from '../sync/EditSizeGuard.js'
 import { PasteMapping } from './PasteMapping.js'
-import { renderCaret, renderSelection } from './renderCaret.js'
+import { caretRenderer, renderSelection } from './renderCaret.js'
 import { RoundLabels } from './RoundLabels.js'
 import { TextDirection } from './TextDirection.js'
 import { TextSearch } from './TextSearch.js'
@@ -21,6 +22,7 @@ import { TitleKeys } from './TitleKeys.js'
 
 /** The collaborative editor: the shared schema bound to the Y.Doc, with labelled remote carets, comment highlights, suggesting mode and pending amendments. */
 export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, user: PresenceUser, editable: boolean): Editor | null {
+  const { t } = useTranslation()
   const editor = useEditor(
     {
       editable,
@@ -34,7 +36,7 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
           provider,
           // The server replaces this with the identity of the session; it is only a local default.
           user,
-          render: renderCaret,
+          render: caretRenderer(t('editor.someone')),
           selectionRender: renderSelection,
         }),
         CommentHighlights,
@@ -52,7 +54,6 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
         attributes: {
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': 'Declaration text',
           class: 'declaration-text',
           // Read-only text is not editable, so this is what lets a reader reach it with Tab and search it.
           tabindex: '0',
@@ -67,7 +68,8 @@ export function useDeclarationEditor(doc: Y.Doc, provider: WebsocketProvider, us
     editor.setEditable(editable)
     // ProseMirror leaves attributes it does not manage alone, so this one survives its updates.
     editor.view.dom.setAttribute('aria-readonly', String(!editable))
-  }, [editor, editable])
+    editor.view.dom.setAttribute('aria-label', t('editor.label'))
+  }, [editor, editable, t])
 
   return editor
 }

@@ -1,10 +1,12 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PARAGRAPH_CLOSED_EVENT } from './StatusBadges.js'
 
 /** Says, politely, why a keystroke in an agreed paragraph did nothing. */
 export function ClosedParagraphNotice({ editor }: { editor: Editor | null }) {
   const [label, setLabel] = useState<string | null>(null)
+  const { t } = useTranslation()
   useEffect(() => {
     if (!editor) return
     const element = editor.view.dom
@@ -14,7 +16,7 @@ export function ClosedParagraphNotice({ editor }: { editor: Editor | null }) {
   }, [editor])
   return (
     <p role="status" className="closed-paragraph-notice">
-      {label && `${label} is agreed and closed: it cannot be changed until a moderator reopens it.`}
+      {label && t('paragraphStatus.closed', { label })}
     </p>
   )
 }

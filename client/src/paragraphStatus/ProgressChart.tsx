@@ -2,9 +2,10 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { VersionProgress, type StatusCounts } from '../../../shared/paragraphStatus/progressSummary.js'
-import { statusLabel } from '../../../shared/paragraphStatus/statusLabels.js'
+import { statusSymbol } from '../../../shared/paragraphStatus/statusLabels.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import { callApi } from '../api/apiClient.js'
+import { statusBadgeText } from './statusWords.js'
 import './paragraphStatus.css'
 
 const ProgressAnswer = z.object({ versions: z.array(VersionProgress) })
@@ -32,7 +33,6 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const [error, setError] = useState<string | null>(null)
   const id = useId()
   const { t } = useTranslation()
-  const statusWord: Record<ParagraphStatus, string> = { agreed: t('versions.progress.status.agreed'), 'ad-referendum': t('versions.progress.status.adReferendum'), open: t('versions.progress.status.open') }
   useEffect(() => {
     callApi(`/declarations/${declaration}/progress`, ProgressAnswer).then(
       (answer) => setVersions(answer.versions),
@@ -46,9 +46,9 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const scale = BARS / most
   return (
     <section className="progress-chart" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('versions.progress.heading')}</h2>
+      <h2 id={`${id}-heading`}>{t('paragraphStatus.chart.heading')}</h2>
       <svg role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-table`} viewBox={`0 0 ${LABEL + BARS + 10} ${versions.length * ROW + 10}`} width={LABEL + BARS + 10}>
-        <title id={`${id}-title`}>{t('versions.progress.chartTitle')}</title>
+        <title id={`${id}-title`}>{t('paragraphStatus.chart.title')}</title>
         <defs>
           <pattern id="progress-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#f0d98c" />
@@ -74,7 +74,7 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
                     <rect x={at} y={y} width={width} height={ROW - 8} fill={fill} stroke="#1a1a1a" />
                     {width > 34 && (
                       <text x={at + 4} y={y + 16} fontSize="12" fill={text}>
-                        {statusLabel[status].symbol} {count}
+                        {statusSymbol[status]} {count}
                       </text>
                     )}
                   </g>
@@ -85,16 +85,16 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
         })}
       </svg>
       <table id={`${id}-table`}>
-        <caption>{t('versions.progress.caption')}</caption>
+        <caption>{t('paragraphStatus.chart.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('versions.progress.version')}</th>
+            <th scope="col">{t('paragraphStatus.chart.version')}</th>
             {segments.map(({ status }) => (
               <th key={status} scope="col">
-                {statusLabel[status].symbol} {statusWord[status]}
+                {statusBadgeText(t, status)}
               </th>
             ))}
-            <th scope="col">{t('versions.progress.pending')}</th>
+            <th scope="col">{t('paragraphStatus.chart.pending')}</th>
           </tr>
         </thead>
         <tbody>
@@ -106,7 +106,7 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
               {segments.map(({ status }) => (
                 <td key={status}>{totals[row]![status]}</td>
               ))}
-              <td>{version.summary.pendingAmendments ?? t('versions.progress.notRecorded')}</td>
+              <td>{version.summary.pendingAmendments ?? t('paragraphStatus.chart.notRecorded')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,27 +1,28 @@
+import { useTranslation } from 'react-i18next'
 import type { ProgressSummary } from '../../../shared/paragraphStatus/progressSummary.js'
-import { statusBadgeText } from '../../../shared/paragraphStatus/statusLabels.js'
 import { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
-
-const kinds = [
-  { kind: 'preambular', name: 'Preambular (PP)' },
-  { kind: 'operative', name: 'Operative (OP)' },
-] as const
+import { statusBadgeText } from './statusWords.js'
 
 /** How far the text is from agreement: paragraphs per kind and status, pending amendments, and brackets where counted. */
 export function ProgressSummaryTable({ summary, caption }: { summary: ProgressSummary; caption: string }) {
+  const { t } = useTranslation()
+  const kinds = [
+    { kind: 'preambular', name: t('paragraphStatus.summary.preambular') },
+    { kind: 'operative', name: t('paragraphStatus.summary.operative') },
+  ] as const
   return (
     <div className="progress-summary">
       <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Paragraphs</th>
+            <th scope="col">{t('paragraphStatus.summary.paragraphs')}</th>
             {ParagraphStatus.options.map((status) => (
               <th key={status} scope="col">
-                {statusBadgeText(status)}
+                {statusBadgeText(t, status)}
               </th>
             ))}
-            <th scope="col">Total</th>
+            <th scope="col">{t('paragraphStatus.summary.total')}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,12 +40,8 @@ export function ProgressSummaryTable({ summary, caption }: { summary: ProgressSu
           })}
         </tbody>
       </table>
-      <p>Pending amendments: {summary.pendingAmendments ?? 'not recorded'}</p>
-      {summary.brackets && (
-        <p>
-          Square brackets: {summary.brackets.count} in {summary.brackets.paragraphs} paragraphs
-        </p>
-      )}
+      <p>{summary.pendingAmendments === null ? t('paragraphStatus.summary.pendingNotRecorded') : t('paragraphStatus.summary.pending', { pending: summary.pendingAmendments })}</p>
+      {summary.brackets && <p>{t('paragraphStatus.summary.brackets', { brackets: summary.brackets.count, count: summary.brackets.paragraphs })}</p>}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { labelClauses } from '../../../shared/editor/clauseLabels.js'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
-import { statusLabel } from '../../../shared/paragraphStatus/statusLabels.js'
+import { statusSymbol } from '../../../shared/paragraphStatus/statusLabels.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 
 /** The DOM event the editor fires when it keeps a local edit out of an agreed paragraph; `detail` is the paragraph's label. */
@@ -15,30 +15,30 @@ const badgesKey = new PluginKey('statusBadges')
 
 declare module '@tiptap/core' {
   interface Storage {
-    statusBadges: { statuses: ReadonlyMap<string, ParagraphStatus> }
+    statusBadges: { statuses: ReadonlyMap<string, ParagraphStatus>; word: (status: ParagraphStatus) => string }
   }
 }
 
-function badge(status: ParagraphStatus): HTMLElement {
+function badge(status: ParagraphStatus, word: string): HTMLElement {
   const element = document.createElement('span')
   element.className = 'status-badge'
   element.dataset.status = status
   element.contentEditable = 'false'
   const symbol = document.createElement('span')
   symbol.setAttribute('aria-hidden', 'true')
-  symbol.textContent = `${statusLabel[status].symbol} `
-  element.append(symbol, statusLabel[status].word)
+  symbol.textContent = `${statusSymbol[status]} `
+  element.append(symbol, word)
   return element
 }
 
 function decorations(editor: Editor, doc: ProseMirrorNode): DecorationSet {
-  const { statuses } = editor.storage.statusBadges
+  const { statuses, word } = editor.storage.statusBadges
   const found = labelClauses(doc).flatMap((clause) => {
     const status = clause.id ? statuses.get(clause.id) : undefined
     if (!status || status === 'open') return []
     return [
       Decoration.node(clause.pos, clause.pos + clause.node.nodeSize, { 'data-status': status }),
-      Decoration.widget(clause.pos + 1, () => badge(status), { side: -1, key: `status-${clause.id}-${status}`, ignoreSelection: true }),
+      Decoration.widget(clause.pos + 1, () => badge(status, word(status)), { side: -1, key: `status-${clause.id}-${status}-${word(status)}`, ignoreSelection: true }),
     ]
   })
   return DecorationSet.create(doc, found)
@@ -68,7 +68,7 @@ export const StatusBadges = Extension.create({
   name: 'statusBadges',
 
   addStorage() {
-    return { statuses: new Map<string, ParagraphStatus>() }
+    return { statuses: new Map<string, ParagraphStatus>(), word: (status: ParagraphStatus) => status }
   },
 
   addProseMirrorPlugins() {
@@ -89,8 +89,9 @@ export const StatusBadges = Extension.create({
   },
 })
 
-/** Replaces the statuses the text shows and redraws them. */
-export function updateStatusBadges(editor: Editor, statuses: ReadonlyMap<string, ParagraphStatus>): void {
+/** Replaces the statuses the text shows, and the words it shows them in, and redraws them. */
+export function updateStatusBadges(editor: Editor, statuses: ReadonlyMap<string, ParagraphStatus>, word: (status: ParagraphStatus) => string): void {
   editor.storage.statusBadges.statuses = statuses
+  editor.storage.statusBadges.word = word
   editor.view.dispatch(editor.state.tr.setMeta(badgesKey, true))
 }

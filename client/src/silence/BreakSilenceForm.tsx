@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import { base64, statementBytes } from '../../../shared/signatures/signatureStatement.js'
 import { SILENCE_BREAK_PURPOSE, SilenceView, type BreakStatement } from '../../../shared/silence/silenceSchemas.js'
@@ -38,6 +39,7 @@ export function BreakSilenceForm({ declaration, silence, identity, onDone }: Bre
   const [status, setStatus] = useState<{ text: string; isError: boolean } | null>(null)
   const id = useId()
   const { ask, dialog } = useConfirm()
+  const { t } = useTranslation()
   const delegation = identity.delegation.name
 
   useEffect(() => {
@@ -57,19 +59,19 @@ export function BreakSilenceForm({ declaration, silence, identity, onDone }: Bre
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (named.length === 0 || !statement.trim()) {
-      setStatus({ text: 'Name at least one paragraph and give a statement.', isError: true })
+      setStatus({ text: t('silence.breakForm.incomplete'), isError: true })
       return
     }
     ask({
-      title: `Break silence on “${silence.version.name}” for ${delegation}?`,
-      message: <p>Your break names {named.map((paragraph) => paragraph.label).join(', ')} and your statement, is signed with your key, and is shown to everyone at once. It cannot be withdrawn.</p>,
-      confirmLabel: `Break silence for ${delegation}`,
+      title: t('silence.breakForm.confirmTitle', { version: silence.version.name, delegation }),
+      message: <p>{t('silence.breakForm.confirmMessage', { paragraphs: named.map((paragraph) => paragraph.label).join(', ') })}</p>,
+      confirmLabel: t('silence.breakForm.submit', { delegation }),
       onConfirm: () => void send(),
     })
   }
 
   const send = async () => {
-    setStatus({ text: 'Signing…', isError: false })
+    setStatus({ text: t('silence.breakForm.signing'), isError: false })
     try {
       const key = await signingKey(identity.id)
       const signed: BreakStatement = {
@@ -96,9 +98,9 @@ export function BreakSilenceForm({ declaration, silence, identity, onDone }: Bre
   return (
     <>
       <form className="stacked-form break-silence-form" onSubmit={handleSubmit} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Break silence for {delegation}</h2>
+      <h2 id={`${id}-heading`}>{t('silence.breakForm.submit', { delegation })}</h2>
       <fieldset>
-        <legend>Paragraphs {delegation} cannot accept</legend>
+        <legend>{t('silence.breakForm.paragraphs', { delegation })}</legend>
         {paragraphs.map((paragraph) => (
           <div key={paragraph.clauseId}>
             <input id={`${id}-${paragraph.clauseId}`} type="checkbox" checked={chosen.has(paragraph.clauseId)} onChange={(event) => toggle(paragraph.clauseId, event.target.checked)} />{' '}
@@ -108,9 +110,9 @@ export function BreakSilenceForm({ declaration, silence, identity, onDone }: Bre
           </div>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-statement`}>Statement (part of what is signed)</label>
+      <label htmlFor={`${id}-statement`}>{t('silence.breakForm.statement')}</label>
       <textarea id={`${id}-statement`} dir="auto" rows={4} maxLength={4000} value={statement} onChange={(event) => setStatement(event.target.value)} />
-      <button type="submit">Break silence for {delegation}</button>
+      <button type="submit">{t('silence.breakForm.submit', { delegation })}</button>
       <p role="status" className={status?.isError ? 'error' : undefined}>
         {status?.text}
       </p>

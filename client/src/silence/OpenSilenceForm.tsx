@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DEFAULT_SILENCE_HOURS, SilenceView } from '../../../shared/silence/silenceSchemas.js'
 import { wallClockIn, type WallClock } from '../../../shared/silence/zonedTime.js'
@@ -18,9 +18,11 @@ export function OpenSilenceForm({ declaration, version }: { declaration: string;
   const [timeZone, setTimeZone] = useState(ownZone)
   const [deadline, setDeadline] = useState(() => defaultDeadline(ownZone()))
   const [edited, setEdited] = useState(false)
-  const [status, setStatus] = useState<{ text: string; isError: boolean } | null>(null)
+  const [status, setStatus] = useState<{ text: ReactNode; isError: boolean } | null>(null)
   const id = useId()
   const { t } = useTranslation()
+  // The version's name is what the moderator wrote, so it reads in its own direction.
+  const named = { version: <bdi dir="auto">{version.name}</bdi> }
 
   const handleDeadline = (next: WallClock) => {
     setEdited(true)
@@ -35,9 +37,9 @@ export function OpenSilenceForm({ declaration, version }: { declaration: string;
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setStatus({ text: t('versions.silence.opening'), isError: false })
+    setStatus({ text: t('silence.openForm.opening'), isError: false })
     callApi(`/declarations/${declaration}/silence`, SilenceView, { method: 'POST', body: { versionId: version.id, deadline: { ...deadline, timeZone } } }).then(
-      () => setStatus({ text: t('versions.silence.opened', { name: version.name }), isError: false }),
+      () => setStatus({ text: <Trans t={t} i18nKey="silence.openForm.opened" components={named} />, isError: false }),
       (failure: unknown) => setStatus({ text: failure instanceof Error ? failure.message : String(failure), isError: true }),
     )
   }
@@ -45,23 +47,23 @@ export function OpenSilenceForm({ declaration, version }: { declaration: string;
   return (
     <form className="stacked-form open-silence-form" onSubmit={handleSubmit} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>
-        <Trans t={t} i18nKey="versions.silence.heading" components={{ name: <bdi>{version.name}</bdi> }} />
+        <Trans t={t} i18nKey="silence.openForm.heading" components={named} />
       </h2>
-      <p>{t('versions.silence.explanation')}</p>
-      <label htmlFor={`${id}-date`}>{t('versions.silence.date')}</label>
+      <p>{t('silence.openForm.intro')}</p>
+      <label htmlFor={`${id}-date`}>{t('silence.openForm.date')}</label>
       <input id={`${id}-date`} type="date" required value={deadline.date} onChange={(event) => handleDeadline({ ...deadline, date: event.target.value })} />
-      <label htmlFor={`${id}-time`}>{t('versions.silence.time')}</label>
+      <label htmlFor={`${id}-time`}>{t('silence.openForm.time')}</label>
       <input id={`${id}-time`} type="time" required value={deadline.time} onChange={(event) => handleDeadline({ ...deadline, time: event.target.value })} />
-      <label htmlFor={`${id}-zone`}>{t('versions.silence.zone')}</label>
+      <label htmlFor={`${id}-zone`}>{t('silence.openForm.zone')}</label>
       <select id={`${id}-zone`} value={timeZone} onChange={(event) => handleZone(event.target.value)}>
         {zones.map((zone) => (
-          // Zone names are the IANA database's own, in English.
-          <option key={zone} value={zone} lang="en">
+          // A zone's name is an identifier in Latin letters, the same in every language.
+          <option key={zone} value={zone} dir="ltr">
             {zone.replaceAll('_', ' ')}
           </option>
         ))}
       </select>
-      <button type="submit">{t('versions.silence.submit')}</button>
+      <button type="submit">{t('silence.openForm.submit')}</button>
       <p role="status" className={status?.isError ? 'error' : undefined}>
         {status?.text}
       </p>

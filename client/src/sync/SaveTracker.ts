@@ -10,7 +10,8 @@ export type SaveStatus =
   /** `merged`: how many changes made offline the last reconnect brought to the server, until the next change. */
   | { kind: 'saved'; merged: number }
   | { kind: 'offline'; waiting: number }
-  | { kind: 'failed'; message: string }
+  /** The server could not write; the words are the reader's language, the server's sentence is for logs. */
+  | { kind: 'failed' }
   /** The close code says why, in the reader's language; the server's reason text is never shown. */
   | { kind: 'refused'; code: number }
 
@@ -25,7 +26,7 @@ export class SaveTracker {
   private readonly requested = new Map<number, number>()
   private confirmedSinceConnect = false
   private everConnected = false
-  private failure: string | null = null
+  private failing = false
   private refusal: number | null = null
   /** Changes that waited while offline, and the count they end at, until the server confirms them. */
   private offlineBatch: { count: number; through: number } | null = null
@@ -86,7 +87,7 @@ export class SaveTracker {
 
   private handleControl(message: ServerControlMessage): void {
     if (message.type === 'save-failed') {
-      this.failure = message.message
+      this.failing = true
     } else if (message.type === 'saved') {
       const through = this.requested.get(message.seq)
       if (through === undefined) return
@@ -97,7 +98,7 @@ export class SaveTracker {
         this.offlineBatch = null
       }
       this.confirmedSinceConnect = true
-      this.failure = null
+      this.failing = false
       if (this.localChanges > this.savedThrough) this.requestConfirmation()
     } else return
     this.refresh()
@@ -118,7 +119,7 @@ export class SaveTracker {
     if (!this.provider.wsconnected) {
       return this.everConnected || this.waiting > 0 ? { kind: 'offline', waiting: this.waiting } : { kind: 'connecting' }
     }
-    if (this.failure) return { kind: 'failed', message: this.failure }
+    if (this.failing) return { kind: 'failed' }
     if (!this.confirmedSinceConnect || this.waiting > 0) return { kind: 'saving' }
     return { kind: 'saved', merged: this.merged }
   }

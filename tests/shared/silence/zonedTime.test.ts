@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countdownWords } from '../../../shared/silence/countdown.js'
+import { countdownParts } from '../../../shared/silence/countdown.js'
 import { instantOfWallClock, isTimeZone, wallClockIn } from '../../../shared/silence/zonedTime.js'
 
 describe('deadlines as a date and time in a time zone', () => {
@@ -19,12 +19,19 @@ describe('deadlines as a date and time in a time zone', () => {
     expect(isTimeZone('Mars/Olympus')).toBe(false)
   })
 
-  it('counts down to the minute in words', () => {
+  it('counts down to the minute, leaving out units that are zero', () => {
     const minute = 60_000
-    expect(countdownWords(72 * 60 * minute, 0)).toBe('3 days left.')
-    expect(countdownWords(72 * 60 * minute - 30_000, 0)).toBe('2 days, 23 hours and 59 minutes left.')
-    expect(countdownWords(61 * minute, 0)).toBe('1 hour and 1 minute left.')
-    expect(countdownWords(30_000, 0)).toBe('Less than a minute left.')
-    expect(countdownWords(0, 0)).toBe('The deadline has passed.')
+    expect(countdownParts(72 * 60 * minute, 0)).toEqual([{ unit: 'day', count: 3 }])
+    expect(countdownParts(72 * 60 * minute - 30_000, 0)).toEqual([
+      { unit: 'day', count: 2 },
+      { unit: 'hour', count: 23 },
+      { unit: 'minute', count: 59 },
+    ])
+    expect(countdownParts(61 * minute, 0)).toEqual([
+      { unit: 'hour', count: 1 },
+      { unit: 'minute', count: 1 },
+    ])
+    expect(countdownParts(30_000, 0)).toBe('underMinute')
+    expect(countdownParts(0, 0)).toBe('passed')
   })
 })
