@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import { createApp } from './http/createApp.js'
+import { RequestsUnderWay } from './http/RequestsUnderWay.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
@@ -104,6 +105,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   })
 }
 
+/** How long a shutdown waits for the requests being answered before it cuts them. */
+const SHUTDOWN_GRACE_MS = 5_000
+
 /** Starts the server: checks the data folder and the port before writing anything, then opens the store. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger()
@@ -115,6 +119,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
     response.end(JSON.stringify({ error: 'starting', message: 'The server is starting; try again in a moment.' }))
   })
+  const underWay = new RequestsUnderWay(server)
   // Requests Node cannot parse (headers over 16 kB, bad framing) get a JSON refusal too, not a bare status line.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy()
@@ -221,6 +226,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         silence.close()
         sync.closeAll()
+        // An answer under way (an accept writes the text, then its record) finishes before the text is saved and the stores close.
+        await underWay.finished(SHUTDOWN_GRACE_MS)
         await hub.closeAll()
         server.closeAllConnections()
         await stopped
