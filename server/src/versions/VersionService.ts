@@ -224,7 +224,9 @@ export class VersionService {
    * After the first freeze, labels hold for the round: the frozen paragraphs keep theirs and new ones get OP7bis and
    * the like. Later freezes find every paragraph labelled already.
    */
-  private async startRound(declaration: string, base: RoundBase): Promise<void> {
+  private async startRound(declaration: string, base: RoundBase | null): Promise<void> {
+    // The text was read with the round's labels in it: the round has begun, and nothing is left to label from it.
+    if (base === null) return
     // Turns of the loop between reading 2,000 labels, writing them, and labelling what was added since the read, so
     // typing never waits for all three.
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve))

@@ -15,8 +15,11 @@ export interface DeclarationText {
   invisible: InvisibleCharacter[]
   /** What breaks the editor schema; when anything does, no canonical text is built and `serialized` is empty. */
   schemaProblems: string[]
-  /** The labels a round beginning at this text starts with: read from the text itself, so no one parses it again. */
-  roundBase: RoundBase
+  /**
+   * The labels a round beginning at this text starts with, read from the text itself so no one parses it again; null
+   * once the round has begun, so later freezes send no copy of 2,000 labels back to the sync loop.
+   */
+  roundBase: RoundBase | null
 }
 
 /** A declaration's text with the SHA-256 of its serialization. */
@@ -30,9 +33,15 @@ export interface HashedDeclarationText extends DeclarationText {
  */
 export function readDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot = emptyNegotiation()): DeclarationText {
   const schemaProblems = declarationProblems(doc)
-  if (schemaProblems.length > 0) return { serialized: '', invisible: [], schemaProblems, roundBase: {} }
-  const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema), readLabelRecords(doc))
-  return { serialized: serializeCanonical(withNegotiation(text, negotiation)), invisible: findInvisibleCharacters(text), schemaProblems, roundBase: roundBase(frozenLabels(text)) }
+  if (schemaProblems.length > 0) return { serialized: '', invisible: [], schemaProblems, roundBase: null }
+  const labels = readLabelRecords(doc)
+  const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema), labels)
+  return {
+    serialized: serializeCanonical(withNegotiation(text, negotiation)),
+    invisible: findInvisibleCharacters(text),
+    schemaProblems,
+    roundBase: labels.size > 0 ? null : roundBase(frozenLabels(text)),
+  }
 }
 
 /**

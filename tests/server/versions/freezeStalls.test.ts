@@ -67,10 +67,11 @@ describe('freezing a large declaration', () => {
     }
     const stored = await api(server.url, 'GET', `/api/declarations/${LARGE}/versions`, { token })
     expect((stored.body as unknown[]).length).toBe(FREEZES + 1)
-    // Medians, so one preemption by another process on a shared machine decides nothing. Reading the paragraph ids
-    // through a ProseMirror copy held the loop 20-60 ms on every freeze; hashing and parsing the text on it, 5-15 ms.
+    // Medians, so one preemption by another process on a shared machine decides nothing. Reading the text on the loop
+    // held it about 800 ms; reading the paragraph ids through a ProseMirror copy, 20-60 ms more on every freeze. The
+    // floor is for a loaded 2-core machine, where what is left (storing the version, the statuses) takes 10-20 ms.
     expect(median(during), `longest delay per freeze ${during.map((ms) => ms.toFixed(1)).join(', ')} ms; typing alone ${alone.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(
-      Math.max(15, 3 * median(alone)),
+      Math.max(25, 3 * median(alone)),
     )
   }, 120_000)
 })
