@@ -51,9 +51,11 @@ export class StallRecorder {
     const now = performance.now()
     const held = now - this.last - TICK_MS
     const from = this.last
-    const cpu = process.cpuUsage(this.lastCpu)
+    // One reading a tick: the recorder runs inside the server it measures, and each reading is a system call.
+    const cpuNow = process.cpuUsage()
+    const cpu = { user: cpuNow.user - this.lastCpu.user, system: cpuNow.system - this.lastCpu.system }
     this.last = now
-    this.lastCpu = process.cpuUsage()
+    this.lastCpu = cpuNow
     if (held < STALL_MS) return
     const gcMs = this.pauses.filter((pause) => pause.start >= from && pause.start < now).reduce((sum, pause) => sum + pause.ms, 0)
     this.stalls.push({ atSeconds: (from - this.started) / 1000, ms: held, gcMs, cpuMs: (cpu.user + cpu.system) / 1000 })

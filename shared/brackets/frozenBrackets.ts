@@ -14,13 +14,13 @@ export function openItems(items: readonly BracketItem[]): BracketItem[] {
  * is in `doc` now, in document order (then by start, outer before inner, then id). Items of a removed paragraph are left out.
  */
 export function frozenBrackets(doc: Y.Doc, items: readonly BracketItem[]): Pick<NegotiationSnapshot, 'brackets' | 'alternatives'> {
-  const order = new Map(doc.getXmlFragment(DECLARATION_FRAGMENT).toArray().map((node, index) => [node, index]))
-  const placed = openItems(items)
-    .flatMap((item) => {
-      const span = placeSpan(doc, item.clauseId, item.anchor)
-      return span ? [{ item, span, frozen: { clauseId: item.clauseId, start: span.start, end: span.end, id: item.id } }] : []
-    })
-    .sort((a, b) => (order.get(a.span.clause) ?? 0) - (order.get(b.span.clause) ?? 0) || a.span.start - b.span.start || b.span.end - a.span.end || (a.item.id < b.item.id ? -1 : 1))
+  const placed = openItems(items).flatMap((item) => {
+    const span = placeSpan(doc, item.clauseId, item.anchor)
+    return span ? [{ item, span, frozen: { clauseId: item.clauseId, start: span.start, end: span.end, id: item.id } }] : []
+  })
+  // The paragraphs' order is only looked up when there is something to sort: a freeze usually has no brackets at all.
+  const order = placed.length > 1 ? new Map(doc.getXmlFragment(DECLARATION_FRAGMENT).toArray().map((node, index) => [node, index])) : new Map<unknown, number>()
+  placed.sort((a, b) => (order.get(a.span.clause) ?? 0) - (order.get(b.span.clause) ?? 0) || a.span.start - b.span.start || b.span.end - a.span.end || (a.item.id < b.item.id ? -1 : 1))
   return {
     brackets: placed.flatMap(({ item, frozen }) =>
       item.kind === 'bracket' ? [{ ...frozen, requestedBy: item.requestedBy, reason: item.reason, placedBy: `${item.placedBy.name} (${item.placedBy.delegation})` }] : [],

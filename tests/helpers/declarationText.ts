@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as Y from 'yjs'
+import { newClauseId } from '../../shared/editor/clauseId.js'
 import { DECLARATION_FRAGMENT } from '../../shared/editor/declarationExtensions.js'
 import { decodeLog } from '../../server/src/store/updateLogFormat.js'
 
@@ -36,4 +37,19 @@ export async function readStoredDocument(dataDir: string, name: string): Promise
 /** The declaration fragment of a doc. */
 export function fragmentOf(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DECLARATION_FRAGMENT)
+}
+
+/** Appends `count` long clauses (the first fifth preambular) as the editor writes them, in one change: a large declaration. */
+export function appendLongClauses(doc: Y.Doc, count: number): void {
+  const root = fragmentOf(doc)
+  root.insert(
+    root.length,
+    Array.from({ length: count }, (_, n) => {
+      const clause = new Y.XmlElement('clause')
+      clause.setAttribute('id', newClauseId())
+      clause.setAttribute('kind', n < count / 5 ? 'preambular' : 'operative')
+      clause.insert(0, [new Y.XmlText(`Paragraph ${n}: ${'inclusive education for every child, '.repeat(8)}`)])
+      return clause
+    }),
+  )
 }

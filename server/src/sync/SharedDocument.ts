@@ -126,6 +126,9 @@ export class SharedDocument {
       const others = outgoing.filter(({ origin }) => origin !== peer)
       if (others.length > 0) peer.send(merged(others))
     }
+    // Presence waiting for its tick leaves now, in the same write to each socket: a caret extension moves the cursor
+    // with every keystroke, and a second write per peer per keystroke costs more than the bytes it carries.
+    if (this.presenceChanged.size > 0) this.sendPresence()
   }
 
   private readonly handleAwarenessUpdate = ({
@@ -141,8 +144,9 @@ export class SharedDocument {
     this.presenceTimer ??= setTimeout(this.sendPresence, PRESENCE_TICK_MS)
   }
 
-  /** One frame per tick with every presence that changed in it: a frame per cursor move costs every peer a write. */
+  /** One frame per tick (or per batch of updates) with every presence that changed in it: a frame per cursor move costs every peer a write. */
   private readonly sendPresence = (): void => {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.presenceTimer = null
     const frame = new WireFrame(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged])))
     this.presenceChanged.clear()

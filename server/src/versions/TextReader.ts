@@ -3,17 +3,17 @@ import * as Y from 'yjs'
 import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import type { Logger } from '../log.js'
 import type { DocumentMirror } from '../sync/SharedDocument.js'
-import { readDeclarationText, type DeclarationText } from './readDeclarationText.js'
+import { readHashedDeclarationText, type HashedDeclarationText } from './readDeclarationText.js'
 import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
 
 // The built server has the thread as a JavaScript file beside it; from source, the thread boots the TypeScript loader.
 const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
 
 /** Reads a document on the server's own loop, from a copy: the fallback when the reader thread is gone. */
-function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): DeclarationText {
+function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<HashedDeclarationText> {
   const copy = new Y.Doc()
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const text = readDeclarationText(copy, negotiation)
+  const text = readHashedDeclarationText(copy, negotiation)
   copy.destroy()
   return text
 }
@@ -78,7 +78,7 @@ export class TextReader implements DocumentMirror {
   }
 
   /** The text of a loaded document as it is now, with the negotiation state given: every update applied so far reached the copy before this request. */
-  async read(name: string, doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<DeclarationText> {
+  async read(name: string, doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<HashedDeclarationText> {
     if (this.lost) return readOnLoop(doc, negotiation)
     this.worker ??= this.start()
     this.everRead.add(name)

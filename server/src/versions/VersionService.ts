@@ -5,7 +5,7 @@ import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/
 import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
 import { serializePendingAmendments } from '../../../shared/negotiation/pendingAmendments.js'
-import { readLabelRecords, roundBase } from '../../../shared/negotiation/labelRecords.js'
+import { readLabelRecords, roundBase, type RoundBase } from '../../../shared/negotiation/labelRecords.js'
 import { canonicalFormProblem } from '../../../shared/versions/canonicalNegotiation.js'
 import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
@@ -19,7 +19,7 @@ import type { ServerHooks } from '../serverHooks.js'
 import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import { snapshotOf, type NegotiationStateSource } from './NegotiationStateSource.js'
-import type { DeclarationText } from './readDeclarationText.js'
+import type { HashedDeclarationText } from './readDeclarationText.js'
 import { replaceBlocks } from './replaceBlocks.js'
 import type { TextReader } from './TextReader.js'
 
@@ -55,12 +55,12 @@ export class VersionService {
   ) {}
 
   /** The text with its negotiation state, read while the document is held. */
-  private async readHeld(declaration: string, doc: Y.Doc): Promise<DeclarationText> {
+  private async readHeld(declaration: string, doc: Y.Doc): Promise<HashedDeclarationText> {
     return this.reader.read(declaration, doc, await snapshotOf(this.negotiation, declaration))
   }
 
-  /** The live draft as frozen and hashed, read off the sync loop. */
-  private async readLive(declaration: string): Promise<DeclarationText> {
+  /** The live draft as frozen, hashed off the sync loop. */
+  private async readLive(declaration: string): Promise<HashedDeclarationText> {
     // The read is asked for while the document is held, so it sees every change applied until then.
     const text = await this.hub.withDocument(declaration, (document) => this.readHeld(declaration, document.doc))
     if (text.schemaProblems.length > 0) {
@@ -104,7 +104,7 @@ export class VersionService {
   /** Freezes the live draft; invisible control characters are refused unless the moderator has reviewed them. */
   async freeze(declaration: string, author: AuthorRecord, name: string, note: string, acceptInvisible: boolean): Promise<{ record: VersionRecord; invisible: InvisibleCharacter[] }> {
     // Text and amendments are read in one step: an accept landing between the two would be in neither or in both.
-    const { serialized, invisible, pending } = await this.amendments.exclusive(declaration, async () => {
+    const { serialized, sha256, invisible, roundBase: base, pending } = await this.amendments.exclusive(declaration, async () => {
       const live = await this.readLive(declaration)
       await this.hooks.afterFreezeRead?.(declaration)
       return { ...live, pending: serializePendingAmendments(await this.amendments.list(declaration)) }
@@ -122,7 +122,7 @@ export class VersionService {
       note,
       createdBy: author,
       serialized,
-      sha256: await sha256Hex(serialized),
+      sha256,
       pendingAmendments: { serialized: pending, sha256: await sha256Hex(pending) },
     }
     let record: VersionRecord
@@ -138,7 +138,7 @@ export class VersionService {
       details: { version: record.id, seq: record.seq, name, sha256: record.sha256, pendingAmendmentsSha256: record.pendingAmendments?.sha256, invisibleCharacters: invisible.length },
     })
     this.log.info('version_frozen', { declaration, version: record.id, seq: record.seq, sha256: record.sha256 })
-    await this.startRound(declaration, serialized)
+    await this.startRound(declaration, base)
     return { record, invisible }
   }
 
@@ -154,7 +154,7 @@ export class VersionService {
     if (latest?.id !== record.id) throw new ApiProblem(409, 'not_latest')
     const changed = () => new ApiProblem(409, 'draft_changed')
     // A first look without the lock, so a draft that already differs refuses no one's keystrokes while it is checked.
-    if ((await sha256Hex((await this.readLive(declaration)).serialized)) !== record.sha256) throw changed()
+    if ((await this.readLive(declaration)).sha256 !== record.sha256) throw changed()
     const lockedOn = { id: record.id, name: record.name }
     await this.hub.withDocument(declaration, async (document) => {
       if (document.locked) throw new ApiProblem(409, 'already_locked')
@@ -162,7 +162,7 @@ export class VersionService {
       try {
         const live = await this.readHeld(declaration, document.doc)
         await this.hooks.afterLockRead?.(declaration)
-        if ((await sha256Hex(live.serialized)) !== record.sha256) throw changed()
+        if (live.sha256 !== record.sha256) throw changed()
         if (!(await this.store.setLockedVersion(declaration, record.id, null))) throw new ApiProblem(409, 'already_locked')
       } catch (error) {
         document.lockedOn = null
@@ -233,8 +233,9 @@ export class VersionService {
    * After the first freeze, labels hold for the round: the frozen paragraphs keep theirs and new ones get OP7bis and
    * the like. Later freezes find every paragraph labelled already.
    */
-  private async startRound(declaration: string, serialized: string): Promise<void> {
-    const base = roundBase(frozenLabels(JSON.parse(serialized) as CanonicalText))
+  private async startRound(declaration: string, base: RoundBase | null): Promise<void> {
+    // The text was read with the round's labels in it: the round has begun, and nothing is left to label from it.
+    if (base === null) return
     // Turns of the loop between reading 2,000 labels, writing them, and labelling what was added since the read, so
     // typing never waits for all three.
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve))

@@ -2,11 +2,12 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { declarationProblems } from '../../../shared/editor/repairDeclaration.js'
-import { readLabelRecords } from '../../../shared/negotiation/labelRecords.js'
+import { readLabelRecords, roundBase, type RoundBase } from '../../../shared/negotiation/labelRecords.js'
 import { emptyNegotiation, withNegotiation } from '../../../shared/versions/canonicalNegotiation.js'
-import { canonicalText, serializeCanonical } from '../../../shared/versions/canonicalText.js'
+import { canonicalText, serializeCanonical, sha256Hex } from '../../../shared/versions/canonicalText.js'
 import { findInvisibleCharacters, type InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
+import { frozenLabels } from '../negotiation/roundLabelWrites.js'
 
 /** A declaration's text as frozen and hashed: its canonical serialization, and the invisible characters in it. */
 export interface DeclarationText {
@@ -14,6 +15,16 @@ export interface DeclarationText {
   invisible: InvisibleCharacter[]
   /** What breaks the editor schema; when anything does, no canonical text is built and `serialized` is empty. */
   schemaProblems: string[]
+  /**
+   * The labels a round beginning at this text starts with, read from the text itself so no one parses it again; null
+   * once the round has begun, so later freezes send no copy of 2,000 labels back to the sync loop.
+   */
+  roundBase: RoundBase | null
+}
+
+/** A declaration's text with the SHA-256 of its serialization. */
+export interface HashedDeclarationText extends DeclarationText {
+  sha256: string
 }
 
 /**
@@ -22,7 +33,22 @@ export interface DeclarationText {
  */
 export function readDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot = emptyNegotiation()): DeclarationText {
   const schemaProblems = declarationProblems(doc)
-  if (schemaProblems.length > 0) return { serialized: '', invisible: [], schemaProblems }
-  const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema), readLabelRecords(doc))
-  return { serialized: serializeCanonical(withNegotiation(text, negotiation)), invisible: findInvisibleCharacters(text), schemaProblems }
+  if (schemaProblems.length > 0) return { serialized: '', invisible: [], schemaProblems, roundBase: null }
+  const labels = readLabelRecords(doc)
+  const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema), labels)
+  return {
+    serialized: serializeCanonical(withNegotiation(text, negotiation)),
+    invisible: findInvisibleCharacters(text),
+    schemaProblems,
+    roundBase: labels.size > 0 ? null : roundBase(frozenLabels(text)),
+  }
+}
+
+/**
+ * Reads the text as `readDeclarationText` does and hashes it where it was read (on the reader thread), so the sync
+ * loop never encodes and hashes a megabyte. The text is read before the first await: a later update cannot reach it.
+ */
+export async function readHashedDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot = emptyNegotiation()): Promise<HashedDeclarationText> {
+  const text = readDeclarationText(doc, negotiation)
+  return { ...text, sha256: await sha256Hex(text.serialized) }
 }

@@ -1,5 +1,5 @@
 import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
-import type { DeclarationText } from './readDeclarationText.js'
+import type { HashedDeclarationText } from './readDeclarationText.js'
 
 /** What the server tells the text reader thread: the copies to keep, and the texts to read. */
 export type TextReaderRequest =
@@ -9,4 +9,4 @@ export type TextReaderRequest =
   | { type: 'read'; id: number; name: string; negotiation: NegotiationSnapshot }
 
 /** The reader thread's answer to a read. */
-export type TextReaderAnswer = { id: number; text: DeclarationText } | { id: number; error: string }
+export type TextReaderAnswer = { id: number; text: HashedDeclarationText } | { id: number; error: string }

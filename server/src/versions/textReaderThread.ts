@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-import { readDeclarationText } from './readDeclarationText.js'
+import { readHashedDeclarationText } from './readDeclarationText.js'
 import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
 
 /** A copy of every loaded declaration, fed each update in order, so reading one never blocks the server's loop. */
 const copies = new Map<string, Y.Doc>()
 const port = parentPort!
 
-port.on('message', (request: TextReaderRequest) => {
+port.on('message', async (request: TextReaderRequest) => {
   switch (request.type) {
     case 'load': {
       const doc = new Y.Doc()
@@ -32,7 +32,8 @@ port.on('message', (request: TextReaderRequest) => {
       let answer: TextReaderAnswer
       try {
         if (!doc) throw new Error(`no copy of ${request.name}`)
-        answer = { id: request.id, text: readDeclarationText(doc, request.negotiation) }
+        // Read in this turn, before any later update is applied to the copy; only the hash is awaited.
+        answer = { id: request.id, text: await readHashedDeclarationText(doc, request.negotiation) }
       } catch (error) {
         answer = { id: request.id, error: String(error) }
       }

@@ -6,7 +6,9 @@ import { Sender } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../../shared/protocol/messageTypes.js'
-import { clauseText } from '../../helpers/declarationText.js'
+import { encodeAwarenessFrame, encodeUpdateFrame } from '../../../server/src/sync/syncFrames.js'
+import { encodePresence } from '../../../server/src/sync/presence.js'
+import { clauseText, fragmentOf } from '../../helpers/declarationText.js'
 import { openRawSync } from '../../helpers/rawSync.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../../helpers/syncClients.js'
@@ -123,5 +125,41 @@ describe('fan-out', () => {
     await waitFor(() => frameCount(received()) >= before + 3, 'three answers arrive')
     expect(serverWrites).toHaveLength(1)
     socket.destroy()
+  })
+
+  it('sends a cursor moved with a keystroke in the same write as the keystroke, not a presence tick later', async () => {
+    const reader = connectClient(server.wsUrl, DOC, token)
+    await whenSynced(reader)
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(reader.doc))
+    reader.destroy()
+    let update: Uint8Array | null = null
+    local.once('update', (bytes: Uint8Array) => (update = bytes))
+    clauseText(fragmentOf(local), 0).insert(0, 'Typed ')
+    const presence = encodePresence([{ clientId: local.clientID, clock: 1, state: { cursor: null } }])
+    const writer = await rawSocket(server.port)
+    const receiver = await rawSocket(server.port)
+    await waitFor(() => frameCount(writer.received()) >= 1 && frameCount(receiver.received()) >= 1, 'both are greeted')
+    const before = frameCount(receiver.received())
+    const serverWrites: net.Socket[] = []
+    const { _write: writeOne, _writev: writeMany } = net.Socket.prototype
+    const own = (socket: net.Socket) => socket === writer.socket || socket === receiver.socket
+    vi.spyOn(net.Socket.prototype, '_write').mockImplementation(function (this: net.Socket, chunk, encoding, done) {
+      if (!own(this)) serverWrites.push(this)
+      writeOne.call(this, chunk, encoding, done)
+    })
+    vi.spyOn(net.Socket.prototype, '_writev').mockImplementation(function (this: net.Socket, chunks, done) {
+      if (!own(this)) serverWrites.push(this)
+      writeMany!.call(this, chunks, done)
+    })
+
+    // The caret extension sends the keystroke and the cursor after it together.
+    writer.socket.write(Buffer.concat([clientFrame(encodeAwarenessFrame(presence)), clientFrame(encodeUpdateFrame(update!))]))
+    await waitFor(() => frameCount(receiver.received()) >= before + 2, 'the keystroke and the cursor arrive')
+    // One write to the receiver with both frames, one to the writer with its own presence back; a presence tick of
+    // its own would have made it three.
+    expect(serverWrites).toHaveLength(2)
+    writer.socket.destroy()
+    receiver.socket.destroy()
   })
 })

@@ -1,9 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newClauseId } from '../../../shared/editor/clauseId.js'
 import { api } from '../../helpers/api.js'
-import { fragmentOf } from '../../helpers/declarationText.js'
+import { appendLongClauses, fragmentOf } from '../../helpers/declarationText.js'
 import { startServerWithTwoDeclarations } from '../../helpers/extraDeclaration.js'
 import { startSession } from '../../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../../helpers/syncClients.js'
@@ -24,19 +23,8 @@ describe('reading the text to freeze it', () => {
   it('happens off the sync loop: freezing 2,000 paragraphs while someone types keeps the loop responsive', async () => {
     const writer = connectClient(server.wsUrl, LARGE, token)
     await whenSynced(writer)
-    const clauses = Array.from({ length: 2000 }, (_, n) => ({ kind: n < 400 ? ('preambular' as const) : ('operative' as const), text: `Paragraph ${n}: ${'inclusive education for every child, '.repeat(8)}` }))
     // Appended as the editor writes clauses: a second declaration's state merged in would be a second title.
-    const root = fragmentOf(writer.doc)
-    root.insert(
-      root.length,
-      clauses.map(({ kind, text }) => {
-        const clause = new Y.XmlElement('clause')
-        clause.setAttribute('id', newClauseId())
-        clause.setAttribute('kind', kind)
-        clause.insert(0, [new Y.XmlText(text)])
-        return clause
-      }),
-    )
+    appendLongClauses(writer.doc, 2000)
     const delay = monitorEventLoopDelay({ resolution: 1 })
     let typing = true
     const typed = (async () => {
