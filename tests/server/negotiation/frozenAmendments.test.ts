@@ -24,7 +24,7 @@ afterAll(async () => {
 })
 
 describe('a frozen version and the amendments pending then', () => {
-  it('records the pending amendments as a list with its own SHA-256, and keeps the version hash that of the text alone', async () => {
+  it('records the pending amendments as a list with its own SHA-256, and keeps the version hash that of the text alone, the same with or without them', async () => {
     const proposer = await startSession(server.url, 'editor-chn')
     const chair = await startSession(server.url, 'chair')
     const propose = async (index: number, words: string, replacement: string) =>
@@ -44,6 +44,15 @@ describe('a frozen version and the amendments pending then', () => {
     expect(list.amendments.map((amendment) => amendment.label)).toEqual([pending.label])
     expect(detail.pendingAmendments!.sha256).toBe(await sha256Hex(detail.pendingAmendments!.serialized))
     expect(detail.pendingAmendments!.serialized).toContain('每一位学习者')
+    expect(detail.serialized).not.toContain('每一位学习者')
+
+    // The same text frozen again with nothing pending: the text hash is the same, the list and its hash are not.
+    expect((await api(server.url, 'POST', `/api/declarations/${DOC}/amendments/${pending.number}/withdraw`, { token: proposer })).status).toBe(200)
+    const again = (await api(server.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'Rev.1a' } })).body as { version: VersionSummary }
+    const unchanged = (await api(server.url, 'GET', `/api/declarations/${DOC}/versions/${again.version.id}`, { token: chair })).body as VersionDetail
+    expect(unchanged.sha256).toBe(detail.sha256)
+    expect(JSON.parse(unchanged.pendingAmendments!.serialized)).toMatchObject({ amendments: [] })
+    expect(unchanged.pendingAmendments!.sha256).not.toBe(detail.pendingAmendments!.sha256)
   })
 
   it('attributes the changes of accepted amendments in the redline: "OP2: A3 (Kazakhstan) accepted"', async () => {
