@@ -226,7 +226,7 @@ export class AmendmentService {
       Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(amendment.number)))
       await document.flushAll()
       await this.hook('text-applied')
-      return { amendment: await this.settlement.confirm(declaration, accept, false), applied: true }
+      return { amendment: await this.settlement.confirm(declaration, accept, false, document.doc), applied: true }
     } finally {
       this.hub.release(document)
     }

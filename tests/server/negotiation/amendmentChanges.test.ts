@@ -76,4 +76,28 @@ describe('changing an amendment', () => {
     expect((await edit('chair', amendment.number, { change: change(18, 'disaggregated', 'anything') })).status).toBe(409)
     expect((await api(server.url, 'POST', `${PATH}/${amendment.number}/accept`, { token: chair })).status).toBe(409)
   })
+
+  it('refuses a bad change, a bad revision and an unknown amendment with a clear 4xx, changing neither the amendment nor the text', async () => {
+    const amendment = await propose('editor-gbr', 19, 'openly publish')
+    const stored = async () => ((await api(server.url, 'GET', PATH, { token: chair })).body as AmendmentView[]).find((view) => view.id === amendment.id)
+    const before = await stored()
+    const textBefore = observer.text.toString()
+    const elsewhere = { kind: 'words', clauseId: clauseIdAt(observer.text, 20), spans: [spanOnWords(observer.text, 19, 'openly publish', 'publish')] }
+    const marked = { kind: 'words', clauseId: clauseIdAt(observer.text, 19), spans: [{ ...spanOnWords(observer.text, 19, 'openly publish', 'x'), content: [{ text: 'x', marks: ['link'] }] }] }
+    const attempts = [
+      await edit('editor-gbr', amendment.number, { change: elsewhere }),
+      await edit('chair', amendment.number, { change: marked }),
+      await api(server.url, 'POST', `${PATH}/${amendment.number}/accept-revised`, { token: chair, body: { change: elsewhere } }),
+      await api(server.url, 'POST', `${PATH}/${amendment.number}/accept-revised`, { token: chair, body: { change: marked } }),
+      await api(server.url, 'POST', `${PATH}/${amendment.number}/accept-revised`, { token: chair, body: { change: { kind: 'paragraph.delete', clauseId: 'zzzzzzzzzzzz' } } }),
+    ]
+    for (const answer of attempts) {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400)
+      expect(answer.body).toMatchObject({ error: expect.any(String), message: expect.any(String) })
+    }
+    expect(await api(server.url, 'POST', `${PATH}/99999/accept`, { token: chair })).toMatchObject({ status: 404, body: { error: 'unknown_amendment' } })
+    expect((await api(server.url, 'POST', `${PATH}/A1/accept`, { token: chair })).status).toBe(400)
+    expect(await stored()).toEqual(before)
+    expect(observer.text.toString()).toBe(textBefore)
+  })
 })
