@@ -148,9 +148,15 @@ const routes: Route[] = [
   { label: 'POST /api/declarations/:name/threads', method: 'POST', path: `/api/declarations/${DOC}/threads`, body: () => ({ clauseId: firstClauseId, body: 'A comment' }), allowed: commenters },
   { label: 'GET /api/declarations/:name/amendments', method: 'GET', path: `/api/declarations/${DOC}/amendments`, allowed: everyone },
   { label: 'POST /api/declarations/:name/amendments', method: 'POST', path: `/api/declarations/${DOC}/amendments`, body: () => proposal, allowed: delegates },
-  { label: 'PUT /api/declarations/:name/amendments/:n/stance', method: 'PUT', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, body: () => ({ stance: 'supporter' }), allowed: delegates },
+  { label: 'PUT /api/declarations/:name/amendments/:n/stance (co-sponsor)', method: 'PUT', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, body: () => ({ stance: 'co-sponsor' }), allowed: delegates },
+  { label: 'PUT /api/declarations/:name/amendments/:n/stance (supporter)', method: 'PUT', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, body: () => ({ stance: 'supporter' }), allowed: delegates },
+  { label: 'PUT /api/declarations/:name/amendments/:n/stance (opposer)', method: 'PUT', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, body: () => ({ stance: 'opposer' }), allowed: delegates },
+  { label: 'DELETE /api/declarations/:name/amendments/:n/stance', method: 'DELETE', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/stance`, allowed: delegates },
+  // Another delegation's amendment: only a moderator may change it.
+  { label: 'PATCH /api/declarations/:name/amendments/:n', method: 'PATCH', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}`, body: () => proposal, allowed: moderators },
   { label: 'POST /api/declarations/:name/amendments/:n/withdraw', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/withdraw`, allowed: [] }, // Only the proposing delegation may.
   { label: 'POST /api/declarations/:name/amendments/:n/accept', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/accept`, allowed: moderators },
+  { label: 'POST /api/declarations/:name/amendments/:n/accept-revised', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/accept-revised`, body: () => proposal, allowed: moderators },
   { label: 'POST /api/declarations/:name/amendments/:n/reject', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/reject`, body: () => ({ reason: 'Not agreed.' }), allowed: moderators },
   { label: 'POST /api/declarations/:name/amendments/:n/discussion', method: 'POST', path: async () => `/api/declarations/${DOC}/amendments/${await freshAmendment()}/discussion`, body: () => ({ body: 'Why?' }), allowed: commenters },
   { label: 'GET /api/declarations/:name/mode', method: 'GET', path: `/api/declarations/${DOC}/mode`, allowed: everyone },

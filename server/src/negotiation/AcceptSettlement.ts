@@ -10,7 +10,7 @@ import type { SharedDocument } from '../sync/SharedDocument.js'
 import type { AmendmentStore, PendingAccept } from './AmendmentStore.js'
 import { AmendmentOrigin } from './AmendmentOrigin.js'
 import { recordAmendment } from './amendmentAudit.js'
-import { holdsUpdate } from './changeUpdates.js'
+import { holdsUpdate, insertedClauseId } from './changeUpdates.js'
 import { changesClosedParagraph } from './paragraphClosing.js'
 
 const actionOf = (decision: AcceptDecision) => (decision.status === 'accepted' ? 'amendment.accepted' : 'amendment.accepted-as-revised')
@@ -37,14 +37,14 @@ export class AcceptSettlement {
     return this.stored(declaration, settled)
   }
 
-  /** Records the decision in the audit log (once, also when recovering), then confirms it in the store. */
-  async confirm(declaration: string, accept: PendingAccept, recovering: boolean): Promise<AmendmentRecord> {
+  /** Records the decision in the audit log (once, also when recovering), then confirms it in the store; `doc` holds its update. */
+  async confirm(declaration: string, accept: PendingAccept, recovering: boolean, doc: Y.Doc): Promise<AmendmentRecord> {
     const decide = (current: AmendmentRecord) => decideAmendment(current, accept.decision, accept.by, accept.at)
     const action = actionOf(accept.decision)
     const audited = recovering && (await this.audit.list(declaration)).some((entry) => entry.action === action && entry.details.number === accept.number)
     if (!audited) {
       const current = (await this.store.list(declaration)).find((candidate) => candidate.number === accept.number)
-      if (current) await recordAmendment(this.audit, declaration, accept.by, action, decide(current))
+      if (current) await recordAmendment(this.audit, declaration, accept.by, action, decide(current), insertedClauseId(doc, new Uint8Array(Buffer.from(accept.update, 'base64'))))
     }
     return this.stored(declaration, await this.store.settleAccept(declaration, accept.number, decide))
   }
@@ -70,7 +70,7 @@ export class AcceptSettlement {
           Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(accept.number)))
         }
         await document.flushAll()
-        await this.confirm(declaration, accept, true)
+        await this.confirm(declaration, accept, true, document.doc)
         this.options.log?.info('amendment_accept_recovered', { declaration, number: accept.number })
       }
     })

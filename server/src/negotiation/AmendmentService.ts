@@ -120,14 +120,15 @@ export class AmendmentService {
     })
   }
 
-  /** Replaces the proposal, pending again; a moderator's change to another delegation's amendment is audited. */
+  /** Replaces the proposal, pending again; a moderator's change is audited, also to an amendment of the moderator's own delegation. */
   async edit(declaration: string, number: number, input: ChangeInput, justification: string, by: PersonRef, moderator: boolean): Promise<AmendmentRecord> {
     const change = await this.prepare(declaration, input)
     await this.paragraphs?.load(declaration)
     return this.serial(declaration, async () => {
       requireParagraphOpen(this.paragraphs, declaration, change)
       const edited = await this.store.update(declaration, number, (amendment) => editAmendment(amendment, change, justification, by, new Date().toISOString(), moderator))
-      if (edited.proposedBy.delegation !== by.delegation) await this.record(declaration, by, 'amendment.edited', edited)
+      // Moderators propose nothing, so each change they make is to someone else's amendment.
+      if (moderator) await this.record(declaration, by, 'amendment.edited', edited)
       return this.stored(declaration, edited)
     })
   }
@@ -225,7 +226,7 @@ export class AmendmentService {
       Y.applyUpdate(document.doc, update, new AmendmentOrigin(amendmentLabel(amendment.number)))
       await document.flushAll()
       await this.hook('text-applied')
-      return { amendment: await this.settlement.confirm(declaration, accept, false), applied: true }
+      return { amendment: await this.settlement.confirm(declaration, accept, false, document.doc), applied: true }
     } finally {
       this.hub.release(document)
     }

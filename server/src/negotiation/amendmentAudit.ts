@@ -2,11 +2,21 @@ import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../s
 import { changeClauseId } from '../../../shared/negotiation/describeChange.js'
 import type { AuditLog } from '../store/Store.js'
 
-/** Records a step on an amendment in the declaration's audit log (`by` null: the server did it on its own). */
-export async function recordAmendment(audit: AuditLog, declaration: string, by: PersonRef | null, action: string, amendment: AmendmentRecord): Promise<void> {
+/**
+ * Records a step on an amendment in the declaration's audit log (`by` null: the server did it on its own);
+ * `insertedClauseId` names the paragraph an accept added, so the redline can attribute it.
+ */
+export async function recordAmendment(audit: AuditLog, declaration: string, by: PersonRef | null, action: string, amendment: AmendmentRecord, insertedClauseId: string | null = null): Promise<void> {
   await audit.append(declaration, {
     actor: by,
     action,
-    details: { amendment: amendmentLabel(amendment.number), number: amendment.number, delegation: amendment.proposedBy.delegation, clauseId: changeClauseId(amendment.change), ...(amendment.reason ? { reason: amendment.reason } : {}) },
+    details: {
+      amendment: amendmentLabel(amendment.number),
+      number: amendment.number,
+      delegation: amendment.proposedBy.delegation,
+      clauseId: changeClauseId(amendment.change),
+      ...(insertedClauseId ? { insertedClauseId } : {}),
+      ...(amendment.reason ? { reason: amendment.reason } : {}),
+    },
   })
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { DECLARATION_FRAGMENT } from '../../../shared/editor/declarationExtensions.js'
 import type { AmendmentChange } from '../../../shared/negotiation/amendmentSchemas.js'
 import { applyChange, resolveChange } from '../../../shared/negotiation/paragraphChanges.js'
 
@@ -38,4 +39,17 @@ export function holdsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   } finally {
     copy.destroy()
   }
+}
+
+/** The id of the paragraph that `update`, already in the text, inserted into it; null if it inserted none. */
+export function insertedClauseId(doc: Y.Doc, update: Uint8Array): string | null {
+  const { structs } = Y.decodeUpdate(update)
+  const made = (id: Y.ID) => structs.some((struct) => struct.id.client === id.client && id.clock >= struct.id.clock && id.clock < struct.id.clock + struct.length)
+  for (const child of doc.getXmlFragment(DECLARATION_FRAGMENT).toArray()) {
+    if (child instanceof Y.XmlElement && child.nodeName === 'clause' && child._item && made(child._item.id)) {
+      const id = child.getAttribute('id')
+      if (typeof id === 'string') return id
+    }
+  }
+  return null
 }

@@ -25,7 +25,7 @@ async function kill(child: ChildServer): Promise<void> {
 }
 
 describe('amendment durability', () => {
-  it('keeps an amendment answered 201, and an accept answered 200 with its text, through kill -9', async () => {
+  it('keeps an amendment answered 201, and an accept answered 200 with its text and its place in the redline, and a mode switch answered 200, through kill -9', async () => {
     const dataDir = await tempDataDir()
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
     let child = await startChildServer(dataDir)
@@ -48,8 +48,13 @@ describe('amendment durability', () => {
     const decided = await propose(9, 'financial barriers', 'financial and legal barriers')
     expect(decided.status).toBe(201)
     const number = (decided.body as AmendmentView).number
-    const accepted = await api(child.url, 'POST', `/api/declarations/${DOC}/amendments/${number}/accept`, { token: await startSession(child.url, 'chair') })
+    const chair = await startSession(child.url, 'chair')
+    const frozen = await api(child.url, 'POST', `/api/declarations/${DOC}/versions`, { token: chair, body: { name: 'Rev.1' } })
+    expect(frozen.status).toBe(201)
+    const rev1 = (frozen.body as { version: { id: string } }).version.id
+    const accepted = await api(child.url, 'POST', `/api/declarations/${DOC}/amendments/${number}/accept`, { token: chair })
     expect(accepted.status).toBe(200)
+    expect((await api(child.url, 'PUT', `/api/declarations/${DOC}/mode`, { token: chair, body: { mode: 'negotiation' } })).status).toBe(200)
     client.destroy()
     await kill(child)
 
@@ -66,5 +71,9 @@ describe('amendment durability', () => {
       ['A1', 'pending', 'Бұл маңызды.'],
       ['A2', 'accepted', 'Бұл маңызды.'],
     ])
+    expect((await api(child.url, 'GET', `/api/declarations/${DOC}/mode`, { token: await startSession(child.url, 'observer-idn') })).body).toEqual({ mode: 'negotiation' })
+    // The redline names the accept from the records and the audit log: the change's origin died with the process.
+    const compared = await api(child.url, 'GET', `/api/declarations/${DOC}/redline?from=${rev1}&to=live`, { token: await startSession(child.url, 'chair') })
+    expect((compared.body as { accepted: { text: string }[] }).accepted.map((line) => line.text)).toEqual(['OP2: A2 (Kazakhstan) accepted'])
   })
 })

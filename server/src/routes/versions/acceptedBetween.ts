@@ -16,6 +16,8 @@ export async function acceptedBetween(store: Store, declaration: string, from: s
     .filter((entry) => entry.seq > start && entry.seq < end && (entry.action === 'amendment.accepted' || entry.action === 'amendment.accepted-as-revised'))
     .map((entry) => {
       const delegation = String(entry.details.delegation)
-      return { amendment: String(entry.details.amendment), clauseId: String(entry.details.clauseId), delegationName: names.get(delegation) ?? delegation, revised: entry.action === 'amendment.accepted-as-revised' }
+      // A new paragraph is named by itself, not by the paragraph it follows.
+      const clauseId = String(entry.details.insertedClauseId ?? entry.details.clauseId)
+      return { amendment: String(entry.details.amendment), clauseId, delegationName: names.get(delegation) ?? delegation, revised: entry.action === 'amendment.accepted-as-revised' }
     })
 }
