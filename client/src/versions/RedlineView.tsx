@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { Trans, useTranslation } from 'react-i18next'
+import type { RedlineAttribution } from '../../../shared/negotiation/redlineAttribution.js'
 import type { NegotiationChanges } from '../../../shared/versions/negotiationChanges.js'
 import type { Redline, RedlinePart, RedlineParagraph } from '../../../shared/versions/redline.js'
 import { redlineSummary, summaryLine } from '../../../shared/versions/redlineSummary.js'
@@ -56,8 +57,8 @@ function badges(t: TFunction, paragraph: RedlineParagraph): string[] {
   return found
 }
 
-/** A redline and, from the two versions' snapshots, how the negotiation state moved. */
-export type ComparedVersions = Redline & { negotiation?: NegotiationChanges }
+/** A redline, how the negotiation state moved (from the two versions' snapshots), and the accepted amendments behind its changes. */
+export type ComparedVersions = Redline & { negotiation?: NegotiationChanges; accepted?: RedlineAttribution[] }
 
 /** A redline as lawyers read it: insertions underlined, deletions struck through, each also marked in words. */
 export function RedlineView({ redline, title }: { redline: ComparedVersions; title: string }) {
@@ -77,6 +78,18 @@ export function RedlineView({ redline, title }: { redline: ComparedVersions; tit
             {redline.negotiation.messages.map((message, index) => (
               <li key={index}>
                 <bdi>{words(message)}</bdi>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {redline.accepted && redline.accepted.length > 0 && (
+        <>
+          <h3>{t('versions.redline.acceptedHeading')}</h3>
+          <ul>
+            {redline.accepted.map((line, index) => (
+              <li key={index}>
+                <bdi>{words(line.message)}</bdi>
               </li>
             ))}
           </ul>
