@@ -1,9 +1,19 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretSettled, editorCaret } from '../helpers/editorCaret.js'
 import { caretAtEnd, clause, clauseText, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 
 const suite = browserSuite()
+
+/** Pastes what a copy put on the clipboard into the text at the caret, as the browser would. */
+const paste = (page: Page, copied: { html: string; text: string }) =>
+  page.evaluate((pasted) => {
+    const data = new DataTransfer()
+    data.setData('text/html', pasted.html)
+    data.setData('text/plain', pasted.text)
+    document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, copied)
 
 describe('copying within the text', () => {
   it('whole paragraphs copied and pasted stay paragraphs with new ids, never sub-items, and one line in the title', async () => {
@@ -34,12 +44,7 @@ describe('copying within the text', () => {
     await caretAtEnd(page, 'OP3')
     await caretSettled(page, 'clause', 'end')
     await page.keyboard.press('Enter')
-    await page.evaluate((pasted) => {
-      const data = new DataTransfer()
-      data.setData('text/html', pasted.html)
-      data.setData('text/plain', pasted.text)
-      document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, copied)
+    await paste(page, copied)
 
     await expect.poll(() => page.locator('.clause').count()).toBe(clauses + 2)
     expect(await page.locator('.declaration-text > ul, .declaration-text > ol').count()).toBe(0)
@@ -55,12 +60,7 @@ describe('copying within the text', () => {
     // Enter and Backspace place the caret themselves: at the end of the title.
     await page.keyboard.press('Enter')
     await page.keyboard.press('Backspace')
-    await page.evaluate((pasted) => {
-      const data = new DataTransfer()
-      data.setData('text/html', pasted.html)
-      data.setData('text/plain', pasted.text)
-      document.querySelector('.declaration-text')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-    }, copied)
+    await paste(page, copied)
     await expect.poll(() => page.locator('.declaration-title').textContent()).toBe(`Almaty Declaration on Inclusive Education${pp2} ${pp3}`)
     expect(await page.locator('.clause').count()).toBe(clauses + 2)
   })

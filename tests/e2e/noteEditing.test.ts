@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretSettled } from '../helpers/editorCaret.js'
@@ -5,21 +6,32 @@ import { caretAtEnd, caretAtStart, expectNoAxeViolations, openApp, openDeclarati
 
 const suite = browserSuite()
 
+/** Two delegates of different delegations, each with the declaration open. */
+async function twoDelegates(): Promise<{ page: Page; other: Page }> {
+  const page = await openApp(suite.browser(), suite.server().url)
+  await signInAs(page, 'Ержан Нұрланұлы')
+  await openDeclaration(page)
+  const other = await openApp(suite.browser(), suite.server().url)
+  await signInAs(other, 'James Whitfield')
+  await openDeclaration(other)
+  return { page, other }
+}
+
+/** Puts a note with this text at the start or the end of a paragraph, through the toolbar. */
+async function insertNote(view: Page, label: string, at: 'start' | 'end', text: string): Promise<void> {
+  await (at === 'end' ? caretAtEnd : caretAtStart)(view, label)
+  await caretSettled(view, 'clause', at)
+  await view.getByRole('button', { name: 'More formatting' }).click()
+  await view.getByRole('button', { name: 'Add note' }).click()
+  await view.getByLabel('Note text').fill(text)
+  await view.getByRole('button', { name: 'Insert note' }).click()
+}
+
 describe('notes in the text', () => {
   it('a note can be edited after it is inserted, and everyone sees the new text', async () => {
-    const page = await openApp(suite.browser(), suite.server().url)
-    await signInAs(page, 'Ержан Нұрланұлы')
-    await openDeclaration(page)
-    const other = await openApp(suite.browser(), suite.server().url)
-    await signInAs(other, 'James Whitfield')
-    await openDeclaration(other)
+    const { page, other } = await twoDelegates()
 
-    await caretAtEnd(page, 'OP2')
-    await caretSettled(page, 'clause', 'end')
-    await page.getByRole('button', { name: 'More formatting' }).click()
-    await page.getByRole('button', { name: 'Add note' }).click()
-    await page.getByLabel('Note text').fill('See the 2006 Convention')
-    await page.getByRole('button', { name: 'Insert note' }).click()
+    await insertNote(page, 'OP2', 'end', 'See the 2006 Convention')
     await other.locator('.notes li', { hasText: 'See the 2006 Convention' }).waitFor()
 
     await page.getByRole('button', { name: 'Edit note 1' }).click()
@@ -36,29 +48,14 @@ describe('notes in the text', () => {
   })
 
   it('editing a note changes that note even when someone adds another before it meanwhile', async () => {
-    const page = await openApp(suite.browser(), suite.server().url)
-    await signInAs(page, 'Ержан Нұрланұлы')
-    await openDeclaration(page)
-    const other = await openApp(suite.browser(), suite.server().url)
-    await signInAs(other, 'James Whitfield')
-    await openDeclaration(other)
+    const { page, other } = await twoDelegates()
 
-    await caretAtEnd(page, 'OP2')
-    await caretSettled(page, 'clause', 'end')
-    await page.getByRole('button', { name: 'More formatting' }).click()
-    await page.getByRole('button', { name: 'Add note' }).click()
-    await page.getByLabel('Note text').fill('Original note')
-    await page.getByRole('button', { name: 'Insert note' }).click()
+    await insertNote(page, 'OP2', 'end', 'Original note')
     await page.getByRole('button', { name: 'Edit note 1' }).click()
     await page.getByLabel('Text of note 1').fill('Edited note')
 
     // While the form is open, another delegate puts a note before this one, so it becomes note 2.
-    await caretAtStart(other, 'PP1')
-    await caretSettled(other, 'clause', 'start')
-    await other.getByRole('button', { name: 'More formatting' }).click()
-    await other.getByRole('button', { name: 'Add note' }).click()
-    await other.getByLabel('Note text').fill('Earlier note')
-    await other.getByRole('button', { name: 'Insert note' }).click()
+    await insertNote(other, 'PP1', 'start', 'Earlier note')
     await expect.poll(() => page.locator('.footnote').count()).toBe(2)
     // The open form moves with its note and keeps what was typed.
     await expect.poll(() => page.getByLabel('Text of note 2').inputValue()).toBe('Edited note')

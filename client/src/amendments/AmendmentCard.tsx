@@ -3,6 +3,8 @@ import { Trans } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { AmendmentView, ChangeInput, Stance } from '../../../shared/negotiation/amendmentSchemas.js'
 import { ChangeText } from './ChangeText.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
+import { useAction } from '../layout/useAction.js'
 import { useDateTime } from '../i18n/useDateTime.js'
 import { RevisionForm } from './RevisionForm.js'
 import { useChangeWords } from './useChangeWords.js'
@@ -33,7 +35,7 @@ export function AmendmentCard(props: AmendmentCardProps) {
   const ref = useRef<HTMLElement>(null)
   const [form, setForm] = useState<'edit' | 'revise' | 'reject' | null>(null)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, run: runAction } = useAction()
   const id = useId()
   const say = useChangeWords()
   const { t } = say
@@ -43,13 +45,7 @@ export function AmendmentCard(props: AmendmentCardProps) {
     if (focused) ref.current?.focus()
   }, [focused])
 
-  const run = (action: Promise<void>) => {
-    setError(null)
-    action.then(
-      () => setForm(null),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    )
-  }
+  const run = (action: Promise<void>) => runAction(action, () => setForm(null))
 
   const handleReject = (event: FormEvent) => {
     event.preventDefault()
@@ -150,11 +146,7 @@ export function AmendmentCard(props: AmendmentCardProps) {
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </article>
   )
 }

@@ -5,6 +5,7 @@ import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import type { AmendmentView, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { ParagraphProposalForm } from './ParagraphProposalForm.js'
 import { useChangeWords } from './useChangeWords.js'
+import '../dialogs/modalDialog.css'
 import './paragraphProposal.css'
 
 interface ParagraphProposalProps {
@@ -63,7 +64,7 @@ export function ParagraphProposal({ editor, onPropose }: ParagraphProposalProps)
         {message}
       </p>
       {initial !== null && (
-        <dialog ref={dialogRef} className="proposal-dialog" aria-labelledby={titleId} onClose={handleClose}>
+        <dialog ref={dialogRef} className="modal-dialog proposal-dialog" aria-labelledby={titleId} onClose={handleClose}>
           <ParagraphProposalForm clauses={clauses} initial={initial} titleId={titleId} onSubmit={handleSubmit} onCancel={() => dialogRef.current?.close()} />
         </dialog>
       )}

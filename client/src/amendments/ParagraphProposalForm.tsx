@@ -123,7 +123,7 @@ export function ParagraphProposalForm({ clauses, initial, titleId, onSubmit, onC
           {error}
         </p>
       )}
-      <div className="proposal-form__buttons">
+      <div className="modal-dialog__buttons">
         <button type="submit" disabled={busy}>
           {t('amendments.submit')}
         </button>

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AmendmentChange, ChangeInput } from '../../../shared/negotiation/amendmentSchemas.js'
 import { rewordRuns } from './rewordRuns.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
+import { useAction } from '../layout/useAction.js'
 
 interface RevisionFormProps {
   change: Extract<AmendmentChange, { kind: 'words' }>
@@ -16,15 +18,14 @@ interface RevisionFormProps {
 export function RevisionForm({ change, justification, submitLabel, onSubmit, onCancel }: RevisionFormProps) {
   const [words, setWords] = useState(() => change.spans.map((span) => span.content.map((run) => run.text).join('')))
   const [reason, setReason] = useState(justification ?? '')
-  const [error, setError] = useState<string | null>(null)
+  const { error, run } = useAction()
   const id = useId()
   const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
     const spans = change.spans.map((span, index) => ({ start: span.start, end: span.end, content: rewordRuns(span.content, words[index] ?? '') }))
-    onSubmit({ kind: 'words', clauseId: change.clauseId, spans }, reason).catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+    run(onSubmit({ kind: 'words', clauseId: change.clauseId, spans }, reason))
   }
 
   return (
@@ -41,11 +42,7 @@ export function RevisionForm({ change, justification, submitLabel, onSubmit, onC
           <textarea id={`${id}-why`} dir="auto" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} />
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit">{submitLabel}</button>
       <button type="button" onClick={onCancel}>
         {t('amendments.cancel')}

@@ -1,14 +1,15 @@
 import type { Editor } from '@tiptap/core'
-import { useEditorState } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Delegation } from '../../../shared/api/schemas.js'
 import type { NewBracketInput } from '../../../shared/brackets/bracketSchemas.js'
-import { selectionTarget } from '../comments/anchorPositions.js'
+import { TargetSelect, useTargetChoice, type ClauseOption } from '../comments/TargetChoice.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
+import { useAction } from '../layout/useAction.js'
 
 interface PlaceBracketFormProps {
   editor: Editor
-  clauses: { clauseId: string | null; label: string; text: string }[]
+  clauses: ClauseOption[]
   delegations: Delegation[]
   onPlace: (body: NewBracketInput) => Promise<void>
 }
@@ -35,18 +36,20 @@ function DelegationChoice({ legend, chosen, delegations, onChange }: { legend: s
 
 type Option = { text: string; proposedBy: string[] }
 
+/** Alternatives start as two empty wordings. */
+const twoEmptyOptions = (): Option[] => [
+  { text: '', proposedBy: [] },
+  { text: '', proposedBy: [] },
+]
+
 /** Places a square bracket or a set of alternatives on the selected words, or on a whole paragraph chosen from a list. */
 export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: PlaceBracketFormProps) {
-  const target = useEditorState({ editor, selector: ({ editor: current }) => selectionTarget(current), equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b) })
-  const [choice, setChoice] = useState('selection')
+  const { target, choice, setChoice, place } = useTargetChoice(editor)
   const [kind, setKind] = useState<'bracket' | 'alternatives'>('bracket')
   const [requestedBy, setRequestedBy] = useState<string[]>([])
   const [reason, setReason] = useState('')
-  const [options, setOptions] = useState<Option[]>([
-    { text: '', proposedBy: [] },
-    { text: '', proposedBy: [] },
-  ])
-  const [error, setError] = useState<string | null>(null)
+  const [options, setOptions] = useState<Option[]>(twoEmptyOptions)
+  const { error, setError, run } = useAction()
   const [placed, setPlaced] = useState('')
   const id = useId()
   const { t } = useTranslation()
@@ -55,42 +58,30 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
-    const place = choice === 'selection' ? target && { clauseId: target.clauseId, ...(target.anchor ? { anchor: target.anchor } : {}) } : { clauseId: choice }
     if (!place) return setError(t('brackets.form.nothingChosen'))
     const body: NewBracketInput = kind === 'bracket' ? { kind, ...place, requestedBy, reason } : { kind, ...place, options }
-    onPlace(body).then(
-      () => {
-        setPlaced(kind === 'bracket' ? t('brackets.form.bracketPlaced') : t('brackets.form.alternativesPlaced'))
-        setRequestedBy([])
-        setReason('')
-        setOptions([
-          { text: '', proposedBy: [] },
-          { text: '', proposedBy: [] },
-        ])
-      },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    )
+    run(onPlace(body), () => {
+      setPlaced(kind === 'bracket' ? t('brackets.form.bracketPlaced') : t('brackets.form.alternativesPlaced'))
+      setRequestedBy([])
+      setReason('')
+      setOptions(twoEmptyOptions())
+    })
   }
 
-  const selectionLabel = target
-    ? target.anchor
-      ? t('brackets.form.selectedWords', { label: target.label, quote: target.quote.slice(0, 60) })
-      : t('brackets.form.paragraphAtCursor', { label: target.label })
-    : t('brackets.form.noSelection')
   return (
     <form onSubmit={handleSubmit} className="brackets__form" aria-label={t('brackets.form.label')}>
-      <label htmlFor={`${id}-target`}>{t('brackets.form.placeOn')}</label>
-      <select id={`${id}-target`} value={choice} onChange={(event) => setChoice(event.target.value)}>
-        <option value="selection">{selectionLabel}</option>
-        {clauses
-          .filter((clause) => clause.clauseId)
-          .map((clause) => (
-            <option key={clause.clauseId} value={clause.clauseId!}>
-              {t('brackets.form.wholeParagraph', { label: clause.label, text: clause.text.slice(0, 50) })}
-            </option>
-          ))}
-      </select>
+      <TargetSelect
+        id={`${id}-target`}
+        label={t('brackets.form.placeOn')}
+        choice={choice}
+        target={target}
+        clauses={clauses}
+        onChange={setChoice}
+        selected={(label, quote) => t('brackets.form.selectedWords', { label, quote })}
+        atCursor={(label) => t('brackets.form.paragraphAtCursor', { label })}
+        none={t('brackets.form.noSelection')}
+        paragraph={(label, text) => t('brackets.form.wholeParagraph', { label, text })}
+      />
       <fieldset>
         <legend>{t('brackets.form.place')}</legend>
         <label>
@@ -122,11 +113,7 @@ export function PlaceBracketForm({ editor, clauses, delegations, onPlace }: Plac
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <p role="status" className="brackets__placed">
         {placed}
       </p>

@@ -7,13 +7,16 @@ import type { ThreadView } from '../../../shared/comments/commentSchemas.js'
 import { labelledClausesOf } from '../../../shared/editor/ClauseNumbering.js'
 import { can, type Role } from '../../../shared/roles.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
-import { anchorRange, selectionTarget } from './anchorPositions.js'
+import { anchorRange } from './anchorPositions.js'
 import { updateHighlights } from './CommentHighlights.js'
 import { MentionsList, unreadMentions } from './MentionsList.js'
+import { TargetSelect, useTargetChoice, type ClauseOption } from './TargetChoice.js'
 import { ThreadCard } from './ThreadCard.js'
 import { useFollowText } from './useFollowText.js'
 import { useThreads } from './useThreads.js'
 import { DelegationFilter, delegationsIn } from '../filters/DelegationFilter.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
+import { useAction } from '../layout/useAction.js'
 
 interface CommentsPanelProps {
   editor: Editor
@@ -122,61 +125,41 @@ export function CommentsPanel({ editor, declaration, channel, identity, role, on
 
 interface NewThreadFormProps {
   editor: Editor
-  clauses: { clauseId: string | null; label: string; text: string }[]
+  clauses: ClauseOption[]
   onCreate: (body: { clauseId: string; anchor?: unknown; body: string }) => Promise<void>
 }
 
-/** Opens a thread on the selected words, or on a whole paragraph chosen from a list (keyboard and read-only users). */
+/** Opens a thread on the selected words, or on a whole paragraph chosen from a list. */
 function NewThreadForm({ editor, clauses, onCreate }: NewThreadFormProps) {
-  const target = useEditorState({ editor, selector: ({ editor: current }) => selectionTarget(current), equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b) })
-  const [choice, setChoice] = useState('selection')
+  const { target, choice, setChoice, place } = useTargetChoice(editor)
   const [body, setBody] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, run } = useAction()
   const id = useId()
   const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
-    const request =
-      choice === 'selection'
-        ? target && { clauseId: target.clauseId, ...(target.anchor ? { anchor: target.anchor } : {}), body }
-        : { clauseId: choice, body }
-    if (!request) return setError(t('comments.new.noTarget'))
-    onCreate(request).then(
-      () => setBody(''),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    )
+    if (!place) return setError(t('comments.new.noTarget'))
+    run(onCreate({ ...place, body }), () => setBody(''))
   }
 
-  const selectionLabel = target
-    ? target.anchor
-      ? t('comments.new.selected', { label: target.label, quote: target.quote.slice(0, 60) })
-      : t('comments.new.atCursor', { label: target.label })
-    : t('comments.new.noSelection')
   return (
     <form onSubmit={handleSubmit} className="comments__new">
-      <label htmlFor={`${id}-target`}>{t('comments.new.target')}</label>
-      <select id={`${id}-target`} value={choice} onChange={(event) => setChoice(event.target.value)}>
-        {/* The words quoted are the text's own, so the option reads in their direction. */}
-        <option value="selection" dir={target ? 'auto' : undefined}>
-          {selectionLabel}
-        </option>
-        {clauses
-          .filter((clause) => clause.clauseId)
-          .map((clause) => (
-            <option key={clause.clauseId} value={clause.clauseId!} dir="auto">
-              {t('comments.new.paragraph', { label: clause.label, text: clause.text.slice(0, 50) })}
-            </option>
-          ))}
-      </select>
+      <TargetSelect
+        id={`${id}-target`}
+        label={t('comments.new.target')}
+        choice={choice}
+        target={target}
+        clauses={clauses}
+        onChange={setChoice}
+        selected={(label, quote) => t('comments.new.selected', { label, quote })}
+        atCursor={(label) => t('comments.new.atCursor', { label })}
+        none={t('comments.new.noSelection')}
+        paragraph={(label, text) => t('comments.new.paragraph', { label, text })}
+      />
       <label htmlFor={`${id}-body`}>{t('comments.new.body')}</label>
       <textarea id={`${id}-body`} dir="auto" value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} required />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button type="submit">{t('comments.new.submit')}</button>
     </form>
   )

@@ -3,7 +3,9 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { Identity } from '../../../shared/api/schemas.js'
 import type { CommentView, ThreadView } from '../../../shared/comments/commentSchemas.js'
 import { useDateTime } from '../i18n/useDateTime.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
 import { SpokenLabel } from '../layout/SpokenLabel.js'
+import { useAction } from '../layout/useAction.js'
 
 interface ThreadCardProps {
   thread: ThreadView
@@ -25,7 +27,7 @@ export function ThreadCard(props: ThreadCardProps) {
   const { thread, label, textRemoved, identity, canComment, canModerate, focused } = props
   const ref = useRef<HTMLElement>(null)
   const [reply, setReply] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, run } = useAction()
   const id = useId()
   const { t } = useTranslation()
 
@@ -35,11 +37,6 @@ export function ThreadCard(props: ThreadCardProps) {
       ref.current?.focus()
     }
   }, [focused])
-
-  const run = (action: Promise<void>, after?: () => void) => {
-    setError(null)
-    action.then(after, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
-  }
 
   const handleReply = (event: FormEvent) => {
     event.preventDefault()
@@ -80,11 +77,7 @@ export function ThreadCard(props: ThreadCardProps) {
           <button type="submit">{t('comments.thread.send')}</button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </article>
   )
 }

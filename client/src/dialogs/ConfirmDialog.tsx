@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import './modalDialog.css'
 import './confirmDialog.css'
 
 /** What a confirmation asks: a question, what will happen, the button that does it, and the action itself. */
@@ -41,7 +42,7 @@ function ConfirmDialog({ request, onDone }: { request: ConfirmRequest; onDone: (
   }
 
   return (
-    <dialog ref={ref} role="alertdialog" className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`} onClose={handleClose}>
+    <dialog ref={ref} role="alertdialog" className="modal-dialog confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`} onClose={handleClose}>
       <form method="dialog">
         <h2 id={`${id}-title`} dir="auto">
           {request.title}
@@ -49,7 +50,7 @@ function ConfirmDialog({ request, onDone }: { request: ConfirmRequest; onDone: (
         <div id={`${id}-message`} dir="auto">
           {request.message}
         </div>
-        <div className="confirm-dialog__buttons">
+        <div className="modal-dialog__buttons">
           <button type="submit" value="cancel">
             {t('dialog.cancel')}
           </button>

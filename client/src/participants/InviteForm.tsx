@@ -4,6 +4,8 @@ import { CreatedInvitation, type Delegation } from '../../../shared/api/schemas.
 import { Role } from '../../../shared/roles.js'
 import { callApi } from '../api/apiClient.js'
 import { roleName } from '../i18n/roleName.js'
+import { ErrorAlert } from '../layout/ErrorAlert.js'
+import { useAction } from '../layout/useAction.js'
 
 /** Invites a new participant; the one-time link is shown to copy, since there is no mail server. */
 export function InviteForm({ declaration, delegations, onInvited }: { declaration: string; delegations: Delegation[]; onInvited: () => void }) {
@@ -12,22 +14,18 @@ export function InviteForm({ declaration, delegations, onInvited }: { declaratio
   const [delegation, setDelegation] = useState('')
   const [role, setRole] = useState<Role>('editor')
   const [link, setLink] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { error, run } = useAction()
   const id = useId()
   const { t } = useTranslation()
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
-    setError(null)
-    callApi(`/declarations/${declaration}/invitations`, CreatedInvitation, { method: 'POST', body: { name, login, delegation, role } }).then(
-      (created) => {
-        setLink(created.link)
-        setName('')
-        setLogin('')
-        onInvited()
-      },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    )
+    run(callApi(`/declarations/${declaration}/invitations`, CreatedInvitation, { method: 'POST', body: { name, login, delegation, role } }), (created) => {
+      setLink(created.link)
+      setName('')
+      setLogin('')
+      onInvited()
+    })
   }
 
   return (
@@ -55,11 +53,7 @@ export function InviteForm({ declaration, delegations, onInvited }: { declaratio
             </option>
           ))}
         </select>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit">{t('invite.submit')}</button>
       </form>
       {link && (
