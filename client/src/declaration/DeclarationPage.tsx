@@ -219,7 +219,6 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
     >
       {modeSlot && createPortal(<DraftingModeControl declaration={access.name} mode={mode} canSet={can(access.role, 'mode.set')} />, modeSlot)}
       <SilenceSection access={access} channel={sync.channel} identity={identity} />
-      <Announcements declaration={access.name} sync={sync} editor={editor} identity={identity} />
       {!sync.ready && <p role="status">{t('declaration.loadingText')}</p>}
       <TextReplacedNotice sync={sync} />
       <DraftNotice drafts={sync.drafts} />
@@ -227,6 +226,8 @@ function ConnectedWorkspace({ sync, access, identity, modeSlot, knownMode, onMod
       <EditTooLargeNotice>
         <DeclarationEditor editor={editor} editable={editable} ready={sync.ready} />
       </EditTooLargeNotice>
+      {/* After the text, so that Tab from the toolbar goes into the text and the setting comes next. */}
+      <Announcements declaration={access.name} sync={sync} editor={editor} identity={identity} />
     </WorkspaceLayout>
   )
 }
