@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import { createApp } from './http/createApp.js'
 import { RequestsUnderWay } from './http/RequestsUnderWay.js'
+import { startingApp } from './http/startingApp.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
@@ -114,11 +115,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   await checkDataDirectory(config.dataDir)
 
   let ready: RequestListener | null = null
-  const server = createServer((request, response) => {
-    if (ready) return ready(request, response)
-    response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
-    response.end(JSON.stringify({ error: 'starting', message: 'The server is starting; try again in a moment.' }))
-  })
+  const starting = startingApp(log)
+  const server = createServer((request, response) => (ready ?? starting)(request, response))
   const underWay = new RequestsUnderWay(server)
   // Requests Node cannot parse (headers over 16 kB, bad framing) get a JSON refusal too, not a bare status line.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
