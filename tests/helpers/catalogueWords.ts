@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next'
+import { createI18n } from '../../client/src/i18n/createI18n.js'
+import type { Language } from '../../shared/i18n/languages.js'
+
+/** The interface's own words in `language`, from the client's catalogues, so a test looks for what a reader of that language sees. */
+export function catalogueWords(language: Language): TFunction {
+  return createI18n(language).t
+}
+
+/** A pattern for a catalogue sentence whose `{{placeholder}}` values are not known in advance: each of `unknown` matches any text. */
+export function sentencePattern(t: TFunction, key: string, values: Record<string, string>, unknown: string[]): RegExp {
+  const marks = Object.fromEntries(unknown.map((name, index) => [name, `\u0000${index}\u0000`]))
+  const sentence = String(t(key, { ...values, ...marks })).replace(/<\/?[a-z]+>/g, '')
+  const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u0000\d+\u0000/g, '.+')
+  return new RegExp(`^${escaped}$`)
+}
