@@ -7,10 +7,20 @@ export function catalogueWords(language: Language): TFunction {
   return createI18n(language).t
 }
 
-/** A pattern for a catalogue sentence whose `{{placeholder}}` values are not known in advance: each of `unknown` matches any text. */
+/** A pattern for a catalogue sentence whose `{{placeholder}}` values are not known in advance: each of `unknown` (a value or a `<name/>` element) matches any text. */
 export function sentencePattern(t: TFunction, key: string, values: Record<string, string>, unknown: string[]): RegExp {
   const marks = Object.fromEntries(unknown.map((name, index) => [name, `\u0000${index}\u0000`]))
-  const sentence = String(t(key, { ...values, ...marks })).replace(/<\/?[a-z]+>/g, '')
+  // An unknown element (<key/>) is matched like an unknown value; the tags around known words are not text.
+  const sentence = String(t(key, { ...values, ...marks }))
+    .replace(/<([a-z]+)\/>/g, (tag, name: string) => marks[name] ?? tag)
+    .replace(/<\/?[a-z]+>/g, '')
   const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u0000\d+\u0000/g, '.+')
   return new RegExp(`^${escaped}$`)
+}
+
+/** A catalogue sentence written with `<Trans>` as the page shows its text: the `<name/>` elements filled from `parts`, the other tags dropped. */
+export function shownText(t: TFunction, key: string, parts: Record<string, string>, values: Record<string, string> = {}): string {
+  return String(t(key, values))
+    .replace(/<([a-z]+)\/>/g, (tag, name: string) => parts[name] ?? tag)
+    .replace(/<\/?[a-z]+>/g, '')
 }
