@@ -9,12 +9,12 @@ export function catalogueWords(language: Language): TFunction {
 
 /** A pattern for a catalogue sentence whose `{{placeholder}}` values are not known in advance: each of `unknown` (a value or a `<name/>` element) matches any text. */
 export function sentencePattern(t: TFunction, key: string, values: Record<string, string>, unknown: string[]): RegExp {
-  const marks = Object.fromEntries(unknown.map((name, index) => [name, `\u0000${index}\u0000`]))
+  const marks = Object.fromEntries(unknown.map((name, index) => [name, `⟦${index}⟧`]))
   // An unknown element (<key/>) is matched like an unknown value; the tags around known words are not text.
   const sentence = String(t(key, { ...values, ...marks }))
     .replace(/<([a-z]+)\/>/g, (tag, name: string) => marks[name] ?? tag)
     .replace(/<\/?[a-z]+>/g, '')
-  const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u0000\d+\u0000/g, '.+')
+  const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/⟦\d+⟧/g, '.+')
   return new RegExp(`^${escaped}$`)
 }
 
