@@ -35,6 +35,15 @@ const amendmentKey: Record<string, ExportsKey> = {
   'amendment.needs-update': 'versions.audit.amendment.needsUpdate',
   'amendment.not-taken-up': 'versions.audit.amendment.notTakenUp',
 }
+/** Square brackets' and alternatives' audit actions (bracketRules.auditAction), each with its own sentence. */
+const bracketKey: Record<string, ExportsKey> = {
+  bracket_placed: 'versions.audit.bracket.bracketPlaced',
+  bracket_lifted: 'versions.audit.bracket.bracketLifted',
+  bracket_text_deleted: 'versions.audit.bracket.bracketTextDeleted',
+  alternatives_placed: 'versions.audit.bracket.alternativesPlaced',
+  alternatives_lifted: 'versions.audit.bracket.alternativesLifted',
+  alternatives_chosen: 'versions.audit.bracket.alternativesChosen',
+}
 const modeWords = (value: unknown): Words | string => {
   const mode = DraftingMode.safeParse(value)
   return mode.success ? { key: modeKey[mode.data] } : text(value)
@@ -115,6 +124,8 @@ export function describeAuditEntry(entry: Entry, names: AuditNames, formatMoment
       default: {
         const amendment = Object.hasOwn(amendmentKey, entry.action) ? amendmentKey[entry.action] : undefined
         if (amendment) return { what: { key: amendment, values: { amendment: text(details.amendment), delegation: delegation(text(details.delegation)) } }, hashes: [] }
+        const bracket = Object.hasOwn(bracketKey, entry.action) ? bracketKey[entry.action] : undefined
+        if (bracket) return { what: { key: bracket, values: { quote: text(details.quote), chosen: typeof details.chosen === 'number' ? details.chosen : 0, words: text(details.words) } }, hashes: [] }
         return { what: { key: 'versions.audit.other', values: { action: entry.action.replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase()) } }, hashes: [] }
       }
     }

@@ -1,17 +1,21 @@
 import type { Browser, Page } from 'playwright-core'
 import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { almatyDeclarationText } from '../../server/src/seed/almatyDeclarationText.js'
 import kkClient from '../../shared/i18n/locales/kk/client.json'
 import ruClient from '../../shared/i18n/locales/ru/client.json'
 import { wallClockIn } from '../../shared/silence/zonedTime.js'
 import { api } from '../helpers/api.js'
 import { proposeOverApi } from '../helpers/apiProposals.js'
 import { spanAt } from '../helpers/amendments.js'
+import { bracketOn, place } from '../helpers/brackets.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { catalogueWords } from '../helpers/catalogueWords.js'
 import { clauseText } from '../helpers/declarationText.js'
 import { caretAtEnd, signInAs } from '../helpers/pages.js'
 import { screenFindings } from '../helpers/screenSweep.js'
 import { startSession } from '../helpers/sessions.js'
+import { connectClient, whenSynced } from '../helpers/syncClients.js'
 import { base, DOC } from '../helpers/silence.js'
 import type { TestServer } from '../helpers/testServer.js'
 
@@ -20,6 +24,8 @@ const TITLE = 'Almaty Declaration on Inclusive Education'
 const catalogues = { kk: kkClient, ru: ruClient }
 const locales = { kk: 'kk-KZ', ru: 'ru-RU' }
 type Language = keyof typeof catalogues
+/** The start of a demo paragraph, bracketed: a quote the English check knows as the demo's own words. */
+const BRACKETED = almatyDeclarationText.preambular[5]!.split(' ').slice(0, 4).join(' ')
 /** What delegates of each language would write: the versions' names and the words amendments add. */
 const written = {
   kk: { zero: 'Нөлдік жоба', final: 'Қорытынды мәтін', words: [' (Алматы)', ' барлығы үшін', ' міндетті түрде'] },
@@ -56,6 +62,11 @@ async function negotiatedAndLocked(server: TestServer, language: Language): Prom
   await call('POST', '/amendments/1/accept')
   await call('POST', '/amendments/2/reject', { reason: words[1] })
   await call('PUT', '/mode', { mode: 'open' })
+  const synced = connectClient(server.wsUrl, DOC, chair)
+  await whenSynced(synced)
+  const bracket = await place(server.url, chair, bracketOn(synced, 5, BRACKETED))
+  synced.destroy()
+  await call('POST', `/brackets/${bracket.id}/resolve`, { action: 'lift' })
   const invitation = (await call('POST', '/invitations', { name: 'Айгүл Сапарова', login: 'aigul', delegation: 'KAZ', role: 'observer' })) as { link: string }
   const { version } = (await call('POST', '/versions', { name: final })) as { version: { id: string } }
   await call('POST', `/versions/${version.id}/lock`)
@@ -110,7 +121,16 @@ describe.each(['kk', 'ru'] as const)('every screen in %s', (language) => {
 
     await page.goto(`${url}/d/${DOC}/versions`)
     await page.getByRole('heading', { name: words.versions.audit.heading }).waitFor()
-    await page.locator('.audit-log__entry').first().waitFor()
+    // The entries the negotiation left each read as a sentence of their own.
+    const t = catalogueWords(language)
+    for (const sentence of [
+      t('versions.audit.amendment.accepted', { ns: 'exports', amendment: 'A1', delegation: 'United Kingdom' }),
+      t('versions.audit.amendment.rejected', { ns: 'exports', amendment: 'A2', delegation: 'Kazakhstan' }),
+      t('versions.audit.modeChanged', { ns: 'exports', from: t('versions.mode.negotiation', { ns: 'exports' }), to: t('versions.mode.open', { ns: 'exports' }) }),
+      t('versions.audit.bracket.bracketLifted', { ns: 'exports', quote: BRACKETED }),
+    ]) {
+      await page.locator('.audit-log__what bdi').filter({ hasText: sentence }).first().waitFor()
+    }
     findings.push(...(await screenFindings(page, 'versions and audit log')))
     await page.getByRole('row', { name: new RegExp(written[language].zero) }).getByRole('button').nth(1).click()
     await page.locator('.redline__paragraph ins').first().waitFor()

@@ -68,4 +68,11 @@ describe('an audit entry in words', () => {
     expect(auditWords(describeAuditEntry(mode, names)).what).toBe('Switched the drafting mode from open drafting to negotiation')
     expect(auditWords(describeAuditEntry(mode, names), 'ru').what).toBe('Режим работы изменён: открытая редакция → переговоры')
   })
+
+  it('gives square brackets and alternatives a sentence of their own, quoting the words', () => {
+    const chosen = entry('alternatives_chosen', { item: 'b1', clauseId: 'c1', quote: 'all children', chosen: 2, words: 'every child' })
+    expect(auditWords(describeAuditEntry(chosen, names)).what).toBe('Chose alternative 2 for “all children”: “every child”')
+    expect(auditWords(describeAuditEntry(chosen, names), 'kk').what).toBe('«all children» үшін 2-нұсқа таңдалды: «every child»')
+    expect(auditWords(describeAuditEntry(entry('bracket_placed', { quote: 'all children', paragraph: 'OP3' }), names), 'ru').what).toBe('«all children» заключено в квадратные скобки, пункт OP3')
+  })
 })
