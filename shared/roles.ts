@@ -63,10 +63,3 @@ export function can(role: Role | null | undefined, action: Action): boolean {
   return role != null && allowed[action].includes(role)
 }
 
-/** How each role is named on screen. */
-export const roleLabel: Record<Role, string> = {
-  moderator: 'Moderator',
-  editor: 'Editor',
-  signatory: 'Signatory',
-  observer: 'Observer',
-}

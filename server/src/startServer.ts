@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import { createApp } from './http/createApp.js'
 import { RequestsUnderWay } from './http/RequestsUnderWay.js'
+import { startingApp } from './http/startingApp.js'
+import { ApiProblem } from './http/ApiProblem.js'
 import { createLogger, type Logger } from './log.js'
 import { SignInLimiter, type SignInLimits } from './auth/SignInLimiter.js'
 import type { ServerHooks } from './serverHooks.js'
@@ -114,17 +116,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   await checkDataDirectory(config.dataDir)
 
   let ready: RequestListener | null = null
-  const server = createServer((request, response) => {
-    if (ready) return ready(request, response)
-    response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' })
-    response.end(JSON.stringify({ error: 'starting', message: 'The server is starting; try again in a moment.' }))
-  })
+  const starting = startingApp(log)
+  const server = createServer((request, response) => (ready ?? starting)(request, response))
   const underWay = new RequestsUnderWay(server)
   // Requests Node cannot parse (headers over 16 kB, bad framing) get a JSON refusal too, not a bare status line.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy()
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
-    const body = JSON.stringify({ error: tooLarge ? 'headers_too_large' : 'bad_request', message: tooLarge ? 'The request headers are too large.' : 'The request could not be parsed.' })
+    // A request Node could not parse has no headers to read a language from, so its message is the English one.
+    const problem = tooLarge ? new ApiProblem(431, 'headers_too_large') : new ApiProblem(400, 'bad_request')
+    const body = JSON.stringify({ error: problem.code, message: problem.message })
     socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   })
   await listen(server, config.port, config.host)

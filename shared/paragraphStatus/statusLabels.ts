@@ -7,9 +7,3 @@ export const statusSymbol: Record<ParagraphStatus, string> = {
   agreed: '✓',
 }
 
-/** A status as the audit log's English phrase ("agreed ad referendum"), as the log records it. */
-export const statusLabel: Record<ParagraphStatus, { long: string }> = {
-  open: { long: 'open' },
-  'ad-referendum': { long: 'agreed ad referendum' },
-  agreed: { long: 'agreed' },
-}

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, formatDateTime } from '../format/dateTime.js'
 import type { ExportsKey, Message } from '../i18n/messageKeys.js'
 import { Role } from '../roles.js'
 import { isTimeZone } from '../silence/zonedTime.js'
+import { DraftingMode } from '../negotiation/amendmentSchemas.js'
 import { ParagraphStatus } from './negotiationSnapshot.js'
 import type { AuditEntryView, AuditNames } from './versionSchemas.js'
 
@@ -23,6 +24,30 @@ export type MomentFormat = (moment: string, timeZone: string) => string
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const statusKey: Record<ParagraphStatus, ExportsKey> = { open: 'versions.status.open', 'ad-referendum': 'versions.status.adReferendum', agreed: 'versions.status.agreed' }
 const roleKey: Record<Role, ExportsKey> = { moderator: 'versions.role.moderator', editor: 'versions.role.editor', signatory: 'versions.role.signatory', observer: 'versions.role.observer' }
+const modeKey: Record<DraftingMode, ExportsKey> = { open: 'versions.mode.open', negotiation: 'versions.mode.negotiation' }
+/** An amendment's audit actions, each with its own sentence. */
+const amendmentKey: Record<string, ExportsKey> = {
+  'amendment.accepted': 'versions.audit.amendment.accepted',
+  'amendment.accepted-as-revised': 'versions.audit.amendment.acceptedRevised',
+  'amendment.rejected': 'versions.audit.amendment.rejected',
+  'amendment.withdrawn': 'versions.audit.amendment.withdrawn',
+  'amendment.edited': 'versions.audit.amendment.edited',
+  'amendment.needs-update': 'versions.audit.amendment.needsUpdate',
+  'amendment.not-taken-up': 'versions.audit.amendment.notTakenUp',
+}
+/** Square brackets' and alternatives' audit actions (bracketRules.auditAction), each with its own sentence. */
+const bracketKey: Record<string, ExportsKey> = {
+  bracket_placed: 'versions.audit.bracket.bracketPlaced',
+  bracket_lifted: 'versions.audit.bracket.bracketLifted',
+  bracket_text_deleted: 'versions.audit.bracket.bracketTextDeleted',
+  alternatives_placed: 'versions.audit.bracket.alternativesPlaced',
+  alternatives_lifted: 'versions.audit.bracket.alternativesLifted',
+  alternatives_chosen: 'versions.audit.bracket.alternativesChosen',
+}
+const modeWords = (value: unknown): Words | string => {
+  const mode = DraftingMode.safeParse(value)
+  return mode.success ? { key: modeKey[mode.data] } : text(value)
+}
 const statusWords = (value: unknown): Words | string => {
   const status = ParagraphStatus.safeParse(value)
   return status.success ? { key: statusKey[status.data] } : text(value)
@@ -94,8 +119,15 @@ export function describeAuditEntry(entry: Entry, names: AuditNames, formatMoment
       }
       case 'invitation_revoked':
         return { what: { key: 'versions.audit.invitationRevoked' }, hashes: [] }
-      default:
+      case 'mode.changed':
+        return { what: { key: 'versions.audit.modeChanged', values: { from: modeWords(details.from), to: modeWords(details.to) } }, hashes: [] }
+      default: {
+        const amendment = Object.hasOwn(amendmentKey, entry.action) ? amendmentKey[entry.action] : undefined
+        if (amendment) return { what: { key: amendment, values: { amendment: text(details.amendment), delegation: delegation(text(details.delegation)) } }, hashes: [] }
+        const bracket = Object.hasOwn(bracketKey, entry.action) ? bracketKey[entry.action] : undefined
+        if (bracket) return { what: { key: bracket, values: { quote: text(details.quote), chosen: typeof details.chosen === 'number' ? details.chosen : 0, words: text(details.words) } }, hashes: [] }
         return { what: { key: 'versions.audit.other', values: { action: entry.action.replaceAll('_', ' ').replace(/^./, (first) => first.toUpperCase()) } }, hashes: [] }
+      }
     }
   })()
   const what: Words = typeof details.paragraph === 'string' ? { key: 'versions.audit.onParagraph', values: { what: described.what, paragraph: details.paragraph } } : described.what

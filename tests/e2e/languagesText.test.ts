@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { wallClockIn } from '../../shared/silence/zonedTime.js'
 import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { catalogueWords } from '../helpers/catalogueWords.js'
 import { englishLeft } from '../helpers/englishLeft.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
 import { openOnPhone } from '../helpers/layout.js'
@@ -12,12 +13,6 @@ import { base, lockFinalText } from '../helpers/silence.js'
 
 const suite = browserSuite()
 const TITLE = 'Almaty Declaration on Inclusive Education'
-
-/** The interface words of each language this file waits for. */
-const words = {
-  kk: { declarations: 'Декларациялар', saved: 'Барлық өзгеріс сақталды', live: /^Тікелей:/ },
-  ru: { declarations: 'Декларации', saved: 'Все изменения сохранены', live: /^В реальном времени:/ },
-}
 
 /** No English left on the page, and nothing for axe to find. */
 async function expectSpoken(page: Page, language: 'kk' | 'ru'): Promise<void> {
@@ -29,64 +24,77 @@ async function expectSpoken(page: Page, language: 'kk' | 'ru'): Promise<void> {
 /** Chooses the language on the sign-in page (it becomes the person's own), signs in, and opens the declaration in sync. */
 async function openIn(page: Page, language: 'kk' | 'ru', person: string, editable: boolean): Promise<void> {
   await page.getByLabel('Language').selectOption(language)
-  await signInAs(page, person, words[language].declarations)
+  const t = catalogueWords(language)
+  await signInAs(page, person, t('declarations.title'))
   await page.getByRole('link', { name: TITLE }).click()
   await page.locator(`.declaration-text[contenteditable="${editable}"]`).waitFor()
-  await page.getByText(editable ? words[language].saved : words[language].live).waitFor()
+  await page.getByText(t(editable ? 'sync.saved' : 'sync.live')).waitFor()
 }
 
-describe('the editor, comments and declaration page in Kazakh and Russian', () => {
-  it('an editor in Kazakh types, formats by keyboard, searches, and comments on a selection, replies and resolves', async () => {
+/** What an editor of each language would write: a word added to OP2, a comment on it and a reply. */
+const written = {
+  kk: { word: 'мектептер', comment: 'Бұл сөз дұрыс па?', reply: 'Иә, келісемін.' },
+  ru: { word: 'школы', comment: 'Это слово верно?', reply: 'Да, согласен.' },
+}
+
+describe.each(['kk', 'ru'] as const)('the editor and comments in %s', (language) => {
+  const t = catalogueWords(language)
+  const { word, comment, reply } = written[language]
+
+  it('an editor types, formats by keyboard, searches, and comments on a selection, replies and resolves', async () => {
     const page = await openApp(suite.browser(), suite.server().url)
-    await openIn(page, 'kk', 'James Whitfield', true)
-    await page.getByText('Сіздің рөліңіз: Редактор').waitFor()
-    await expectSpoken(page, 'kk')
+    await openIn(page, language, 'James Whitfield', true)
+    await page.getByText(t('declaration.role', { role: t('role.editor') })).waitFor()
+    await expectSpoken(page, language)
 
     await caretAtEnd(page, 'OP2')
-    await page.keyboard.insertText(' мектептер')
+    await page.keyboard.insertText(` ${word}`)
     await page.keyboard.press('Shift+Control+ArrowLeft')
-    await pressByKeyboard(page, 'Қалың', { backwards: true })
-    await expect.poll(() => clause(page, 'OP2').locator('strong').textContent()).toBe('мектептер')
-    await page.getByText('Барлық өзгеріс сақталды').waitFor()
+    await pressByKeyboard(page, t('editor.toolbar.bold'), { backwards: true })
+    await expect.poll(() => clause(page, 'OP2').locator('strong').textContent()).toBe(word)
+    await page.getByText(t('sync.saved')).waitFor()
 
-    await pressByKeyboard(page, 'Басқа пішімдеу')
-    await page.getByRole('group', { name: 'Басқа пішімдеу' }).getByRole('button', { name: 'Бөлім тақырыбы' }).waitFor()
-    await expectSpoken(page, 'kk')
+    const more = t('editor.toolbar.more')
+    await pressByKeyboard(page, more)
+    await page.getByRole('group', { name: more }).getByRole('button', { name: t('editor.toolbar.heading') }).waitFor()
+    await expectSpoken(page, language)
     await page.keyboard.press('Tab')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Преамбула тармағы ету (PP)')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(t('editor.toolbar.makePreambular'))
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByRole('group', { name: 'Басқа пішімдеу' }).count()).toBe(0)
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Басқа пішімдеу')
+    await expect.poll(() => page.getByRole('group', { name: more }).count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(more)
 
     await caretAtEnd(page, 'OP2')
     await page.keyboard.press('Control+f')
-    await page.keyboard.type('мектептер')
-    await page.getByRole('search', { name: 'Мәтіннен іздеу' }).getByRole('status').filter({ hasText: '1 сәйкестік' }).waitFor()
-    await expectSpoken(page, 'kk')
+    await page.keyboard.type(word)
+    await page.getByRole('search', { name: t('editor.search.label') }).getByRole('status').filter({ hasText: t('editor.search.count', { count: 1 }) }).waitFor()
+    await expectSpoken(page, language)
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByRole('search').count()).toBe(0)
 
     await caretAtEnd(page, 'OP2')
     await page.keyboard.press('Shift+Control+ArrowLeft')
-    await expect.poll(() => page.getByLabel('Пікір нысаны').locator('option').first().textContent()).toBe('OP2 ішіндегі белгіленген мәтін: «мектептер»')
-    await page.getByLabel(/^Жаңа пікір/).fill('Бұл сөз дұрыс па?')
-    await page.getByRole('button', { name: 'Пікір қосу' }).click()
-    const thread = page.locator('.thread', { hasText: 'Бұл сөз дұрыс па?' })
-    await thread.getByRole('heading', { name: 'OP2 — ашық' }).waitFor()
-    await expect.poll(() => clause(page, 'OP2').getAttribute('data-threads')).toBe('1 пікір')
-    await page.getByRole('heading', { name: 'Пікірлер (ашығы: 1)' }).waitFor()
-    await expectSpoken(page, 'kk')
+    await expect.poll(() => page.getByLabel(t('comments.new.target')).locator('option').first().textContent()).toBe(t('comments.new.selected', { label: 'OP2', quote: word }))
+    await page.getByLabel(t('comments.new.body')).fill(comment)
+    await page.getByRole('button', { name: t('comments.new.submit') }).click()
+    const thread = page.locator('.thread', { hasText: comment })
+    await thread.getByRole('heading', { name: t('comments.thread.openTitle', { label: 'OP2' }) }).waitFor()
+    await expect.poll(() => clause(page, 'OP2').getAttribute('data-threads')).toBe(t('comments.inParagraph', { count: 1 }))
+    await page.getByRole('heading', { name: t('comments.heading', { count: 1 }) }).waitFor()
+    await expectSpoken(page, language)
 
-    await thread.getByLabel('Жауап').fill('Иә, келісемін.')
-    await thread.getByRole('button', { name: 'Жауап жіберу' }).click()
-    await thread.getByText('Иә, келісемін.').waitFor()
-    await thread.getByRole('button', { name: 'Шешілді деп белгілеу' }).click()
+    await thread.getByLabel(t('comments.thread.reply')).fill(reply)
+    await thread.getByRole('button', { name: t('comments.thread.send') }).click()
+    await thread.getByText(reply).waitFor()
+    await thread.getByRole('button', { name: t('comments.thread.resolve') }).click()
     await expect.poll(() => thread.count()).toBe(0)
-    await page.getByLabel('Күйі').selectOption('resolved')
-    await thread.getByRole('heading', { name: 'OP2 — шешілді' }).waitFor()
-    await expectSpoken(page, 'kk')
+    await page.getByLabel(t('comments.status')).selectOption('resolved')
+    await thread.getByRole('heading', { name: t('comments.thread.resolvedTitle', { label: 'OP2' }) }).waitFor()
+    await expectSpoken(page, language)
   })
+})
 
+describe('the declaration page in Russian', () => {
   it('the chair in Russian sees the progress summary, marks a paragraph agreed ad referendum, and reads the silence banner, also on a phone', async () => {
     const page = await openApp(suite.browser(), suite.server().url)
     await openIn(page, 'ru', 'Aigerim Seitkali', true)

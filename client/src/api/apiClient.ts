@@ -1,3 +1,4 @@
+import { getI18n } from 'react-i18next'
 import { z } from 'zod'
 import { ApiError } from '../../../shared/api/schemas.js'
 
@@ -30,7 +31,8 @@ export async function callApi<T extends z.ZodType>(
     throw new ApiRequestError(
       response.status,
       problem.success ? problem.data.error : 'http_error',
-      problem.success ? problem.data.message : `The server answered ${response.status}.`,
+      // Not JSON: a proxy or the network answered, so the words come from the interface's own catalogue.
+      problem.success ? problem.data.message : getI18n().t('app.serverAnswered', { status: response.status }),
     )
   }
   return schema.parse(payload)

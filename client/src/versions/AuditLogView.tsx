@@ -1,13 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { dateLocale } from '../../../shared/i18n/dateLocale.js'
-import { Language } from '../../../shared/i18n/languages.js'
-import { DEFAULT_LOCALE, formatDateTime } from '../../../shared/format/dateTime.js'
 import { describeAuditEntry, type MomentFormat } from '../../../shared/versions/describeAuditEntry.js'
 import { AuditView } from '../../../shared/versions/versionSchemas.js'
 import { callApi } from '../api/apiClient.js'
-import { hasIntlData } from '../i18n/intlData.js'
 import { useMessageText } from '../i18n/messageText.js'
 import { useDateTime } from '../i18n/useDateTime.js'
 import { CopyableHash } from './CopyableHash.js'
@@ -31,7 +27,7 @@ function ChainState({ chainBreak }: { chainBreak: ChainBreak | null }) {
 
 /** The declaration's audit log for moderators: when, who, what, on which version, each hash ready to copy, and whether the chain holds. */
 export function AuditLogView({ base, refresh }: { base: string; refresh: unknown }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const words = useMessageText()
   const dateTime = useDateTime()
   const [audit, setAudit] = useState<z.infer<typeof AuditView> | null>(null)
@@ -39,9 +35,8 @@ export function AuditLogView({ base, refresh }: { base: string; refresh: unknown
     void callApi(`${base}/audit`, AuditView).then(setAudit)
   }, [base, refresh])
   if (!audit) return null
-  const locale = dateLocale[Language.catch('en').parse(i18n.resolvedLanguage)]
-  // A silence's deadline is written in its own zone; where Intl lacks the language's data, the English form is the readable one.
-  const moment: MomentFormat = (at, zone) => formatDateTime(at, hasIntlData(locale) ? locale : DEFAULT_LOCALE, zone)
+  // A silence's deadline is written in its own zone, in the reader's language even where Intl lacks its month names.
+  const moment: MomentFormat = (at, zone) => dateTime(at, zone)
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('versions.audit.heading')}</h2>

@@ -58,4 +58,21 @@ describe('an audit entry in words', () => {
     })
     expect(auditWords(describeAuditEntry(entry('signed', { version: 'gone', delegation: 'POL' }, null), names), 'kk')).toMatchObject({ who: 'Жүйе', what: 'Poland атынан қол қойды: белгісіз нұсқа' })
   })
+
+  it('gives each amendment decision and a change of drafting mode a sentence of its own in every language', () => {
+    const accepted = entry('amendment.accepted-as-revised', { amendment: 'A2', number: 2, delegation: 'POL', clauseId: 'c1' })
+    expect(auditWords(describeAuditEntry(accepted, names)).what).toBe('Accepted amendment A2 proposed by Poland as revised')
+    expect(auditWords(describeAuditEntry(accepted, names), 'ru').what).toBe('Поправка A2, внесённая делегацией Poland, принята в изменённой формулировке')
+    expect(auditWords(describeAuditEntry(entry('amendment.not-taken-up', { amendment: 'A3', delegation: 'KAZ' }, null), names), 'kk').what).toBe('Kazakhstan ұсынған A3 түзетуі қаралмаған ретінде жабылды')
+    const mode = entry('mode.changed', { from: 'open', to: 'negotiation' })
+    expect(auditWords(describeAuditEntry(mode, names)).what).toBe('Switched the drafting mode from open drafting to negotiation')
+    expect(auditWords(describeAuditEntry(mode, names), 'ru').what).toBe('Режим работы изменён: открытая редакция → переговоры')
+  })
+
+  it('gives square brackets and alternatives a sentence of their own, quoting the words', () => {
+    const chosen = entry('alternatives_chosen', { item: 'b1', clauseId: 'c1', quote: 'all children', chosen: 2, words: 'every child' })
+    expect(auditWords(describeAuditEntry(chosen, names)).what).toBe('Chose alternative 2 for “all children”: “every child”')
+    expect(auditWords(describeAuditEntry(chosen, names), 'kk').what).toBe('«all children» үшін 2-нұсқа таңдалды: «every child»')
+    expect(auditWords(describeAuditEntry(entry('bracket_placed', { quote: 'all children', paragraph: 'OP3' }), names), 'ru').what).toBe('«all children» заключено в квадратные скобки, пункт OP3')
+  })
 })
