@@ -39,7 +39,7 @@ export class UpdateItems {
 
   constructor(
     readonly doc: Y.Doc,
-    private readonly updates: DecodedUpdate[],
+    updates: DecodedUpdate[],
   ) {
     for (const { structs } of updates) {
       for (const struct of structs) {
@@ -55,27 +55,6 @@ export class UpdateItems {
   /** Every new item. */
   *items(): Generator<Y.Item> {
     for (const list of this.fresh.values()) yield* list
-  }
-
-  /**
-   * Every struct the update's delete sets name, once per struct: from the document when it has it (`known`), else the
-   * update's own new item. A range neither holds waits in Yjs until it arrives, so the walk of that range stops there.
-   */
-  *deletedStructs(): Generator<{ struct: Y.Item | Y.GC; known: boolean }> {
-    for (const { ds } of this.updates) {
-      for (const [client, ranges] of ds.clients) {
-        for (const { clock, len } of ranges) {
-          for (let at = clock; at < clock + len; ) {
-            const id = Y.createID(client, at)
-            const known = this.existing(id)
-            const struct = known ?? this.freshItem(id)
-            if (!struct) break
-            at = struct.id.clock + struct.length
-            yield { struct, known: known !== null }
-          }
-        }
-      }
-    }
   }
 
   /** The document's struct holding this id, if the document has it. */

@@ -102,12 +102,24 @@ function rootOf(type: SharedType): SharedType {
   return at
 }
 
-function deletionsOf(index: DeclarationIndex, items: UpdateItems): Deletions {
+function deletionsOf(index: DeclarationIndex, items: UpdateItems, updates: DecodedUpdate[]): Deletions {
   const found: Deletions = { dead: new Set(), titles: 0, liveTitles: 0, clauses: new Set(), lostIds: new Set(), movedIds: new Set(), reshaped: new Map(), outside: false }
-  for (const { struct, known } of items.deletedStructs()) {
-    if (!(struct instanceof Y.Item)) continue
-    if (!known) found.dead.add(struct)
-    else noteDeleted(index, struct, found)
+  for (const { ds } of updates) {
+    for (const [client, ranges] of ds.clients) {
+      for (const { clock, len } of ranges) {
+        for (let at = clock; at < clock + len; ) {
+          const id = Y.createID(client, at)
+          const known = items.existing(id)
+          const item = known ?? items.freshItem(id)
+          // What is neither here nor in the update waits in Yjs until it arrives.
+          if (!item) break
+          at = item.id.clock + item.length
+          if (!(item instanceof Y.Item)) continue
+          if (!known) found.dead.add(item)
+          else noteDeleted(index, item, found)
+        }
+      }
+    }
   }
   return found
 }
@@ -136,7 +148,7 @@ function noteDeleted(index: DeclarationIndex, item: Y.Item, found: Deletions): v
  */
 export function checkUpdateSchema(index: DeclarationIndex, updates: DecodedUpdate[]): SchemaVerdict {
   const items = new UpdateItems(index.doc, updates)
-  const deleted = deletionsOf(index, items)
+  const deleted = deletionsOf(index, items, updates)
   const { dead, reshaped } = deleted
   if (deleted.outside) return refuse('The change is outside the declaration text.')
   let needsCopy = false

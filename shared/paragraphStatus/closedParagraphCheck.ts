@@ -47,10 +47,22 @@ export function closedParagraphTouched(index: DeclarationIndex, updates: Decoded
     const clauseId = top && closedClauseOf(items.existing(top), closed)
     if (clauseId) return clauseId
   }
-  for (const { struct, known } of items.deletedStructs()) {
-    if (!known || !(struct instanceof Y.Item) || struct.deleted) continue
-    const clauseId = closedClauseOf(topLevelItem(struct, index.root), closed)
-    if (clauseId) return clauseId
+  for (const { ds } of updates) {
+    for (const [client, ranges] of ds.clients) {
+      for (const { clock, len } of ranges) {
+        for (let at = clock; at < clock + len; ) {
+          const id = Y.createID(client, at)
+          const known = items.existing(id)
+          const struct = known ?? items.freshItem(id)
+          // What is neither here nor in the update waits in Yjs until it arrives.
+          if (!struct) break
+          at = struct.id.clock + struct.length
+          if (!(known instanceof Y.Item) || known.deleted) continue
+          const clauseId = closedClauseOf(topLevelItem(known, index.root), closed)
+          if (clauseId) return clauseId
+        }
+      }
+    }
   }
   return null
 }
