@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caretAtEnd, caretAtStart, clause, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
-import { caretSettled } from '../helpers/editorCaret.js'
+import { caretSettled, editorCaret } from '../helpers/editorCaret.js'
 
 const suite = browserSuite()
 
@@ -22,7 +22,10 @@ describe('splits and merges in the redline', () => {
     await freeze('Zero draft')
 
     await caretAtEnd(editor, 'OP1')
+    // Keys pressed before the editor holds the caret at the end would split elsewhere, or add an empty paragraph.
+    await caretSettled(editor, 'clause', 'end')
     for (let word = 0; word < 3; word += 1) await editor.keyboard.press('Control+ArrowLeft')
+    await expect.poll(async () => (await editorCaret(editor)).offset < (await editorCaret(editor)).size).toBe(true)
     await editor.keyboard.press('Enter')
     // The server labels the new half when the split reaches it; "saved" alone may still be the state before Enter.
     await clause(editor, 'OP1bis').waitFor()
