@@ -79,6 +79,12 @@ async function negotiatedAndLocked(server: TestServer, language: Language): Prom
 async function sideTabFindings(page: Page, who: string): Promise<string[]> {
   const tabs = page.locator('.side-tabs button')
   const findings: string[] = []
+  // Longer names in Kazakh and Russian must wrap, not run past the panel's edge where they are cut off.
+  const cut = await page.locator('.side-tabs').evaluate((row) => {
+    const edge = row.getBoundingClientRect().right
+    return [...row.querySelectorAll('button')].filter((tab) => tab.getBoundingClientRect().right > edge + 1).map((tab) => tab.textContent)
+  })
+  if (cut.length > 0) findings.push(`${who}, declaration page: side tabs past the panel's edge: ${cut.join(', ')}`)
   for (let index = 0; index < (await tabs.count()); index++) {
     await tabs.nth(index).click()
     await page.locator(`.side-tabs button[aria-pressed="true"] >> nth=0`).filter({ hasText: (await tabs.nth(index).textContent()) ?? '' }).waitFor()
