@@ -2,8 +2,9 @@ import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { readHashedDeclarationText } from './readDeclarationText.js'
 import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
+import { isVersionIntact } from './versionIntact.js'
 
-/** A copy of every loaded declaration, fed each update in order, so reading one never blocks the server's loop. */
+/** A copy of every loaded declaration, fed each update in order, so reading one never blocks the server's loop; stored versions are checked here too. */
 const copies = new Map<string, Y.Doc>()
 const port = parentPort!
 
@@ -40,5 +41,8 @@ port.on('message', async (request: TextReaderRequest) => {
       port.postMessage(answer)
       break
     }
+    case 'check':
+      port.postMessage({ id: request.id, intact: await isVersionIntact(request.version) } satisfies TextReaderAnswer)
+      break
   }
 })
