@@ -13,6 +13,13 @@ function headerOf(record: VersionRecord, stamp: string): VersionHeader {
   return { ...header, stamp }
 }
 
+/** A version file's bytes: its small fields as JSON, with the text spliced in as given, already encoded. */
+function fileBytes(version: VersionRecord, storedText: Uint8Array): Buffer {
+  const { serialized: _text, ...fields } = version
+  const head = JSON.stringify(fields)
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"serialized":`), storedText, Buffer.from('}')])
+}
+
 /** One file per version, created exclusively and never rewritten: versions/<declaration>/<seq>.json. */
 export class FileVersionStore implements VersionStore {
   /** Headers by file, each with the stamp it was read at: one parse of a megabyte serves every later list. */
@@ -75,14 +82,14 @@ export class FileVersionStore implements VersionStore {
     return latest ? Number(latest.slice(0, 6)) : 0
   }
 
-  async append(version: VersionRecord): Promise<string | null> {
+  async append(version: VersionRecord, storedText: Uint8Array): Promise<string | null> {
     const folder = this.folder(version.declaration)
     await mkdir(folder, { recursive: true })
     // Written whole under a name no reader lists, then linked in: a reader never sees half a version.
     const temp = join(folder, `.${randomUUID()}.tmp`)
     const handle = await open(temp, 'wx')
     try {
-      await handle.writeFile(JSON.stringify(version))
+      await handle.writeFile(fileBytes(version, storedText))
       await handle.sync()
     } finally {
       await handle.close()

@@ -144,8 +144,11 @@ export interface VersionStore {
   read(declaration: string, seq: number): Promise<StoredVersion | undefined>
   /** The number of the latest version, 0 for none, without reading any version. */
   latestSeq(declaration: string): Promise<number>
-  /** Writes a new version and returns its stamp; null, writing nothing, when its number is already taken. */
-  append(version: VersionRecord): Promise<string | null>
+  /**
+   * Writes a new version, its text given as `storedText` (`version.serialized` as a JSON string, UTF-8), and returns its
+   * stamp; null, writing nothing, when its number is already taken.
+   */
+  append(version: VersionRecord, storedText: Uint8Array): Promise<string | null>
 }
 
 /** One entry of a declaration's audit log, chained to the previous one by its hash. */

@@ -121,7 +121,7 @@ export class VersionService {
   /** Freezes the live draft; invisible control characters are refused unless the moderator has reviewed them. */
   async freeze(declaration: string, author: AuthorRecord, name: string, note: string, acceptInvisible: boolean): Promise<{ record: VersionRecord; invisible: InvisibleCharacter[] }> {
     // Text and amendments are read in one step: an accept landing between the two would be in neither or in both.
-    const { serialized, sha256, invisible, roundBase: base, pending } = await this.amendments.exclusive(declaration, async () => {
+    const { serialized, sha256, storedText, invisible, roundBase: base, pending } = await this.amendments.exclusive(declaration, async () => {
       const live = await this.readLive(declaration)
       await this.hooks.afterFreezeRead?.(declaration)
       return { ...live, pending: serializePendingAmendments(await this.amendments.list(declaration)) }
@@ -149,7 +149,7 @@ export class VersionService {
       // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
       record = { ...frozen, seq: (await this.store.versions.latestSeq(declaration)) + 1, createdAt: new Date().toISOString() }
       await this.hooks.afterFreezeNumbered?.(declaration)
-      stamp = await this.store.versions.append(record)
+      stamp = await this.store.versions.append(record, storedText)
     } while (stamp === null)
     // Its text was built canonically and hashed by the reader: the file holds what was checked, until it changes.
     this.checks.set(`${declaration}/${record.seq}`, { stamp, intact: true })

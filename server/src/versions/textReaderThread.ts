@@ -48,7 +48,8 @@ port.on('message', async (request: TextReaderRequest) => {
       } catch (error) {
         answer = { id: request.id, error: String(error) }
       }
-      port.postMessage(answer)
+      // The file's bytes move to the loop rather than being copied.
+      port.postMessage(answer, 'text' in answer ? [answer.text.storedText.buffer] : [])
       break
     }
     case 'check':
