@@ -127,14 +127,28 @@ export interface VersionRecord {
   pendingAmendments?: { serialized: string; sha256: string }
 }
 
+/** A stored version without its texts, and a stamp that changes whenever its file is written, replaced or linked. */
+export type VersionHeader = Omit<VersionRecord, 'serialized' | 'pendingAmendments'> & { stamp: string }
+
+/** A stored version as read, with the stamp its file had once read. */
+export interface StoredVersion {
+  record: VersionRecord
+  stamp: string
+}
+
 /** Frozen versions: append-only, never changed or deleted. */
 export interface VersionStore {
-  /** Every version of a declaration, oldest first, as stored (not yet verified). */
-  list(declaration: string): Promise<VersionRecord[]>
+  /** Every version's header, oldest first, as stored (not yet verified); a file is parsed again only once it changed. */
+  list(declaration: string): Promise<VersionHeader[]>
+  /** One version whole, as stored (not yet verified); undefined when there is none of that number. */
+  read(declaration: string, seq: number): Promise<StoredVersion | undefined>
   /** The number of the latest version, 0 for none, without reading any version. */
   latestSeq(declaration: string): Promise<number>
-  /** Writes a new version; false, writing nothing, when its number is already taken. */
-  append(version: VersionRecord): Promise<boolean>
+  /**
+   * Writes a new version, its text given as `storedText` (`version.serialized` as a JSON string, UTF-8), and returns its
+   * stamp; null, writing nothing, when its number is already taken.
+   */
+  append(version: VersionRecord, storedText: Uint8Array): Promise<string | null>
 }
 
 /** One entry of a declaration's audit log, chained to the previous one by its hash. */

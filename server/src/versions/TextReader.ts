@@ -5,6 +5,7 @@ import type { Logger } from '../log.js'
 import type { DocumentMirror } from '../sync/SharedDocument.js'
 import { readHashedDeclarationText, type HashedDeclarationText } from './readDeclarationText.js'
 import type { TextReaderAnswer, TextReaderRequest } from './textReaderMessages.js'
+import { isVersionIntact, type VersionTexts } from './versionIntact.js'
 
 // The built server has the thread as a JavaScript file beside it; from source, the thread boots the TypeScript loader.
 const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
@@ -19,7 +20,7 @@ function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<Hashe
 }
 
 /**
- * Reads declaration texts on a thread of its own, which keeps a copy of each declaration read while it is loaded, fed
+ * Reads declaration texts, and checks stored versions, on a thread of its own, which keeps a copy of each declaration read while it is loaded, fed
  * with every update in order: freezing 2,000 paragraphs takes a few hundred milliseconds the sync loop never waits.
  * The thread starts at the first read and a copy is made at a declaration's first read, so a server that only syncs
  * pays for neither.
@@ -86,14 +87,26 @@ export class TextReader implements DocumentMirror {
       this.copied.add(name)
       this.post({ type: 'load', name, updates: [Y.encodeStateAsUpdate(doc)] })
     }
-    const id = (this.nextId += 1)
-    const answer = await new Promise<TextReaderAnswer>((resolve) => {
-      this.waiting.set(id, resolve)
-      this.post({ type: 'read', id, name, negotiation })
-    })
+    const answer = await this.ask((id) => ({ type: 'read', id, name, negotiation }))
     if ('text' in answer) return answer.text
-    this.log.warn('text_read_on_loop', { document: name, reason: answer.error })
+    this.log.warn('text_read_on_loop', { document: name, reason: 'error' in answer ? answer.error : 'no text' })
     return readOnLoop(doc, negotiation)
+  }
+
+  /** Whether a stored version is intact, checked on the thread: re-serializing a megabyte canonically takes the loop 50 ms. */
+  async check(version: VersionTexts): Promise<boolean> {
+    if (this.lost) return isVersionIntact(version)
+    this.worker ??= this.start()
+    const answer = await this.ask((id) => ({ type: 'check', id, version }))
+    return 'intact' in answer ? answer.intact : isVersionIntact(version)
+  }
+
+  private ask(request: (id: number) => TextReaderRequest): Promise<TextReaderAnswer> {
+    const id = (this.nextId += 1)
+    return new Promise<TextReaderAnswer>((resolve) => {
+      this.waiting.set(id, resolve)
+      this.post(request(id))
+    })
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,6 @@ import { canonicalToDoc } from '../../../shared/versions/canonicalToDoc.js'
 import type { AmendmentRecord } from '../../../shared/negotiation/amendmentRecord.js'
 import { serializePendingAmendments } from '../../../shared/negotiation/pendingAmendments.js'
 import { readLabelRecords, roundBase, type RoundBase } from '../../../shared/negotiation/labelRecords.js'
-import { canonicalFormProblem } from '../../../shared/versions/canonicalNegotiation.js'
 import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import { documentClauses } from '../../../shared/editor/documentClauses.js'
@@ -16,16 +15,16 @@ import type { Logger } from '../log.js'
 import { beginRound, frozenLabels, recordNewLabels } from '../negotiation/roundLabelWrites.js'
 import type { ClosedParagraphs } from '../paragraphStatus/ParagraphGate.js'
 import type { ServerHooks } from '../serverHooks.js'
-import type { AuthorRecord, Store, VersionRecord } from '../store/Store.js'
+import type { AuthorRecord, Store, StoredVersion, VersionHeader, VersionRecord } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
 import { snapshotOf, type NegotiationStateSource } from './NegotiationStateSource.js'
 import type { HashedDeclarationText } from './readDeclarationText.js'
 import { replaceBlocks } from './replaceBlocks.js'
 import type { TextReader } from './TextReader.js'
 
-/** A stored version checked against its hash. */
+/** A stored version's header, the version checked against its hash. */
 export interface CheckedVersion {
-  record: VersionRecord
+  record: VersionHeader
   intact: boolean
 }
 
@@ -40,6 +39,12 @@ const noAmendments: FreezeAmendments = { list: async () => [], exclusive: (_decl
 
 /** Freezing, checking, locking and restoring versions; every step is recorded in the audit log. */
 export class VersionService {
+  /**
+   * Each version's last check, by declaration and number, with the file's stamp then: the list checks a version again
+   * only once its file changed (any write changes the stamp), as checking ten takes the thread half a second.
+   */
+  private readonly checks = new Map<string, { stamp: string; intact: boolean }>()
+
   constructor(
     private readonly store: Store,
     private readonly hub: DocumentHub,
@@ -75,36 +80,48 @@ export class VersionService {
     return JSON.parse((await this.readLive(declaration)).serialized) as CanonicalText
   }
 
-  /** Whether a stored version is exactly what was frozen: canonical, and hashing to its recorded SHA-256. */
-  async isIntact(record: VersionRecord): Promise<boolean> {
-    try {
-      const pendingIntact = !record.pendingAmendments || (await sha256Hex(record.pendingAmendments.serialized)) === record.pendingAmendments.sha256
-      return pendingIntact && canonicalFormProblem(record.serialized) === null && (await sha256Hex(record.serialized)) === record.sha256
-    } catch {
-      return false
-    }
+  /** Checks a version as read (off the sync loop) and remembers the result for the stamp its file had. */
+  private async check(declaration: string, stored: StoredVersion): Promise<boolean> {
+    const intact = await this.reader.check(stored.record)
+    this.checks.set(`${declaration}/${stored.record.seq}`, { stamp: stored.stamp, intact })
+    return intact
   }
 
+  /** Every version's header and whether it is intact, read and checked again only where its file changed. */
   async list(declaration: string): Promise<CheckedVersion[]> {
-    const records = await this.store.versions.list(declaration)
-    return Promise.all(records.map(async (record) => ({ record, intact: await this.isIntact(record) })))
+    const headers = await this.store.versions.list(declaration)
+    return Promise.all(
+      headers.map(async (header) => {
+        const known = this.checks.get(`${declaration}/${header.seq}`)
+        if (known?.stamp === header.stamp) return { record: header, intact: known.intact }
+        const stored = await this.store.versions.read(declaration, header.seq)
+        return { record: header, intact: stored ? await this.check(declaration, stored) : false }
+      }),
+    )
   }
 
-  /** A version and its text; one that fails its check is refused, never served. */
+  /** A version and its text, checked again on every read: one that fails its check is refused, never served. */
   async get(declaration: string, id: string): Promise<{ record: VersionRecord; text: CanonicalText }> {
-    const record = (await this.store.versions.list(declaration)).find((candidate) => candidate.id === id)
-    if (!record) throw new ApiProblem(404, 'unknown_version')
-    if (!(await this.isIntact(record))) {
-      this.log.error('version_corrupt', { declaration, version: id, seq: record.seq })
-      throw new ApiProblem(500, 'version_corrupt', { name: record.name })
+    const header = (await this.store.versions.list(declaration)).find((candidate) => candidate.id === id)
+    const stored = header && (await this.store.versions.read(declaration, header.seq))
+    if (!header || !stored) throw new ApiProblem(404, 'unknown_version')
+    if (stored.record.id !== id || !(await this.check(declaration, stored))) {
+      this.log.error('version_corrupt', { declaration, version: id, seq: header.seq })
+      throw new ApiProblem(500, 'version_corrupt', { name: header.name })
     }
-    return { record, text: JSON.parse(record.serialized) as CanonicalText }
+    return { record: stored.record, text: JSON.parse(stored.record.serialized) as CanonicalText }
+  }
+
+  /** Every intact version whole, oldest first. */
+  async intactVersions(declaration: string): Promise<VersionRecord[]> {
+    const intact = (await this.list(declaration)).filter((version) => version.intact)
+    return Promise.all(intact.map(async ({ record }) => (await this.get(declaration, record.id)).record))
   }
 
   /** Freezes the live draft; invisible control characters are refused unless the moderator has reviewed them. */
   async freeze(declaration: string, author: AuthorRecord, name: string, note: string, acceptInvisible: boolean): Promise<{ record: VersionRecord; invisible: InvisibleCharacter[] }> {
     // Text and amendments are read in one step: an accept landing between the two would be in neither or in both.
-    const { serialized, sha256, invisible, roundBase: base, pending } = await this.amendments.exclusive(declaration, async () => {
+    const { serialized, sha256, storedText, invisible, roundBase: base, pending } = await this.amendments.exclusive(declaration, async () => {
       const live = await this.readLive(declaration)
       await this.hooks.afterFreezeRead?.(declaration)
       return { ...live, pending: serializePendingAmendments(await this.amendments.list(declaration)) }
@@ -126,12 +143,16 @@ export class VersionService {
       pendingAmendments: { serialized: pending, sha256: await sha256Hex(pending) },
     }
     let record: VersionRecord
+    let stamp: string | null
     // Two freezes at once may take the same number: the store gives it to one, and the other takes the next.
     do {
       // Only the number is needed: reading every earlier version would parse megabytes on the sync loop.
       record = { ...frozen, seq: (await this.store.versions.latestSeq(declaration)) + 1, createdAt: new Date().toISOString() }
       await this.hooks.afterFreezeNumbered?.(declaration)
-    } while (!(await this.store.versions.append(record)))
+      stamp = await this.store.versions.append(record, storedText)
+    } while (stamp === null)
+    // Its text was built canonically and hashed by the reader: the file holds what was checked, until it changes.
+    this.checks.set(`${declaration}/${record.seq}`, { stamp, intact: true })
     await this.store.audit.append(declaration, {
       actor: author,
       action: 'version_frozen',

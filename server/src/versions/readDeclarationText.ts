@@ -25,6 +25,8 @@ export interface DeclarationText {
 /** A declaration's text with the SHA-256 of its serialization. */
 export interface HashedDeclarationText extends DeclarationText {
   sha256: string
+  /** The serialization as a version file holds it (a JSON string, UTF-8), so the sync loop never escapes and encodes it. */
+  storedText: Uint8Array<ArrayBuffer>
 }
 
 /**
@@ -50,5 +52,5 @@ export function readDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot
  */
 export async function readHashedDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot = emptyNegotiation()): Promise<HashedDeclarationText> {
   const text = readDeclarationText(doc, negotiation)
-  return { ...text, sha256: await sha256Hex(text.serialized) }
+  return { ...text, sha256: await sha256Hex(text.serialized), storedText: new TextEncoder().encode(JSON.stringify(text.serialized)) }
 }

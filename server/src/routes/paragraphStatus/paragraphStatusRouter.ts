@@ -47,8 +47,8 @@ export function paragraphStatusRouter(context: AppContext, versions: VersionServ
   })
 
   router.get('/progress', async (_request, response) => {
-    const frozen = await versions.list(accessOf(response).declaration)
-    response.json({ versions: frozen.filter(({ intact }) => intact).map(({ record }) => versionProgress(record)) })
+    const frozen = await versions.intactVersions(accessOf(response).declaration)
+    response.json({ versions: frozen.map(versionProgress) })
   })
 
   return router

@@ -2,7 +2,7 @@ import type { VersionSummary } from '../../../../shared/versions/versionSchemas.
 import type { Store, VersionRecord } from '../../store/Store.js'
 
 /** A version in the list: everything but its text. */
-export async function presentVersion(store: Store, record: VersionRecord, intact: boolean, lockedVersion: string | null | undefined): Promise<VersionSummary> {
+export async function presentVersion(store: Store, record: Omit<VersionRecord, 'serialized' | 'pendingAmendments'>, intact: boolean, lockedVersion: string | null | undefined): Promise<VersionSummary> {
   const delegation = (await store.getDelegation(record.createdBy.delegation)) ?? { code: record.createdBy.delegation, name: record.createdBy.delegation, color: '#595959' }
   return {
     id: record.id,
