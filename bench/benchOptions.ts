@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { SERVER_KINDS, type ServerKind } from './servers/ServerKind.js'
+import { PROPAGATION_KINDS, type ServerKind } from './servers/ServerKind.js'
 
 /** Every scenario, in the order they run. */
 export const SCENARIOS = ['propagation', 'join', 'large', 'idle', 'saving', 'freeze', 'capacity', 'schema'] as const
@@ -13,7 +13,7 @@ export interface BenchOptions {
   duration: number
   /** Load processes that time propagation receivers; unset, enough for about 250 receivers each. */
   loadProcesses: number | undefined
-  /** The servers propagation measures; every one unless `--servers` names some, as for a profile of one. */
+  /** The servers propagation measures, the floor among them; every one unless `--servers` names some, as for a profile of one. */
   servers: ServerKind[]
   /** Runs of each propagation case per server; the report shows the run with the median p99. */
   repeats: number
@@ -65,7 +65,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     rate: Number(values.rate ?? 5),
     duration: Number(values.duration ?? (quick ? 2 : 6)),
     repeats: Number(values.repeats ?? (quick ? 1 : 3)),
-    servers: SERVER_KINDS.filter((kind) => values.servers?.split(',').includes(kind) ?? true),
+    servers: PROPAGATION_KINDS.filter((kind) => values.servers?.split(',').includes(kind) ?? true),
     loadProcesses: values['load-processes'] ? Number(values['load-processes']) : undefined,
     only,
     stormClients: Number(values.storm ?? (quick ? 100 : 300)),

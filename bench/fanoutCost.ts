@@ -1,7 +1,7 @@
-// Server CPU per delivery, the one fan-out figure a shared machine does not blur: `npm run bench:fanout` (flags as for
-// `npm run bench`: --connections=300 --writers=20 --rate=5 --duration=6 --repeats=3 --profile). Each run types on a
-// fresh built Kelisim server, pinned as in the bench, and divides the CPU its process used (process.cpuUsage, user and
-// system) in the typing window by the deliveries its receivers saw; presence off, then a cursor move per keystroke.
+// Server CPU per delivery for Kelisim alone, the one fan-out figure a shared machine does not blur: `npm run bench:fanout`
+// (flags as for `npm run bench`: --connections=300 --writers=20 --rate=5 --duration=6 --repeats=3 --profile). Each run
+// types on a fresh built Kelisim server, pinned as in the bench; presence off, then a cursor move per keystroke. Every
+// propagation table of `npm run bench` has the same figure, from the same function, for each server.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +11,7 @@ import { LARGE_TITLE, REALISTIC_DOCUMENT } from './benchDocuments.js'
 import { benchOptions } from './benchOptions.js'
 import { ChildHandle } from './child/ChildHandle.js'
 import type { BenchContext } from './scenarios/BenchContext.js'
+import { cpuPerDeliveryMicroseconds } from './scenarios/cpuPerDelivery.js'
 import { LoadProcesses, loadProcessesFor } from './scenarios/loadProcesses.js'
 import { typingRun } from './scenarios/typingRun.js'
 import { withServer } from './scenarios/withServer.js'
@@ -36,7 +37,7 @@ try {
     const perDelivery: number[] = []
     for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
       const run = await withServer(context, 'kelisim', (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, options.duration, { cursors, processes }))
-      const microseconds = (run.server.cpuSeconds * 1e6) / Math.max(1, run.typing.delivered)
+      const microseconds = cpuPerDeliveryMicroseconds(run)
       perDelivery.push(microseconds)
       process.stdout.write(
         `${cursors ? 'cursors on' : 'presence off'}, run ${repeat}: ${run.typing.delivered} of ${run.typing.expected} deliveries, server CPU ${run.server.cpuSeconds.toFixed(2)} s, ${microseconds.toFixed(2)} µs per delivery (load process CPU ${(run.typing.load.cpuShare * 100).toFixed(0)}%)\n`,

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { loopDelayMs } from '../../server/src/metrics/Metrics.js'
 import { StallRecorder, type Stall } from './StallRecorder.js'
 
 /** What a bench process used since its meter was last reset. */
@@ -17,9 +18,15 @@ export interface ProcessStats {
   gcMs: number
 }
 
+/** How often the event-loop monitor samples; every reading is reported without it. */
+const LOOP_DELAY_RESOLUTION_MS = 5
+
+/** How the report's event-loop delays are taken, for its method text. */
+export const LOOP_DELAY_METHOD = `each process's own monitorEventLoopDelay, sampling every ${LOOP_DELAY_RESOLUTION_MS} ms; the monitor records the whole sampling interval (an idle process reads ${LOOP_DELAY_RESOLUTION_MS}.1 ms at p50), so every delay here is the recorded figure minus ${LOOP_DELAY_RESOLUTION_MS} ms, clamped at 0: how late the loop was beyond its timer. The load generator's flag (30 ms) and the freeze target (< 10 ms) are judged on that figure.`
+
 /** Measures this process: CPU, RSS (sampled every 20 ms for the peak), event-loop delay and its longest stalls. */
 export class ProcessMeter {
-  private readonly delay = monitorEventLoopDelay({ resolution: 5 })
+  private readonly delay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS })
   private readonly stalls = new StallRecorder()
   private cpu = process.cpuUsage()
   private started = performance.now()
@@ -56,8 +63,8 @@ export class ProcessMeter {
       cpuShare: wallSeconds > 0 ? cpuSeconds / wallSeconds : 0,
       rssBytes,
       peakRssBytes: Math.max(this.peakRss, rssBytes),
-      loopDelayP99Ms: this.delay.count > 0 ? this.delay.percentile(99) / 1e6 : 0,
-      loopDelayMaxMs: this.delay.count > 0 ? this.delay.max / 1e6 : 0,
+      loopDelayP99Ms: this.delay.count > 0 ? loopDelayMs(this.delay.percentile(99), LOOP_DELAY_RESOLUTION_MS) : 0,
+      loopDelayMaxMs: this.delay.count > 0 ? loopDelayMs(this.delay.max, LOOP_DELAY_RESOLUTION_MS) : 0,
       ...this.stalls.read(),
     }
   }

@@ -21,7 +21,8 @@ const HOCUSPOCUS_TOKEN = 0
 /** The websocket path each server serves a document on. */
 export function socketPath(target: Target): string {
   if (target.kind === 'kelisim') return `/sync/${target.document}`
-  if (target.kind === 'reference') return `/${target.document}`
+  // The floor relay speaks the reference server's dialect.
+  if (target.kind === 'reference' || target.kind === 'floor') return `/${target.document}`
   return '/'
 }
 

@@ -3,7 +3,7 @@ import type { ServerKind } from '../servers/ServerKind.js'
 import type { Distribution } from './summarize.js'
 
 /** Units a metric is shown in. */
-export type Unit = 'ms' | 's' | 'MB' | 'KB' | 'bytes' | 'count' | 'connections' | '%'
+export type Unit = 'ms' | 'µs' | 's' | 'MB' | 'KB' | 'bytes' | 'count' | 'connections' | '%'
 
 /** One measured quantity, for every server it applies to. */
 export interface Metric {
@@ -11,10 +11,12 @@ export interface Metric {
   unit: Unit
   better: 'lower' | 'higher'
   values: Partial<Record<ServerKind, number>>
-  /** The product target for Kelisim, and whether this run met it. */
-  target?: { text: string; met: boolean }
+  /** The product target for Kelisim, and whether this run met it, or why this run cannot decide it. */
+  target?: { text: string; met: boolean; undecided?: string }
   /** Servers whose runs the load generator held back: their values are shown, but no ratio is made from them. */
   flagged?: ServerKind[]
+  /** Servers whose value is only a lower bound: the true one may be higher. */
+  lowerBound?: ServerKind[]
 }
 
 /** One scenario's outcome. */

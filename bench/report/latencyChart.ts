@@ -1,7 +1,7 @@
-import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
+import { PROPAGATION_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
 import type { LatencySeries } from './BenchResults.js'
 
-const COLORS: Record<ServerKind, string> = { kelisim: '#00658f', reference: '#b35c00', hocuspocus: '#6b4fa0' }
+const COLORS: Record<ServerKind, string> = { kelisim: '#00658f', reference: '#b35c00', hocuspocus: '#6b4fa0', floor: '#9a9a9a' }
 const PERCENTILES = ['p50', 'p95', 'p99'] as const
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
@@ -20,7 +20,8 @@ export function latencyChart(series: LatencySeries[], stamp: string): string {
   const y = (ms: number) => top + plotHeight - ((Math.log10(Math.max(ms, 0.1)) - minDecade) / (maxDecade - minDecade)) * plotHeight
   const groups = series.length * PERCENTILES.length
   const groupWidth = (width - left - 20) / Math.max(1, groups)
-  const barWidth = (groupWidth * 0.8) / SERVER_KINDS.length
+  const kinds = PROPAGATION_KINDS.filter((kind) => series.some((entry) => entry.values[kind] !== undefined))
+  const barWidth = (groupWidth * 0.8) / Math.max(1, kinds.length)
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<title>Edit propagation latency</title>`,
@@ -35,7 +36,7 @@ export function latencyChart(series: LatencySeries[], stamp: string): string {
   series.forEach((entry, seriesIndex) => {
     PERCENTILES.forEach((percentile, percentileIndex) => {
       const groupLeft = left + (seriesIndex * PERCENTILES.length + percentileIndex) * groupWidth + groupWidth * 0.1
-      SERVER_KINDS.forEach((kind, kindIndex) => {
+      kinds.forEach((kind, kindIndex) => {
         const value = entry.values[kind]?.[percentile]
         if (value === undefined) return
         const x = groupLeft + kindIndex * barWidth
@@ -46,7 +47,7 @@ export function latencyChart(series: LatencySeries[], stamp: string): string {
     const centre = left + (seriesIndex + 0.5) * PERCENTILES.length * groupWidth
     parts.push(`<text x="${centre.toFixed(1)}" y="${top + plotHeight + 36}" text-anchor="middle" font-weight="bold">${escape(entry.label)}</text>`)
   })
-  SERVER_KINDS.forEach((kind, index) => {
+  kinds.forEach((kind, index) => {
     const x = left + index * 220
     parts.push(`<rect x="${x}" y="${height - 28}" width="14" height="14" fill="${COLORS[kind]}"/>`, `<text x="${x + 20}" y="${height - 16}">${escape(SERVER_LABELS[kind])}</text>`)
   })

@@ -1,6 +1,8 @@
-import { SERVER_KINDS, SERVER_LABELS } from '../servers/ServerKind.js'
+import { LOOP_DELAY_METHOD } from '../child/ProcessMeter.js'
+import { SERVER_LABELS } from '../servers/ServerKind.js'
 import type { BenchResults } from './BenchResults.js'
-import { formatRatio, formatTarget, formatValue } from './formatValue.js'
+import { formatCell, formatRatio, formatTarget } from './formatValue.js'
+import { reportColumns } from './reportColumns.js'
 
 /** A one-line description of where and how the numbers were taken. */
 export function stampOf(results: BenchResults): string {
@@ -22,8 +24,10 @@ export function markdownReport(results: BenchResults): string {
     `- One-minute load average at the start: ${machine.loadAverageAtStart} on ${machine.cores} cores${machine.loadAverageAtStart > machine.cores / 2 ? ' (other work was running; expect noise)' : ''}`,
     `- Flags: \`${results.flags || '(defaults)'}\``,
     `- Processes: each server in its own process${machine.pinned ? ' pinned to core 0' : ''}, the load generator in another${machine.pinned ? ' pinned to core 1' : ''} (pinning with taskset ${machine.pinned ? 'on' : 'unavailable'}).`,
-    `- Servers: Kelisim with sign-in and fsynced saves to a temporary data folder; the stock y-websocket server (\`setupWSConnection\` from @y/websocket-server 0.1.1, in memory); Hocuspocus 4.7.0 in its default configuration, in memory. Kelisim runs as plain node on JavaScript built by esbuild (dist/bench/kelisimServer.js), with no compiler loaded.`,
+    `- Servers: Kelisim with sign-in and fsynced saves to a temporary data folder; the stock y-websocket server (\`setupWSConnection\` from @y/websocket-server 0.1.1, in memory); Hocuspocus 4.7.0 in its default configuration, in memory. Kelisim runs as plain node on JavaScript built by esbuild (dist/bench/kelisimServer.js), with no compiler loaded. Propagation also runs a floor (bench/servers/floorServer.ts), a relay doing no work, under the same pinning and load: no server can be measured below it on this machine. It is never a peer and never "the better peer".`,
     `- Latency: ${results.latencyMethod}`,
+    `- Event-loop delay: ${LOOP_DELAY_METHOD}`,
+    '- Targets: "cannot be shown" means this machine cannot measure the difference the target asks for (the better peer is within 2× of the floor); "cannot be judged" means a side of the comparison is only a lower bound (the load generator was flagged before that server passed the limit). Neither is "not met".',
     '',
     '## Targets',
     '',
@@ -32,23 +36,24 @@ export function markdownReport(results: BenchResults): string {
     ...results.scenarios.flatMap((scenario) =>
       scenario.metrics
         .filter((metric) => metric.target)
-        .map((metric) => `| ${scenario.title} | ${metric.name} | ${formatValue(metric.values.kelisim, metric.unit)} | ${formatTarget(metric)} |`),
+        .map((metric) => `| ${scenario.title} | ${metric.name} | ${formatCell(metric, 'kelisim')} | ${formatTarget(metric)} |`),
     ),
     '',
     '![Edit propagation latency per server](latency.svg)',
   ]
   for (const scenario of results.scenarios) {
+    const columns = reportColumns(scenario)
     lines.push(
       '',
       `## ${scenario.title}`,
       '',
       scenario.method,
       '',
-      `| metric | ${SERVER_KINDS.map((kind) => SERVER_LABELS[kind]).join(' | ')} | Kelisim / reference | Kelisim / Hocuspocus | target |`,
-      `| --- | ${SERVER_KINDS.map(() => '---:').join(' | ')} | ---: | ---: | --- |`,
+      `| metric | ${columns.map((kind) => SERVER_LABELS[kind]).join(' | ')} | Kelisim / reference | Kelisim / Hocuspocus | target |`,
+      `| --- | ${columns.map(() => '---:').join(' | ')} | ---: | ---: | --- |`,
       ...scenario.metrics.map(
         (metric) =>
-          `| ${metric.name} | ${SERVER_KINDS.map((kind) => formatValue(metric.values[kind], metric.unit)).join(' | ')} | ${formatRatio(metric, 'reference')} | ${formatRatio(metric, 'hocuspocus')} | ${formatTarget(metric)} |`,
+          `| ${metric.name} | ${columns.map((kind) => formatCell(metric, kind)).join(' | ')} | ${formatRatio(metric, 'reference')} | ${formatRatio(metric, 'hocuspocus')} | ${formatTarget(metric)} |`,
       ),
     )
     if (scenario.notes && scenario.notes.length > 0) lines.push('', ...scenario.notes.map((note) => `- ${note}`))

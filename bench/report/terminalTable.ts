@@ -1,17 +1,19 @@
-import { SERVER_KINDS, SERVER_LABELS } from '../servers/ServerKind.js'
+import { SERVER_LABELS } from '../servers/ServerKind.js'
 import type { BenchResults } from './BenchResults.js'
-import { formatRatio, formatTarget, formatValue } from './formatValue.js'
+import { formatCell, formatRatio, formatTarget } from './formatValue.js'
+import { reportColumns } from './reportColumns.js'
 
 /** The results as fixed-width text tables, one per scenario, for the terminal. */
 export function terminalTable(results: BenchResults): string {
   const lines: string[] = []
-  const header = ['metric', ...SERVER_KINDS.map((kind) => SERVER_LABELS[kind]), 'Kelisim/ref', 'Kelisim/Hocuspocus', 'target']
   for (const scenario of results.scenarios) {
+    const columns = reportColumns(scenario)
+    const header = ['metric', ...columns.map((kind) => SERVER_LABELS[kind]), 'Kelisim/ref', 'Kelisim/Hocuspocus', 'target']
     const rows = [
       header,
       ...scenario.metrics.map((metric) => [
         metric.name,
-        ...SERVER_KINDS.map((kind) => formatValue(metric.values[kind], metric.unit)),
+        ...columns.map((kind) => formatCell(metric, kind)),
         formatRatio(metric, 'reference'),
         formatRatio(metric, 'hocuspocus'),
         formatTarget(metric),

@@ -13,6 +13,7 @@ const scripts: Record<ServerKind, string> = {
   kelisim: BUILT_KELISIM_SERVER,
   reference: fileURLToPath(new URL('./referenceServer.ts', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./hocuspocusServer.ts', import.meta.url)),
+  floor: fileURLToPath(new URL('./floorServer.ts', import.meta.url)),
 }
 
 /** The core servers run on; the load generator gets the other one. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import type { Metric } from '../../bench/report/BenchResults.js'
+import { latencyTarget } from '../../bench/scenarios/latencyTarget.js'
+
+const p99 = (values: Metric['values'], flagged: Metric['flagged'] = []): Metric => ({ name: 'p99', unit: 'ms', better: 'lower', values, flagged })
+
+describe('the latency target against the better peer and the floor', () => {
+  it('is judged against the better peer, never against the floor', () => {
+    expect(latencyTarget(p99({ kelisim: 10, reference: 30, hocuspocus: 25, floor: 5 }))).toEqual({ text: '≤ 0.5× better peer', met: true })
+    expect(latencyTarget(p99({ kelisim: 20, reference: 30, hocuspocus: 25, floor: 5 }))).toEqual({ text: '≤ 0.5× better peer', met: false })
+  })
+
+  it('cannot be shown when the better peer is within 2× of the floor', () => {
+    expect(latencyTarget(p99({ kelisim: 9, reference: 30, hocuspocus: 12, floor: 7 }))?.undecided).toBe('cannot be shown: better peer within 2× of the floor')
+  })
+
+  it('uses no flagged run: neither a flagged peer nor a flagged floor', () => {
+    expect(latencyTarget(p99({ kelisim: 10, reference: 15, hocuspocus: 40, floor: 5 }, ['reference']))).toMatchObject({ met: true })
+    expect(latencyTarget(p99({ kelisim: 10, reference: 12, hocuspocus: 40, floor: 8 }, ['floor']))).toEqual({ text: '≤ 0.5× better peer', met: false })
+    expect(latencyTarget(p99({ kelisim: 10, reference: 30 }, ['kelisim']))?.undecided).toMatch(/^cannot be judged/)
+  })
+})
