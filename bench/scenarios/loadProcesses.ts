@@ -37,11 +37,17 @@ export class LoadProcesses {
   }
 }
 
-/** The most held-back of several load processes: the highest CPU share and event-loop delays of any of them. */
+/**
+ * The load processes as one generator: they share one core, so their CPU shares add up to that core's use (four at
+ * 30% each have saturated it), and the event-loop delays are the worst of any of them.
+ */
 export function worstLoad(stats: ProcessStats[]): ProcessStats {
   const busiest = stats.reduce((worst, next) => (next.cpuShare > worst.cpuShare ? next : worst))
+  const sum = (read: (each: ProcessStats) => number) => stats.reduce((total, each) => total + read(each), 0)
   return {
     ...busiest,
+    cpuSeconds: sum((each) => each.cpuSeconds),
+    cpuShare: sum((each) => each.cpuShare),
     loopDelayP99Ms: Math.max(...stats.map((each) => each.loopDelayP99Ms)),
     loopDelayMaxMs: Math.max(...stats.map((each) => each.loopDelayMaxMs)),
   }
