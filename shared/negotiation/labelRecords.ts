@@ -8,7 +8,8 @@ export const ROUND_LABELS_MAP = 'roundLabels'
 
 /**
  * The key of the labels the round began with, all in one entry (written once per round, so a round of 2,000
- * paragraphs starts in one small change); every later label has an entry of its own, by `recordKey`.
+ * paragraphs starts in one small change) as the JSON text of a `RoundBase`: Yjs copies a string whole where it walks an
+ * object's 2,000 entries at every merge of the change; every later label has an entry of its own, by `recordKey`.
  */
 export const ROUND_BASE_KEY = 'round'
 
@@ -21,8 +22,27 @@ const isCount = (value: unknown, least: number): value is number => Number.isInt
 
 /** Bases already read, by the stored value itself: it only changes when a round begins. */
 const readBases = new WeakMap<object, [string, RoundLabel][]>()
+/** The last base read from its text: a string cannot key a weak map, and a document holds one base at a time. */
+let lastTextBase: { text: string; labels: [string, RoundLabel][] } | null = null
+
+/** The stored base as an object: a JSON text (as written now) or, in documents written before, the object itself. */
+function baseObject(value: string): unknown {
+  try {
+    return JSON.parse(value)
+  } catch {
+    return null
+  }
+}
 
 function baseLabels(value: unknown): [string, RoundLabel][] {
+  if (typeof value === 'string') {
+    if (lastTextBase?.text !== value) lastTextBase = { text: value, labels: objectLabels(baseObject(value)) }
+    return lastTextBase.labels
+  }
+  return objectLabels(value)
+}
+
+function objectLabels(value: unknown): [string, RoundLabel][] {
   if (typeof value !== 'object' || value === null) return []
   const known = readBases.get(value)
   if (known) return known

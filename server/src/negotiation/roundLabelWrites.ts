@@ -37,7 +37,7 @@ export function beginRound(doc: Y.Doc, base: RoundBase): void {
     doc,
     () => {
       map.clear()
-      map.set(ROUND_BASE_KEY, base)
+      map.set(ROUND_BASE_KEY, JSON.stringify(base))
     },
     LABELS_ORIGIN,
   )

@@ -10,6 +10,12 @@ import { isVersionIntact, type VersionTexts } from './versionIntact.js'
 // The built server has the thread as a JavaScript file beside it; from source, the thread boots the TypeScript loader.
 const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
 
+/**
+ * A declaration whose updates since it loaded reach this many bytes is copied to the thread from them: encoding its
+ * whole state at its first read instead held the sync loop about 30 ms for 2,000 paragraphs, in the middle of a freeze.
+ */
+export const COPY_AT_BYTES = 256 * 1024
+
 /** Reads a document on the server's own loop, from a copy: the fallback when the reader thread is gone. */
 function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<HashedDeclarationText> {
   const copy = new Y.Doc()
@@ -22,8 +28,9 @@ function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<Hashe
 /**
  * Reads declaration texts, and checks stored versions, on a thread of its own, which keeps a copy of each declaration read while it is loaded, fed
  * with every update in order: freezing 2,000 paragraphs takes a few hundred milliseconds the sync loop never waits.
- * The thread starts at the first read and a copy is made at a declaration's first read, so a server that only syncs
- * pays for neither.
+ * A copy is made from the updates a declaration loaded from and those since, at its first read or once they reach
+ * `COPY_AT_BYTES`, so the loop never encodes a whole declaration for it; a server that only syncs small declarations
+ * pays neither for the thread nor for copies.
  */
 export class TextReader implements DocumentMirror {
   private worker: Worker | null = null
@@ -32,6 +39,8 @@ export class TextReader implements DocumentMirror {
   private readonly copied = new Set<string>()
   /** Declarations read since start: one loaded again is likely to be read again, so it is copied as it loads. */
   private readonly everRead = new Set<string>()
+  /** The updates of each loaded declaration not copied yet, from its load on, to copy it from. */
+  private readonly history = new Map<string, { updates: Uint8Array[]; bytes: number }>()
   private nextId = 0
   private readonly waiting = new Map<number, (answer: TextReaderAnswer) => void>()
 
@@ -55,6 +64,7 @@ export class TextReader implements DocumentMirror {
     this.lost = true
     this.worker = null
     this.copied.clear()
+    this.history.clear()
     this.log.error('text_reader_lost', { reason })
     for (const [id, answer] of this.waiting) answer({ id, error: reason })
     this.waiting.clear()
@@ -64,17 +74,33 @@ export class TextReader implements DocumentMirror {
     this.worker?.postMessage(request)
   }
 
-  load(name: string, updates: Uint8Array[]): void {
-    if (!this.worker || !this.everRead.has(name) || this.copied.has(name)) return
+  /** Copies a declaration to the thread from its history once it has been read or its history is large. */
+  private copyWhenDue(name: string): void {
+    const history = this.history.get(name)
+    if (!history || (!this.everRead.has(name) && history.bytes < COPY_AT_BYTES)) return
+    this.history.delete(name)
+    this.worker ??= this.start()
     this.copied.add(name)
-    this.post({ type: 'load', name, updates })
+    this.post({ type: 'load', name, updates: history.updates })
+  }
+
+  load(name: string, updates: Uint8Array[]): void {
+    if (this.lost || this.copied.has(name)) return
+    this.history.set(name, { updates: [...updates], bytes: updates.reduce((bytes, update) => bytes + update.byteLength, 0) })
+    this.copyWhenDue(name)
   }
 
   update(name: string, update: Uint8Array): void {
-    if (this.copied.has(name)) this.post({ type: 'update', name, update })
+    if (this.copied.has(name)) return this.post({ type: 'update', name, update })
+    const history = this.history.get(name)
+    if (!history) return
+    history.updates.push(update)
+    history.bytes += update.byteLength
+    this.copyWhenDue(name)
   }
 
   unload(name: string): void {
+    this.history.delete(name)
     if (this.copied.delete(name)) this.post({ type: 'unload', name })
   }
 
@@ -83,6 +109,8 @@ export class TextReader implements DocumentMirror {
     if (this.lost) return readOnLoop(doc, negotiation)
     this.worker ??= this.start()
     this.everRead.add(name)
+    this.copyWhenDue(name)
+    // A document this reader never saw load has no history to copy from.
     if (!this.copied.has(name)) {
       this.copied.add(name)
       this.post({ type: 'load', name, updates: [Y.encodeStateAsUpdate(doc)] })
