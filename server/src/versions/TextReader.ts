@@ -11,10 +11,11 @@ import { isVersionIntact, type VersionTexts } from './versionIntact.js'
 const threadEntry = import.meta.url.endsWith('.ts') ? new URL('./textReaderBoot.mjs', import.meta.url) : new URL('./textReaderThread.js', import.meta.url)
 
 /**
- * A declaration whose updates since it loaded reach this many bytes is copied to the thread from them: encoding its
- * whole state at its first read instead held the sync loop about 30 ms for 2,000 paragraphs, in the middle of a freeze.
+ * The updates a declaration loaded from, and those since, are held up to this many bytes to copy it from at its first
+ * read (encoding its whole state then held the sync loop about 30 ms for 2,000 paragraphs, in the middle of a freeze);
+ * past it the thread copies it at once. The updates of 2,000 paragraphs take about 0.6 MB, a copy of them 35 MB.
  */
-export const COPY_AT_BYTES = 256 * 1024
+export const COPY_AT_BYTES = 16 * 1024 * 1024
 
 /** Reads a document on the server's own loop, from a copy: the fallback when the reader thread is gone. */
 function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<HashedDeclarationText> {
@@ -29,8 +30,8 @@ function readOnLoop(doc: Y.Doc, negotiation: NegotiationSnapshot): Promise<Hashe
  * Reads declaration texts, and checks stored versions, on a thread of its own, which keeps a copy of each declaration read while it is loaded, fed
  * with every update in order: freezing 2,000 paragraphs takes a few hundred milliseconds the sync loop never waits.
  * A copy is made from the updates a declaration loaded from and those since, at its first read or once they reach
- * `COPY_AT_BYTES`, so the loop never encodes a whole declaration for it; a server that only syncs small declarations
- * pays neither for the thread nor for copies.
+ * `COPY_AT_BYTES`, so the loop never encodes a whole declaration for it; a server that only syncs pays neither for the
+ * thread nor for copies, only for holding each declaration's updates.
  */
 export class TextReader implements DocumentMirror {
   private worker: Worker | null = null
@@ -44,7 +45,10 @@ export class TextReader implements DocumentMirror {
   private nextId = 0
   private readonly waiting = new Map<number, (answer: TextReaderAnswer) => void>()
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly copyAtBytes = COPY_AT_BYTES,
+  ) {}
 
   private start(): Worker {
     const worker = new Worker(threadEntry)
@@ -77,7 +81,7 @@ export class TextReader implements DocumentMirror {
   /** Copies a declaration to the thread from its history once it has been read or its history is large. */
   private copyWhenDue(name: string): void {
     const history = this.history.get(name)
-    if (!history || (!this.everRead.has(name) && history.bytes < COPY_AT_BYTES)) return
+    if (!history || (!this.everRead.has(name) && history.bytes < this.copyAtBytes)) return
     this.history.delete(name)
     this.worker ??= this.start()
     this.copied.add(name)
