@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { listenInMemory } from './listenInMemory.js'
 import { serveBenchServer } from './serveBenchServer.js'
 
 const SYNC = 0
@@ -72,14 +72,5 @@ serveBenchServer(async () => {
     const name = (request.url ?? '/').split('?')[0]!.slice(1)
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, name))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    port: (server.address() as AddressInfo).port,
-    dataDir: null,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return listenInMemory(server)
 })

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
+import { listenInMemory } from './listenInMemory.js'
 import { serveBenchServer } from './serveBenchServer.js'
 
 // The stock y-websocket server: in memory, no auth, no persistence (YPERSISTENCE stays unset).
@@ -16,14 +16,5 @@ serveBenchServer(async () => {
   server.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    port: (server.address() as AddressInfo).port,
-    dataDir: null,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return listenInMemory(server)
 })
