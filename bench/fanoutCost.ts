@@ -36,7 +36,7 @@ try {
   for (const cursors of [false, true]) {
     const perDelivery: number[] = []
     for (let repeat = 1; repeat <= options.repeats; repeat += 1) {
-      const run = await withServer(context, 'kelisim', (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, options.duration, { cursors, processes }))
+      const run = await withServer(context, 'kelisim', (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, options.duration, { cursors, processes, apart: true }))
       const microseconds = cpuPerDeliveryMicroseconds(run)
       perDelivery.push(microseconds)
       process.stdout.write(

@@ -26,7 +26,7 @@ export async function capacity(context: BenchContext): Promise<ScenarioReport> {
       const measured: CapacityStep[] = []
       for (const connections of capacitySteps) {
         context.progress(`capacity: ${connections} connections on ${label}`)
-        const run = await typingRun(context, server, REALISTIC_DOCUMENT, connections, capacitySeconds, { cursors: true, processes: processesAt(connections) })
+        const run = await typingRun(context, server, REALISTIC_DOCUMENT, connections, capacitySeconds, { cursors: true, processes: processesAt(connections), apart: true })
         await Promise.all(context.loads.all().map((load) => load.call('closeAll')))
         const flag = loadFlag(`the ${label} step at ${connections}`, run.typing.load)
         const step = { connections, p99Ms: run.typing.latencyMs.p99, missing: run.missing, flagged: flag !== null }

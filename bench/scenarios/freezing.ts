@@ -33,7 +33,7 @@ export async function freezing(context: BenchContext): Promise<ScenarioReport> {
   context.progress(`freezing: ${freezes} versions of ${paragraphs} paragraphs under ${crowd} connections on Kelisim`)
   const run = await withServer(context, 'kelisim', async (server) => {
     await context.load.call<PushResult>('pushLarge', { target: server.target(LARGE_DOCUMENT), token: server.tokens[0], basePath: context.basePath, sendBase: false, paragraphs })
-    const baseline = await typingRun(context, server, LARGE_DOCUMENT, crowd, Math.max(2, duration / 2), { cursors: true, processes: 1 })
+    const baseline = await typingRun(context, server, LARGE_DOCUMENT, crowd, Math.max(2, duration / 2), { cursors: true, processes: 1, apart: false })
     await server.resetStats()
     const typing = context.load.call<TypeResult>('type', { seconds: duration, rate, drainSeconds: DRAIN_SECONDS, cursors: true })
     const durations = await freezeRepeatedly(server, freezes)

@@ -76,7 +76,7 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
         for (const kind of servers) {
           const name = `${SERVER_LABELS[kind]}, ${connections} connections, ${mode.label}, run ${repeat} of ${repeats}`
           context.progress(`propagation: ${name}`)
-          const run = await withServer(context, kind, (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, duration, { cursors: mode.cursors, processes }),
+          const run = await withServer(context, kind, (server) => typingRun(context, server, REALISTIC_DOCUMENT, connections, duration, { cursors: mode.cursors, processes, apart: true }),
           )
           const flag = loadFlag(`the run of ${name}`, run.typing.load)
           if (flag) flags.push(`${flag} Left out of the median and of every ratio.`)
@@ -90,7 +90,7 @@ export async function propagation(context: BenchContext): Promise<{ reports: Sce
       reports.push({
         id: 'propagation',
         title: `Propagation: ${connections} connections, ${writers} writers at ${rate} keystrokes/s, ${mode.label}`,
-        method: `${writers} full clients type at ${rate} keystrokes/s each${mode.cursors ? ' with a cursor update per keystroke' : ', presence off'} for ${duration} s; ${connections - writers} light receivers, spread over ${processes} load process${processes === 1 ? '' : 'es'} (the writers' one and ${processes - 1} more, all on the core the server does not use), time every edit. ${repeats} runs per server, alternating servers; the run with the median p99 is shown. Server CPU per delivery is the server process's CPU in the typing window (process.cpuUsage) over the deliveries its receivers saw: the fan-out cost, which the machine's other work blurs far less than latency.${servers.includes('floor') ? ` ${FLOOR_NOTE}` : ''}`,
+        method: `${writers} full clients type at ${rate} keystrokes/s each${mode.cursors ? ' with a cursor update per keystroke' : ', presence off'} for ${duration} s; ${connections - writers} light receivers, spread over ${processes} load process${processes === 1 ? '' : 'es'} apart from the writers' one (all on the core the server does not use), time every edit; the writers' process times none, as its full clients' own pauses are not the server's. ${repeats} runs per server, alternating servers; the run with the median p99 is shown. Server CPU per delivery is the server process's CPU in the typing window (process.cpuUsage) over the deliveries its receivers saw: the fan-out cost, which the machine's other work blurs far less than latency.${servers.includes('floor') ? ` ${FLOOR_NOTE}` : ''}`,
         metrics: [
           metric('p50 latency', 'ms', chosen, (run) => run.typing.latencyMs.p50),
           metric('p95 latency', 'ms', chosen, (run) => run.typing.latencyMs.p95),

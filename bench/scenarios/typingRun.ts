@@ -21,14 +21,21 @@ export interface TypingRun {
   idleRssBytes: number
   /** Deliveries that never arrived. */
   missing: number
-  /** Load processes the receivers were spread over. */
+  /** Load processes the window used, the writers' one among them. */
   loadProcesses: number
 }
 
-/** How a typing window runs: cursor moves with every keystroke or none, and over how many load processes. */
+/** How a typing window runs: cursor moves with every keystroke or none, and which load processes time the edits. */
 export interface TypingHow {
   cursors: boolean
+  /** Load processes that hold receivers. */
   processes: number
+  /**
+   * Whether the writers' process holds none of them. Its twenty full Y.Docs pause it now and then for tens of
+   * milliseconds, and receivers sharing its loop counted those pauses as the server's (a cluster of late deliveries
+   * seen in that process alone).
+   */
+  apart: boolean
 }
 
 /** `total` in `parts` shares as even as can be, the larger ones first. */
@@ -44,15 +51,16 @@ function rotated(tokens: string[], offset: number): string[] {
 
 /**
  * Opens `connections` to a document (the configured writers plus light receivers, spread over `how.processes` load
- * processes), warms up, and measures one typing window; with `how.cursors` every writer moves its cursor with every
+ * processes, apart from the writers' one or with it), warms up, and measures one typing window; with `how.cursors` every writer moves its cursor with every
  * keystroke. Receivers in other processes time edits against the writers' send times on the machine's shared clock.
  */
 export async function typingRun(context: BenchContext, server: BenchServer, document: string, connections: number, seconds: number, how: TypingHow): Promise<TypingRun> {
   const { rate } = context.options
   const writers = Math.min(context.options.writers, connections)
   const { rss: idleRssBytes } = await server.memoryAfterGc()
-  const [main, ...others] = context.loads.take(how.processes)
-  const [mainShare, ...otherShares] = shares(connections - writers, how.processes)
+  const [main, ...others] = context.loads.take(how.processes + (how.apart ? 1 : 0))
+  const receiving = shares(connections - writers, how.processes)
+  const [mainShare, ...otherShares] = how.apart ? [0, ...receiving] : receiving
   const target = server.target(document)
   const open = await main!.call<OpenResult>('open', { target, tokens: server.tokens, connections: writers + mainShare!, writers, measureSaves: false })
   let offset = writers + mainShare!
@@ -68,7 +76,7 @@ export async function typingRun(context: BenchContext, server: BenchServer, docu
   const local = await main!.call<TypeResult>('type', { seconds, rate, drainSeconds: DRAIN_SECONDS, cursors: how.cursors })
   const stats = await server.stats()
   const typing = others.length === 0 ? local : await merged(local, main!, others)
-  return { open, typing, server: stats, idleRssBytes, missing: typing.expected - typing.delivered, loadProcesses: how.processes }
+  return { open, typing, server: stats, idleRssBytes, missing: typing.expected - typing.delivered, loadProcesses: how.processes + (how.apart ? 1 : 0) }
 }
 
 /** The writers' process's window joined with the receiving processes' deliveries, percentiles taken over all. */
