@@ -115,20 +115,22 @@ export class SharedDocument {
     const outgoing = this.outgoing
     this.outgoing = []
     const merged = (from: Outgoing[]) =>
-      new WireFrame(encodeUpdateFrame(from.length === 1 ? from[0]!.update : Y.mergeUpdates(from.map(({ update }) => update))))
-    const everything = merged(outgoing)
+      WireFrame.of(encodeUpdateFrame(from.length === 1 ? from[0]!.update : Y.mergeUpdates(from.map(({ update }) => update))))
+    // Presence waiting for its tick leaves now, joined to the update once for every peer: a caret extension moves the
+    // cursor with every keystroke, and a second buffer per peer per keystroke costs more than the bytes it carries.
+    const presence = this.presenceChanged.size > 0 ? this.takePresence() : null
+    const everything = WireFrame.joined([merged(outgoing), presence])!
     const origins = new Set(outgoing.map(({ origin }) => origin))
     for (const peer of this.peers) {
       if (!origins.has(peer)) {
         peer.send(everything)
         continue
       }
+      // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
       const others = outgoing.filter(({ origin }) => origin !== peer)
-      if (others.length > 0) peer.send(merged(others))
+      const frame = WireFrame.joined([others.length > 0 ? merged(others) : null, presence])
+      if (frame) peer.send(frame)
     }
-    // Presence waiting for its tick leaves now, in the same write to each socket: a caret extension moves the cursor
-    // with every keystroke, and a second write per peer per keystroke costs more than the bytes it carries.
-    if (this.presenceChanged.size > 0) this.sendPresence()
   }
 
   private readonly handleAwarenessUpdate = ({
@@ -146,12 +148,18 @@ export class SharedDocument {
 
   /** One frame per tick (or per batch of updates) with every presence that changed in it: a frame per cursor move costs every peer a write. */
   private readonly sendPresence = (): void => {
-    if (this.presenceTimer) clearTimeout(this.presenceTimer)
-    this.presenceTimer = null
-    const frame = new WireFrame(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged])))
-    this.presenceChanged.clear()
+    const frame = this.takePresence()
     // The sender gets its own presence back too: a lone client's provider treats a silent socket as dead.
     for (const peer of this.peers) peer.send(frame)
+  }
+
+  /** The presence that changed since the last frame, as one frame; the tick waiting for it is called off. */
+  private takePresence(): WireFrame {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.presenceTimer = null
+    const frame = WireFrame.of(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, [...this.presenceChanged])))
+    this.presenceChanged.clear()
+    return frame
   }
 
   get locked(): boolean {
@@ -165,7 +173,7 @@ export class SharedDocument {
 
   /** The server's opening sync step for a joiner: its state vector. */
   syncStep1Frame(): WireFrame {
-    this.greeting ??= new WireFrame(encodeSyncStep1Frame(this.doc))
+    this.greeting ??= WireFrame.of(encodeSyncStep1Frame(this.doc))
     return this.greeting
   }
 
@@ -174,7 +182,7 @@ export class SharedDocument {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64')
     const cached = this.answers.get(key)
     if (cached) return cached
-    const frame = new WireFrame(encodeSyncStep2Frame(this.doc, stateVector))
+    const frame = WireFrame.of(encodeSyncStep2Frame(this.doc, stateVector))
     if (this.answers.size >= CACHED_ANSWERS) this.answers.clear()
     this.answers.set(key, frame)
     return frame
@@ -183,7 +191,7 @@ export class SharedDocument {
   /** Every presence state now, for a peer that just joined or asked. */
   presenceFrame(): WireFrame | null {
     const clients = [...this.awareness.getStates().keys()]
-    return clients.length === 0 ? null : new WireFrame(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients)))
+    return clients.length === 0 ? null : WireFrame.of(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, clients)))
   }
 
   /** Adds a peer; false, adding nothing, when the document is closing. */

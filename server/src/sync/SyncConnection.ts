@@ -16,7 +16,7 @@ import { decodePresence, encodePresence, stampIdentity } from './presence.js'
 import { ProtocolViolation } from './ProtocolViolation.js'
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js'
 import { addsNothing } from './syncFrames.js'
-import { corkForTurn } from './turnCork.js'
+import { TurnWrites } from './TurnWrites.js'
 import { checkPending, checkUntrustedUpdate, parkedWriters } from './untrustedUpdate.js'
 import { WireFrame } from './WireFrame.js'
 
@@ -63,6 +63,7 @@ export class SyncConnection implements DocumentPeer {
   private throttledAt: number[] = []
   /** Some deletions this connection sent may still be held back by Yjs. */
   private parkedDeletes = false
+  private readonly turn: TurnWrites
 
   constructor(
     readonly id: string,
@@ -81,6 +82,7 @@ export class SyncConnection implements DocumentPeer {
     private readonly counters: MessageCounters,
   ) {
     ws.binaryType = 'nodebuffer'
+    this.turn = new TurnWrites(socket)
     this.budget = new MessageBudget(limits.budget)
     // Messages that arrive while the document loads are held, then replayed in order.
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -144,29 +146,30 @@ export class SyncConnection implements DocumentPeer {
     for (const message of early) this.receive(message)
   }
 
-  /** Writes a frame to the socket, corked for the turn; ends a peer whose backlog is past the limit instead. */
+  /** Writes a frame to the socket at the end of the turn; ends a peer whose backlog is past the limit instead. */
   send(frame: WireFrame): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+    if (this.ws.bufferedAmount + this.turn.bytes > this.limits.maxBufferedBytes) {
       // A close frame would queue behind the backlog it cannot drain; the client reconnects and resyncs.
       this.log.warn('sync_backlog_dropped', { connection: this.id, document: this.document?.name, bufferedBytes: this.ws.bufferedAmount })
       this.closed = true
       this.ws.terminate()
       return
     }
-    this.counters.messagesOut += 1
+    this.counters.messagesOut += frame.messages
     // ws frames whole messages synchronously (no compression, no blobs), so these bytes never split one of its frames.
-    corkForTurn(this.socket)
-    this.socket.write(frame.bytes)
+    this.turn.add(frame.bytes)
   }
 
   sendControl(message: object): void {
-    this.send(new WireFrame(encodeControl(message)))
+    this.send(WireFrame.of(encodeControl(message)))
   }
 
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
+    // The close frame goes after what this turn already sent: a client hears every change before the reason.
+    this.turn.flush()
     // A throttled socket must be read again, or the client's half of the closing handshake is never seen.
     this.ws.resume()
     this.ws.close(code, fitCloseReason(reason))

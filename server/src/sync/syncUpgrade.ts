@@ -227,6 +227,8 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
     closeAll(): void {
       shuttingDown = true
       clearInterval(heartbeat)
+      // Through each connection first, so frames waiting for the end of this turn leave before the close frame.
+      for (const entries of byParticipant.values()) for (const { connection } of entries) connection.close(CloseCode.serverShuttingDown, 'The server is restarting.')
       for (const ws of wss.clients) ws.close(CloseCode.serverShuttingDown, 'The server is restarting.')
     },
   }

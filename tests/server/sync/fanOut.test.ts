@@ -40,25 +40,37 @@ function clientFrame(message: Uint8Array): Buffer {
   return Buffer.concat(Sender.frame(Buffer.from(message), { fin: true, opcode: 2, mask: true, readOnly: false, rsv1: false }))
 }
 
-/** Lengths of the complete unmasked server frames at the start of `bytes` (payloads under 64 KiB). */
-function frameCount(bytes: Buffer): number {
-  let count = 0
+/** Opcodes of the complete unmasked server frames at the start of `bytes` (payloads under 64 KiB), in order. */
+function opcodes(bytes: Buffer): number[] {
+  const found: number[] = []
   let at = 0
   while (at + 2 <= bytes.length) {
     const short = bytes[at + 1]! & 0x7f
     const head = short === 126 ? 4 : 2
     const length = short === 126 ? bytes.readUInt16BE(at + 2) : short
     if (at + head + length > bytes.length) break
+    found.push(bytes[at]! & 0x0f)
     at += head + length
-    count += 1
   }
-  return count
+  return found
+}
+
+const frameCount = (bytes: Buffer) => opcodes(bytes).length
+
+/** A client's sync step 1 for an empty document: the server answers with everything. */
+function askForEverything(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
+  return encoding.toUint8Array(encoder)
 }
 
 /** A websocket opened by hand, so the test decides which bytes go in one write. */
 function rawSocket(port: number): Promise<{ socket: net.Socket; received: () => Buffer }> {
   return new Promise((resolve, reject) => {
     let received = Buffer.alloc(0)
+    let upgraded = false
     const socket = net.connect(port, '127.0.0.1', () => {
       const request = [`GET /sync/${DOC} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: websocket']
       request.push('Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', `Authorization: Bearer ${token}`, '', '')
@@ -66,13 +78,14 @@ function rawSocket(port: number): Promise<{ socket: net.Socket; received: () => 
     })
     socket.on('error', reject)
     socket.on('data', (chunk: Buffer) => {
-      if (received.length === 0 && !chunk.toString('latin1').startsWith('HTTP/1.1 101')) return reject(new Error(chunk.toString()))
       received = Buffer.concat([received, chunk])
+      if (upgraded) return
+      if (!received.toString('latin1').startsWith('HTTP/1.1 101')) return reject(new Error(received.toString()))
       const end = received.indexOf('\r\n\r\n')
-      if (end >= 0 && received.toString('latin1', 0, 4) === 'HTTP') {
-        received = received.subarray(end + 4)
-        resolve({ socket, received: () => received })
-      }
+      if (end < 0) return
+      upgraded = true
+      received = received.subarray(end + 4)
+      resolve({ socket, received: () => received })
     })
   })
 }
@@ -101,13 +114,7 @@ describe('fan-out', () => {
     const { socket, received } = await rawSocket(server.port)
     await waitFor(() => frameCount(received()) >= 1, 'the greeting arrives')
     const before = frameCount(received())
-    const ask = (() => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.sync)
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
-      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
-      return encoding.toUint8Array(encoder)
-    })()
+    const ask = askForEverything()
     // Every write the server's side of a socket makes to the kernel, by how many chunks it carried.
     const serverWrites: number[] = []
     const { _write: writeOne, _writev: writeMany } = net.Socket.prototype
@@ -127,6 +134,17 @@ describe('fan-out', () => {
     socket.destroy()
   })
 
+  it('sends a close after the frames the same turn gave the socket before it', async () => {
+    const { socket, received } = await rawSocket(server.port)
+    await waitFor(() => frameCount(received()) >= 1, 'the greeting arrives')
+    const before = frameCount(received())
+    // A question, then a message of no known type: the answer is written at the end of the turn, the refusal within it.
+    socket.write(Buffer.concat([clientFrame(askForEverything()), clientFrame(Uint8Array.of(99))]))
+    await waitFor(() => opcodes(received()).includes(8), 'the close frame arrives')
+    expect(opcodes(received()).slice(before)).toEqual([2, 8])
+    socket.destroy()
+  })
+
   it('sends a cursor moved with a keystroke in the same write as the keystroke, not a presence tick later', async () => {
     const reader = connectClient(server.wsUrl, DOC, token)
     await whenSynced(reader)
@@ -138,28 +156,32 @@ describe('fan-out', () => {
     clauseText(fragmentOf(local), 0).insert(0, 'Typed ')
     const presence = encodePresence([{ clientId: local.clientID, clock: 1, state: { cursor: null } }])
     const writer = await rawSocket(server.port)
-    const receiver = await rawSocket(server.port)
-    await waitFor(() => frameCount(writer.received()) >= 1 && frameCount(receiver.received()) >= 1, 'both are greeted')
-    const before = frameCount(receiver.received())
-    const serverWrites: net.Socket[] = []
+    const receivers = [await rawSocket(server.port), await rawSocket(server.port)]
+    const everyone = [writer, ...receivers]
+    await waitFor(() => everyone.every(({ received }) => frameCount(received()) >= 1), 'all are greeted')
+    const before = receivers.map(({ received }) => frameCount(received()))
+    const serverWrites: unknown[] = []
     const { _write: writeOne, _writev: writeMany } = net.Socket.prototype
-    const own = (socket: net.Socket) => socket === writer.socket || socket === receiver.socket
+    const own = (socket: net.Socket) => everyone.some((each) => each.socket === socket)
     vi.spyOn(net.Socket.prototype, '_write').mockImplementation(function (this: net.Socket, chunk, encoding, done) {
-      if (!own(this)) serverWrites.push(this)
+      if (!own(this)) serverWrites.push(chunk)
       writeOne.call(this, chunk, encoding, done)
     })
     vi.spyOn(net.Socket.prototype, '_writev').mockImplementation(function (this: net.Socket, chunks, done) {
-      if (!own(this)) serverWrites.push(this)
+      if (!own(this)) serverWrites.push(chunks)
       writeMany!.call(this, chunks, done)
     })
 
     // The caret extension sends the keystroke and the cursor after it together.
     writer.socket.write(Buffer.concat([clientFrame(encodeAwarenessFrame(presence)), clientFrame(encodeUpdateFrame(update!))]))
-    await waitFor(() => frameCount(receiver.received()) >= before + 2, 'the keystroke and the cursor arrive')
-    // One write to the receiver with both frames, one to the writer with its own presence back; a presence tick of
-    // its own would have made it three.
-    expect(serverWrites).toHaveLength(2)
-    writer.socket.destroy()
-    receiver.socket.destroy()
+    await waitFor(() => receivers.every(({ received }, index) => frameCount(received()) >= before[index]! + 2), 'the keystroke and the cursor arrive')
+    // One write to each receiver with both frames, one to the writer with its own presence back; a presence tick of
+    // its own would have made it five.
+    expect(serverWrites).toHaveLength(3)
+    // The two frames were joined once: both receivers were written the very same buffer.
+    const joined = serverWrites.filter((chunk) => Buffer.isBuffer(chunk) && frameCount(chunk) === 2)
+    expect(joined).toHaveLength(2)
+    expect(joined[0]).toBe(joined[1])
+    for (const each of everyone) each.socket.destroy()
   })
 })

@@ -1,0 +1,54 @@
+import type { Writable } from 'node:stream'
+
+/** Sockets given frames in this turn of the event loop, in the order they got their first. */
+const waiting: TurnWrites[] = []
+
+function writeAll(): void {
+  // Read the length each time: a write that fails synchronously may close a connection, which flushes nothing new.
+  for (let index = 0; index < waiting.length; index += 1) waiting[index]!.flush()
+  waiting.length = 0
+}
+
+/**
+ * The frames one socket is given in a turn, written together when the turn ends: a peer that gets an update, a
+ * presence frame and an acknowledgement at once costs one system call, not three. A socket given one frame (the usual
+ * case, since a turn's updates leave merged) is written that buffer alone, with no cork and no per-turn set of
+ * sockets: at 280 peers a keystroke those were most of what the server allocated and kept past a collection.
+ */
+export class TurnWrites {
+  private first: Buffer | null = null
+  private more: Buffer[] | null = null
+  /** Bytes waiting for the end of the turn, which the socket's own count does not include yet. */
+  bytes = 0
+
+  constructor(private readonly socket: Writable) {}
+
+  add(frame: Buffer): void {
+    this.bytes += frame.byteLength
+    if (this.first === null) {
+      this.first = frame
+      if (waiting.push(this) === 1) process.nextTick(writeAll)
+      return
+    }
+    if (this.more === null) this.more = [frame]
+    else this.more.push(frame)
+  }
+
+  /** Writes what is waiting now, as a close frame must follow the frames sent before it. */
+  flush(): void {
+    const { first, more } = this
+    if (first === null) return
+    this.first = null
+    this.more = null
+    this.bytes = 0
+    if (this.socket.destroyed) return
+    if (more === null) {
+      this.socket.write(first)
+      return
+    }
+    this.socket.cork()
+    this.socket.write(first)
+    for (const frame of more) this.socket.write(frame)
+    this.socket.uncork()
+  }
+}
