@@ -1,5 +1,5 @@
-import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { buildServer } from '../../scripts/buildServer.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -11,17 +11,6 @@ export const BUILT_KELISIM_SERVER = `${root}dist/bench/kelisimServer.js`
  * measures a process running `node` on built files with no compiler loaded, not one started under tsx.
  */
 export async function buildKelisimServer(): Promise<string> {
-  await build({
-    entryPoints: [`${root}bench/servers/kelisimServer.ts`, `${root}server/src/versions/textReaderThread.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    sourcemap: true,
-    entryNames: '[name]',
-    outdir: `${root}dist/bench`,
-    logLevel: 'warning',
-  })
+  await buildServer('bench/servers/kelisimServer.ts', 'dist/bench')
   return BUILT_KELISIM_SERVER
 }

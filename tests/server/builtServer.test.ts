@@ -33,6 +33,8 @@ async function startBuilt(env: Record<string, string>, nodeFlags: string[] = [])
   return { child, exited, events, base: `http://127.0.0.1:${port}` }
 }
 const tracer = fileURLToPath(new URL('../helpers/moduleTrace.mjs', import.meta.url))
+/** The libraries only exports use; a server that has exported nothing has no reason to hold them. */
+const exportLibraries = /\/node_modules\/(pdfkit|docx|fontkit|linebreak|bidi-js)\//
 
 let folder = ''
 beforeAll(async () => {
@@ -43,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => rm(folder, { recursive: true, force: true }))
 
 describe('the built server', () => {
-  it('serves from dist/server with plain node, exports included: no tsx, esbuild or Vite module is loaded, not even in its worker thread', async () => {
+  it('serves from dist/server with plain node, exports included: no tsx, esbuild or Vite module is loaded, not even in its worker thread, and the export libraries only at the first export', async () => {
     const trace = join(folder, 'modules.txt')
     const { child, exited, events, base } = await startBuilt({ DATA_DIR: join(folder, 'data'), KELISIM_MODULE_TRACE: trace }, ['--import', tracer])
     const token = await startSession(base)
@@ -52,7 +54,11 @@ describe('the built server', () => {
     expect(frozen.status).toBe(201)
     // The PDF export finds its fonts by resolving packages from the built file's place.
     const versionId = (frozen.body as { version: { id: string } }).version.id
+    const loadedSoFar = (await readFile(trace, 'utf8')).split('\n')
+    expect(loadedSoFar.some((module) => module.includes('/node_modules/express/'))).toBe(true)
+    expect(loadedSoFar.filter((module) => exportLibraries.test(module))).toEqual([])
     expect((await api(base, 'GET', `/api/declarations/almaty-declaration/exports/${versionId}.pdf`, { token })).status).toBe(200)
+    expect((await api(base, 'GET', '/api/declarations/almaty-declaration/compilation.docx', { token })).status).toBe(200)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
 
@@ -60,6 +66,8 @@ describe('the built server', () => {
     const loaded = (await readFile(trace, 'utf8')).split('\n').filter(Boolean)
     expect(loaded.some((module) => module.endsWith('/dist/server/textReaderThread.js'))).toBe(true)
     expect(loaded.some((module) => module.includes('/node_modules/yjs/'))).toBe(true)
+    expect(loaded.some((module) => module.includes('/node_modules/pdfkit/'))).toBe(true)
+    expect(loaded.some((module) => module.includes('/node_modules/docx/'))).toBe(true)
     expect(loaded.filter((module) => /\/node_modules\/(tsx|esbuild|@esbuild|vite|vitest|rolldown|@rolldown|typescript)\//.test(module))).toEqual([])
     expect(loaded.filter((module) => /\.(ts|tsx|mts)$/.test(module))).toEqual([])
   })

@@ -12,8 +12,6 @@ import { exportLanguage } from '../../i18n/requestLanguage.js'
 import { exportLabels, exportOptionText } from '../../exports/exportData.js'
 import type { Language } from '../../../../shared/i18n/languages.js'
 import { compilationBlocks, type CompilationBlock, type CompilationParagraph } from '../../exports/compilationBlocks.js'
-import { renderCompilationDocx } from '../../exports/renderCompilationDocx.js'
-import { renderCompilationPdf } from '../../exports/renderCompilationPdf.js'
 import { amendmentPresenter } from '../amendments/presentAmendment.js'
 
 /** GET /compilation.docx and /compilation.pdf (`?lang=` for the labels): the live text with every open amendment, tracked by its delegation. */
@@ -58,6 +56,8 @@ export function compilationRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const language = exportLanguage(request, response)
     const { title, blocks } = await compilation(declaration, language)
+    // Loaded at the first export, as the version exports are: an idle server keeps no renderer in memory.
+    const { renderCompilationDocx } = await import('../../exports/renderCompilationDocx.js')
     send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${declaration}-compilation.docx`, await renderCompilationDocx(title, blocks, language))
   })
 
@@ -65,6 +65,7 @@ export function compilationRouter(context: AppContext): Router {
     const { declaration } = accessOf(response)
     const language = exportLanguage(request, response)
     const { title, blocks } = await compilation(declaration, language)
+    const { renderCompilationPdf } = await import('../../exports/renderCompilationPdf.js')
     send(response, 'application/pdf', `${declaration}-compilation.pdf`, await renderCompilationPdf(title, blocks, language))
   })
 

@@ -2,18 +2,21 @@ import { frozenStatusesOf, frozenStatusMap } from '../../../../shared/paragraphS
 import { Router } from 'express'
 import type { CanonicalText } from '../../../../shared/versions/canonicalText.js'
 import { ApiProblem } from '../../http/ApiProblem.js'
+import type { ExportData } from '../../exports/exportData.js'
 import type { AppContext } from '../../http/AppContext.js'
 import { accessOf, requirePermission } from '../../http/requirePermission.js'
 import { requireSession } from '../../http/requireSession.js'
 import { exportLanguage } from '../../i18n/requestLanguage.js'
-import { renderDocx } from '../../exports/renderDocx.js'
-import { renderPdf } from '../../exports/renderPdf.js'
 import { signaturesView } from '../../signatures/signaturesView.js'
 import type { VersionService } from '../../versions/VersionService.js'
 
+// The renderers load at the first export: pdfkit, docx and the line-breaking tables are a third of an idle server.
 const formats = {
-  pdf: { render: renderPdf, type: 'application/pdf' },
-  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { render: async (data: ExportData) => (await import('../../exports/renderPdf.js')).renderPdf(data), type: 'application/pdf' },
+  docx: {
+    render: async (data: ExportData) => (await import('../../exports/renderDocx.js')).renderDocx(data),
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
 }
 
 /** GET /exports/:versionId.pdf and .docx (`?lang=` for the labels): a frozen version with its signatures page and how to verify it. */
