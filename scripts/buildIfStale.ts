@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 const targets = [
   { output: 'dist/client/index.html', sources: ['client', 'shared', 'vite.config.ts', 'package-lock.json'], script: 'build:client' },
-  { output: 'dist/server/main.js', sources: ['server/src', 'shared', 'package-lock.json'], script: 'build:server' },
+  { output: 'dist/server/main.js', sources: ['server/src', 'shared', 'scripts/buildServer.ts', 'package-lock.json'], script: 'build:server' },
 ]
 
 function newestModification(path: string): number {
