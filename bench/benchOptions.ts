@@ -23,6 +23,8 @@ export interface BenchOptions {
   joins: number
   idleConnections: number
   idleCycles: number
+  /** Connect/disconnect cycles before idle growth is measured, while the JIT is still compiling the paths they take. */
+  idleWarmUps: number
   capacitySteps: number[]
   capacitySeconds: number
   freezes: number
@@ -73,6 +75,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     joins: quick ? 3 : 9,
     idleConnections: Number(values.idle ?? (quick ? 100 : 1000)),
     idleCycles: quick ? 1 : 3,
+    idleWarmUps: quick ? 1 : 5,
     capacitySteps: numbers(values['capacity-steps'] ?? (quick ? '50,100' : '50,100,200,400,700,1000,1500,2000')),
     capacitySeconds: quick ? 2 : 3,
     freezes: quick ? 2 : 5,
