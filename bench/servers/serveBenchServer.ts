@@ -20,13 +20,13 @@ export interface ServerInfo {
   tokens?: string[]
 }
 
-/** Runs a server in this child and answers the bench's questions about it: resource use, memory after GC. */
 /** A server process's memory once garbage is collected, in bytes. */
 export interface MemoryAfterGc {
   rss: number
   heapUsed: number
 }
 
+/** Runs a server in this child and answers the bench's questions about it: resource use, memory after GC. */
 export function serveBenchServer(start: () => Promise<StartedServer>): void {
   const meter = new ProcessMeter()
   const profiler = process.env.BENCH_PROFILE_DIR ? new WindowProfiler(process.env.BENCH_PROFILE_DIR) : null
