@@ -3,7 +3,7 @@ import type { LatencySeries, Metric, ScenarioReport } from '../report/BenchResul
 import { PEER_KINDS, SERVER_LABELS, type ServerKind } from '../servers/ServerKind.js'
 import type { BenchContext } from './BenchContext.js'
 import { cpuPerDeliveryMicroseconds } from './cpuPerDelivery.js'
-import { FLOOR_NOTE, latencyTarget } from './latencyTarget.js'
+import { countedFloor, FLOOR_NOTE, latencyTarget } from './latencyTarget.js'
 import { loadFlag } from './loadFlag.js'
 import { loadProcessesFor } from './loadProcesses.js'
 import { typingRun, type TypingRun } from './typingRun.js'
@@ -51,10 +51,11 @@ function explain(kind: ServerKind, run: TypingRun): string {
   return `${SERVER_LABELS[kind]}: ${cpu}; ${loop}${backlog}; longest stalls: ${stalls.length > 0 ? stalls.join(', ') : 'none over 50 ms'}.`
 }
 
-/** How far above the floor each compared server's p99 is, where the floor ran. */
+/** How far above the floor each compared server's p99 is, where the floor bounds anything. */
 function floorNote(p99: Metric): string[] {
-  const floor = p99.values.floor
-  if (floor === undefined || floor <= 0) return []
+  const floor = countedFloor(p99)
+  const ran = p99.values.floor
+  if (floor === null) return ran === undefined ? [] : [`The floor's p99 (${ran.toFixed(1)} ms) is not counted here: its run was flagged, or it is above the better peer's, held up by its own work.`]
   const above = (['kelisim', ...PEER_KINDS] as const).flatMap((kind) => (p99.values[kind] === undefined ? [] : [`${SERVER_LABELS[kind]} ${(p99.values[kind] / floor).toFixed(2)}×`]))
   return [`p99 over the floor's ${floor.toFixed(1)} ms: ${above.join(', ')}.`]
 }
