@@ -9,10 +9,14 @@ export const FLOOR_NOTE =
 
 const usable = (p99: Metric, kind: ServerKind) => p99.values[kind] !== undefined && !p99.flagged?.includes(kind)
 
-/** The better peer's p99 among unflagged runs, or null when no peer has one. */
+/**
+ * The better peer's p99, or null when it is not known: every peer that ran needs an unflagged run, since a peer with
+ * only flagged runs might be the better one, by an amount the load generator hid.
+ */
 function betterPeerOf(p99: Metric): number | null {
-  const peers = PEER_KINDS.filter((kind) => usable(p99, kind)).map((kind) => p99.values[kind]!)
-  return peers.length === 0 ? null : Math.min(...peers)
+  const ran = PEER_KINDS.filter((kind) => p99.values[kind] !== undefined)
+  if (ran.length === 0 || !ran.every((kind) => usable(p99, kind))) return null
+  return Math.min(...ran.map((kind) => p99.values[kind]!))
 }
 
 /**
