@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -13,6 +13,9 @@ import { demoAccounts } from '../../server/src/seed/demoAccounts.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const pages = /^RssAnon:\s+(\d+) kB$/m
 
+/** Servers still running: a test that fails before it stops its own leaves it for afterAll, not for the machine. */
+const running = new Set<ChildProcess>()
+
 /** Starts dist/server/main.js with plain node and waits until it listens. */
 async function startBuilt(env: Record<string, string>, nodeFlags: string[] = []) {
   const child = spawn(process.execPath, [...nodeFlags, 'dist/server/main.js'], {
@@ -20,7 +23,9 @@ async function startBuilt(env: Record<string, string>, nodeFlags: string[] = [])
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  running.add(child)
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  void exited.then(() => running.delete(child))
   const events: { event?: string; port?: number }[] = []
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -42,7 +47,10 @@ beforeAll(async () => {
   // The build this test checks is the one `npm start` makes.
   expect(spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' }).status).toBe(0)
 })
-afterAll(() => rm(folder, { recursive: true, force: true }))
+afterAll(async () => {
+  for (const child of running) child.kill('SIGKILL')
+  await rm(folder, { recursive: true, force: true })
+})
 
 describe('the built server', () => {
   it('serves from dist/server with plain node, exports included: no tsx, esbuild or Vite module is loaded, not even in its worker thread, and the export libraries only at the first export', async () => {
