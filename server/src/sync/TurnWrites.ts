@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream'
 const waiting: TurnWrites[] = []
 
 function writeAll(): void {
-  // Read the length each time: a write that fails synchronously may close a connection, which flushes nothing new.
+  // Read the length each time: frames added while writing (by a handler a write sets off) join the end of the list.
   for (let index = 0; index < waiting.length; index += 1) waiting[index]!.flush()
   waiting.length = 0
 }
