@@ -9,17 +9,15 @@ import { SpokenLabel } from '../layout/SpokenLabel.js'
 import { useConfirm, type ConfirmRequest } from '../dialogs/ConfirmDialog.js'
 
 /** Members with their roles; a moderator changes a role or removes a person. */
-export function MembersTable({ declaration, members, selfId, onChanged }: { declaration: string; members: Member[]; selfId: string; onChanged: () => void }) {
+export function MembersTable({ declaration, members, selfId, onChanged }: { declaration: string; members: Member[]; selfId: string; onChanged: () => Promise<void> }) {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null)
   const { ask, dialog } = useConfirm()
   const { t } = useTranslation()
 
   const act = (request: Promise<unknown>, done?: string) => {
     request.then(
-      (result) => {
-        setMessage({ text: done ?? String(result), isError: false })
-        onChanged()
-      },
+      // The list is read again first, so the announcement never describes a row still on screen.
+      (result) => onChanged().then(() => setMessage({ text: done ?? String(result), isError: false })),
       (failure: unknown) => setMessage({ text: failure instanceof Error ? failure.message : String(failure), isError: true }),
     )
   }

@@ -20,17 +20,19 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   const { t } = useTranslation()
   useDocumentTitle(t('participants.title'), title)
 
-  const reload = useCallback(() => {
-    Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
-      ([participants, allDelegations]) => {
-        setView(participants)
-        setDelegations(allDelegations)
-      },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    )
-  }, [name])
+  const reload = useCallback(
+    (): Promise<void> =>
+      Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
+        ([participants, allDelegations]) => {
+          setView(participants)
+          setDelegations(allDelegations)
+        },
+        (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      ),
+    [name],
+  )
 
-  useEffect(reload, [reload])
+  useEffect(() => void reload(), [reload])
   useEffect(() => {
     callApi(`/declarations/${name}`, DeclarationAccess).then((access) => setTitle(access.title), () => setTitle(null))
   }, [name])
