@@ -37,23 +37,27 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const dateTime = useDateTime()
   useDocumentTitle(t('versions.title'), access?.title)
 
-  const reload = useCallback(() => {
-    Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
-      ([nextAccess, list]) => {
-        setAccess(nextAccess)
-        setVersions(list)
-      },
-      (failure: unknown) => setNotice({ text: message(failure), isError: true }),
-    )
-  }, [base])
-  useEffect(reload, [reload])
+  const reload = useCallback(
+    (): Promise<boolean> =>
+      Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
+        ([nextAccess, list]) => {
+          setAccess(nextAccess)
+          setVersions(list)
+          return true
+        },
+        (failure: unknown) => {
+          setNotice({ text: message(failure), isError: true })
+          return false
+        },
+      ),
+    [base],
+  )
+  useEffect(() => void reload(), [reload])
 
+  // The list is read again first, so the notice never describes a list not yet on screen, nor hides that it could not be read.
   const act = (request: Promise<unknown>, done: string) =>
     request.then(
-      () => {
-        setNotice({ text: done, isError: false })
-        reload()
-      },
+      () => reload().then((read) => read && setNotice({ text: done, isError: false })),
       (failure: unknown) => setNotice({ text: message(failure), isError: true }),
     )
 
