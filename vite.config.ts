@@ -22,8 +22,9 @@ export default defineConfig({
   test: {
     root,
     include: ['tests/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous, so a machine three times busier than usual still finishes; a hang fails all the same.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // Browser and multi-process tests compete for two cores; run files one at a time.
     fileParallelism: false,
   },

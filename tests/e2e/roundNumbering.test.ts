@@ -80,5 +80,5 @@ describe('numbering across rounds in the browser', () => {
     await chair.getByRole('list', { name: 'Changes in the negotiation state' }).getByText('OP7bis → OP8', { exact: true }).waitFor()
     await chair.locator('.redline__badge', { hasText: 'Renumbered: OP7bis → OP8' }).waitFor()
     await expectNoAxeViolations(chair)
-  }, 180_000)
+  })
 })

@@ -120,5 +120,5 @@ describe('crash safety', () => {
     const stored = clauseText(fragmentOf(await readStoredDocument(dataDir, DOC)), 0).toString()
     expect(seen.length).toBeGreaterThan(20)
     expect(seen.filter((marker: string) => !stored.includes(marker))).toEqual([])
-  }, 60_000)
+  })
 })

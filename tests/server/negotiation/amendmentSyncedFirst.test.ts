@@ -70,5 +70,5 @@ describe('an amendment is on disk before anyone hears of it', () => {
     // Each mark goes out at least twice: the answer to the proposer and the push to the page.
     for (const mark of MARKS) expect(found.filter((entry) => entry.mark === mark).length, mark).toBeGreaterThanOrEqual(2)
     expect(found.filter((entry) => !entry.durable)).toEqual([])
-  }, 120_000)
+  })
 })

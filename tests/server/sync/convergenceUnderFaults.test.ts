@@ -126,5 +126,5 @@ describe('convergence when the network reorders, duplicates and drops messages',
       // A failure is reported with its seed before the test's own timeout, even if shrinking it is slow.
       { numRuns: 40, seed: SEED, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true },
     )
-  }, 120_000)
+  })
 })

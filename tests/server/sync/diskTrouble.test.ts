@@ -89,7 +89,7 @@ describe('disk trouble', () => {
     expect(expected).toContain('WHILE-FULL-19')
     reader.destroy()
     await server.close()
-  }, 60_000)
+  })
 
   it('refuses to start on a read-only data folder, with one clear sentence', async (context) => {
     const disk = await smallDisk(1)

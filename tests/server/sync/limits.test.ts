@@ -97,7 +97,7 @@ describe('limits on one connection', () => {
     await waitFor(() => check.text.toString().includes('still here'), 'edits continue')
     honest.destroy()
     check.destroy()
-  }, 30_000)
+  })
 
   it('creates nothing in memory or on disk for thousands of attempts on unknown document names', async () => {
     await waitFor(() => server.hub.size === 0, 'earlier documents unloaded')
@@ -113,7 +113,7 @@ describe('limits on one connection', () => {
     expect(server.hub.size).toBe(0)
     expect(await namesAround(server.dataDir)).toEqual(before)
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024)
-  }, 60_000)
+  })
 
   it('closes a reader that never reads once its backlog passes the limit, so memory stays bounded', async () => {
     // The writer pastes 64 KiB a few ms apart, far past a person's byte budget: it is a test device, not a person.
@@ -138,5 +138,5 @@ describe('limits on one connection', () => {
     stalled.destroy()
     writer.destroy()
     await own.destroy()
-  }, 60_000)
+  })
 })

@@ -104,5 +104,5 @@ describe('a reconnect storm after the server restarts', () => {
     const text = clients[0]!.text.toString()
     expect(clients.every((client) => client.text.toString() === text)).toBe(true)
     expect(text).toContain('BEFORE-RESTART')
-  }, 120_000)
+  })
 })

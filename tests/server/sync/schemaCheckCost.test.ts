@@ -7,5 +7,5 @@ describe('the cost of the schema check per keystroke', () => {
     const large = schemaCheckCost(2000, 3000)
     expect(large.p99).toBeLessThanOrEqual(1)
     expect(large.p50).toBeLessThanOrEqual(small.p50 * 1.5)
-  }, 60_000)
+  })
 })

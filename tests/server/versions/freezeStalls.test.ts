@@ -78,7 +78,7 @@ describe('freezing a large declaration', () => {
     expect(median(during), `longest delay per freeze ${during.map((ms) => ms.toFixed(1)).join(', ')} ms; typing alone ${alone.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(
       Math.max(200, 3 * median(alone)),
     )
-  }, 120_000)
+  })
 
   it('lists and opens many large versions without holding the event loop', async () => {
     const list = () => api(server.url, 'GET', `/api/declarations/${LARGE}/versions`, { token })
@@ -98,5 +98,5 @@ describe('freezing a large declaration', () => {
     expect(median(during), `longest delay per request ${during.map((ms) => ms.toFixed(1)).join(', ')} ms; typing alone ${alone.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(
       Math.max(60, 3 * median(alone)),
     )
-  }, 120_000)
+  })
 })

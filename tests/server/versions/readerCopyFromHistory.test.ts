@@ -38,7 +38,7 @@ describe('the reader thread copies a declaration from the updates it loaded from
     const text = await reader.read('large', new Y.Doc(), emptyNegotiation())
     expect(text.schemaProblems).toEqual([])
     expect(text.serialized).toContain('Paragraph 1999')
-  }, 30_000)
+  })
 
   it('at the first read, with every update since it loaded', async () => {
     const reader = newReader()
@@ -50,5 +50,5 @@ describe('the reader thread copies a declaration from the updates it loaded from
     const text = await reader.read('small', new Y.Doc(), emptyNegotiation())
     expect(text.serialized).toContain('Typed after loading: Paragraph 0')
     expect(text.serialized).toContain('Paragraph 2')
-  }, 30_000)
+  })
 })
