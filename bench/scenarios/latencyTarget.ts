@@ -2,6 +2,8 @@ import type { Metric } from '../report/BenchResults.js'
 import { PEER_KINDS, type ServerKind } from '../servers/ServerKind.js'
 
 const TEXT = '≤ 0.5× better peer'
+/** Why a target is undecided when a side has only runs the load generator held back. */
+export const UNJUDGED = 'cannot be judged: no unflagged run on one side'
 
 /** What the floor means for the latency target, in the report's words. */
 export const FLOOR_NOTE =
@@ -21,8 +23,8 @@ function betterPeerOf(p99: Metric): number | null {
 
 /**
  * The floor's p99 where it bounds what this machine can measure: from an unflagged run, and no higher than the better
- * peer's. A floor above a peer is held up by its own work (at 1,000 connections it frames every message per socket and
- * becomes CPU-bound), so it bounds nothing there.
+ * peer's. A floor above a peer is held up by its own work (relaying with ws.send per socket, it was CPU-bound at 1,000
+ * connections), so it bounds nothing there.
  */
 export function countedFloor(p99: Metric): number | null {
   const floor = p99.values.floor
@@ -39,7 +41,7 @@ export function latencyTarget(p99: Metric): Metric['target'] {
   const ours = p99.values.kelisim
   if (ours === undefined) return undefined
   const betterPeer = betterPeerOf(p99)
-  if (!usable(p99, 'kelisim') || betterPeer === null) return { text: TEXT, met: false, undecided: 'cannot be judged: no unflagged run on one side' }
+  if (!usable(p99, 'kelisim') || betterPeer === null) return { text: TEXT, met: false, undecided: UNJUDGED }
   const floor = countedFloor(p99)
   if (floor !== null && betterPeer < 2 * floor) return { text: TEXT, met: false, undecided: 'cannot be shown: better peer within 2× of the floor' }
   return { text: TEXT, met: ours <= 0.5 * betterPeer }
