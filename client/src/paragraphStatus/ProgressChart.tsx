@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { VersionProgress, type StatusCounts } from '../../../shared/paragraphStatus/progressSummary.js'
 import { statusSymbol } from '../../../shared/paragraphStatus/statusLabels.js'
 import type { ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
+import { useLatestRequest } from '../api/latestRequest.js'
 import { callApi } from '../api/apiClient.js'
 import { statusBadgeText } from './statusWords.js'
 import './paragraphStatus.css'
@@ -33,12 +34,13 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const [error, setError] = useState<string | null>(null)
   const id = useId()
   const { t } = useTranslation()
+  const request = useLatestRequest()
   useEffect(() => {
-    callApi(`/declarations/${declaration}/progress`, ProgressAnswer).then(
+    request.track(callApi(`/declarations/${declaration}/progress`, ProgressAnswer)).then(
       (answer) => setVersions(answer.versions),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
-  }, [declaration, refresh])
+  }, [declaration, refresh, request])
   if (error) return <p role="alert">{error}</p>
   if (!versions || versions.length === 0) return null
   const totals = versions.map((version) => both(version.summary))

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DeclarationAccess, Delegation, ParticipantsView } from '../../../shared/api/schemas.js'
+import { useLatestRequest } from '../api/latestRequest.js'
 import { callApi } from '../api/apiClient.js'
 import { DelegationsPanel } from './DelegationsPanel.js'
 import { InviteForm } from './InviteForm.js'
@@ -20,16 +21,17 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   const { t } = useTranslation()
   useDocumentTitle(t('participants.title'), title)
 
+  const request = useLatestRequest()
   const reload = useCallback(
     (): Promise<void> =>
-      Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))]).then(
+      request.track(Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))])).then(
         ([participants, allDelegations]) => {
           setView(participants)
           setDelegations(allDelegations)
         },
         (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
       ),
-    [name],
+    [name, request],
   )
 
   useEffect(() => void reload(), [reload])

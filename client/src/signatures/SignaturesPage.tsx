@@ -9,6 +9,7 @@ import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { Redline } from '../../../shared/versions/redline.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { z } from 'zod'
+import { useLatestRequest } from '../api/latestRequest.js'
 import { callApi } from '../api/apiClient.js'
 import { useDeclarationSync } from '../sync/useDeclarationSync.js'
 import { FrozenText } from '../paragraphStatus/FrozenText.js'
@@ -58,9 +59,10 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
   const [confirmation, setConfirmation] = useState<Signed | null>(null)
   const { t } = useTranslation()
   const dateTime = useDateTime()
+  const request = useLatestRequest()
   const reload = useCallback(() => {
-    void callApi(`/declarations/${access.name}/signatures`, SignaturesView).then(setView)
-  }, [access.name])
+    void request.track(callApi(`/declarations/${access.name}/signatures`, SignaturesView)).then(setView)
+  }, [access.name, request])
   useEffect(reload, [reload])
   // A signature made on another screen arrives on the declaration's socket.
   useEffect(() => sync?.channel.subscribe((message) => message.type === 'signatures' && reload()), [sync, reload])

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { describeAuditEntry, type MomentFormat } from '../../../shared/versions/describeAuditEntry.js'
 import { AuditView } from '../../../shared/versions/versionSchemas.js'
+import { useLatestRequest } from '../api/latestRequest.js'
 import { callApi } from '../api/apiClient.js'
 import { useMessageText } from '../i18n/messageText.js'
 import { useDateTime } from '../i18n/useDateTime.js'
@@ -31,9 +32,10 @@ export function AuditLogView({ base, refresh }: { base: string; refresh: unknown
   const words = useMessageText()
   const dateTime = useDateTime()
   const [audit, setAudit] = useState<z.infer<typeof AuditView> | null>(null)
+  const request = useLatestRequest()
   useEffect(() => {
-    void callApi(`${base}/audit`, AuditView).then(setAudit)
-  }, [base, refresh])
+    void request.track(callApi(`${base}/audit`, AuditView)).then(setAudit)
+  }, [base, refresh, request])
   if (!audit) return null
   // A silence's deadline is written in its own zone, in the reader's language even where Intl lacks its month names.
   const moment: MomentFormat = (at, zone) => dateTime(at, zone)

@@ -6,6 +6,7 @@ import { can } from '../../../shared/roles.js'
 import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
 import { callApi, NoContent } from '../api/apiClient.js'
+import { useLatestRequest } from '../api/latestRequest.js'
 import { AuditLogView } from './AuditLogView.js'
 import { FrozenText } from '../paragraphStatus/FrozenText.js'
 import { ProgressChart } from '../paragraphStatus/ProgressChart.js'
@@ -33,13 +34,16 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null)
   const base = `/declarations/${name}`
   const { ask, dialog } = useConfirm()
+  // A list or a view asked for later wins over an answer still on its way, however late that answer comes.
+  const listRequest = useLatestRequest()
+  const shownRequest = useLatestRequest()
   const { t } = useTranslation()
   const dateTime = useDateTime()
   useDocumentTitle(t('versions.title'), access?.title)
 
   const reload = useCallback(
     (): Promise<boolean> =>
-      Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))]).then(
+      listRequest.track(Promise.all([callApi(base, DeclarationAccess), callApi(`${base}/versions`, z.array(VersionSummary))])).then(
         ([nextAccess, list]) => {
           setAccess(nextAccess)
           setVersions(list)
@@ -50,7 +54,7 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
           return false
         },
       ),
-    [base],
+    [base, listRequest],
   )
   useEffect(() => void reload(), [reload])
 
@@ -62,9 +66,9 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
     )
 
   const showText = (version: VersionSummary) =>
-    callApi(`${base}/versions/${version.id}`, VersionDetail).then((detail) => setShown({ kind: 'text', version: detail }), (failure: unknown) => setNotice({ text: message(failure), isError: true }))
+    shownRequest.track(callApi(`${base}/versions/${version.id}`, VersionDetail)).then((detail) => setShown({ kind: 'text', version: detail }), (failure: unknown) => setNotice({ text: message(failure), isError: true }))
   const showRedline = (from: VersionSummary, to: VersionSummary | 'live') =>
-    callApi(`${base}/redline?from=${from.id}&to=${to === 'live' ? 'live' : to.id}`, RedlineAnswer).then(
+    shownRequest.track(callApi(`${base}/redline?from=${from.id}&to=${to === 'live' ? 'live' : to.id}`, RedlineAnswer)).then(
       (redline) => setShown({ kind: 'redline', redline, title: to === 'live' ? t('versions.redlineToLive', { from: from.name }) : t('versions.redlineTitle', { from: from.name, to: to.name }) }),
       (failure: unknown) => setNotice({ text: message(failure), isError: true }),
     )
