@@ -66,9 +66,12 @@ describe('an amendment is on disk before anyone hears of it', () => {
       process.kill(Number(server), 'SIGTERM')
       await child.exited
     }
-    const found = marksOnSockets(parseTrace(await readFile(traceFile, 'utf8')), MARKS)
+    const trace = await readFile(traceFile, 'utf8')
+    const found = marksOnSockets(parseTrace(trace), MARKS)
+    // Should this fail, the lines it was judged on say whether the server or the reading of the trace is at fault.
+    const judged = trace.split('\n').filter((line) => line.includes('/amendments') || MARKS.some((mark) => line.includes(mark))).map((line) => line.slice(0, 160)).join('\n')
     // Each mark goes out at least twice: the answer to the proposer and the push to the page.
-    for (const mark of MARKS) expect(found.filter((entry) => entry.mark === mark).length, mark).toBeGreaterThanOrEqual(2)
-    expect(found.filter((entry) => !entry.durable)).toEqual([])
+    for (const mark of MARKS) expect(found.filter((entry) => entry.mark === mark).length, `${mark}\n${judged}`).toBeGreaterThanOrEqual(2)
+    expect(found.filter((entry) => !entry.durable), judged).toEqual([])
   })
 })
