@@ -45,7 +45,7 @@ describe('the amendments panel', () => {
 
     await pressByKeyboard(signatory, 'Support')
     await expect.poll(() => card(chair, label).locator('.amendment__summary').textContent()).toMatch(/^proposed by Kazakhstan; supported by Poland:/)
-    expect(await card(signatory, label).getByRole('button', { name: 'Support' }).getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => card(signatory, label).getByRole('button', { name: 'Support' }).getAttribute('aria-pressed')).toBe('true')
     await expectNoAxeViolations(chair)
 
     await pressByKeyboard(chair, `Accept ${label}`)

@@ -65,7 +65,8 @@ describe('the interface in Kazakh and Russian', () => {
     await page.getByText('Қол қойғандар: қатысушы 9 делегацияның 0. Қол қоюы тиістілер: 2.').waitFor()
     await expectSpoken(page, 'kk')
 
-    await page.getByLabel('Тіл').selectOption('ru')
+    // The choice is kept on the account once the server has it, which the next browser relies on.
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/session/language') && response.request().method() === 'PUT' && response.ok()), page.getByLabel('Тіл').selectOption('ru')])
     await page.getByRole('heading', { name: 'Подписи', exact: true }).waitFor()
     await page.getByText('Подписали: 0 из 9 участвующих делегаций. Должны подписать: 2.').waitFor()
     await expectSpoken(page, 'ru')

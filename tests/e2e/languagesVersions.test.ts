@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { catalogueWords, sentencePattern, shownText } from '../helpers/catalogueWords.js'
 import { confirmDialog } from '../helpers/confirmDialog.js'
 import { englishLeft } from '../helpers/englishLeft.js'
+import { untilServerHasEdit } from '../helpers/liveEdits.js'
 import { caretAtEnd, expectNoAxeViolations, openApp, signInAs } from '../helpers/pages.js'
-import { startSession } from '../helpers/sessions.js'
 
 const suite = browserSuite()
 const DOC = 'almaty-declaration'
@@ -55,10 +54,7 @@ describe.each(['kk', 'ru'] as const)('versions, redline, audit log and signing i
     await caretAtEnd(chair, 'OP1')
     await chair.keyboard.type(added)
     // The next freeze takes the server's text: wait until the edit has reached it.
-    const token = await startSession(suite.server().url)
-    const [first] = (await api(suite.server().url, 'GET', `/api/declarations/${DOC}/versions`, { token })).body as { id: string }[]
-    // The API words its summary in the chair's language, kept on the account.
-    await expect.poll(async () => ((await api(suite.server().url, 'GET', `/api/declarations/${DOC}/redline?from=${first!.id}&to=live`, { token })).body as { summary: string }).summary).toBe(summary)
+    await untilServerHasEdit(suite.server().url, DOC, summary)
     await chair.goto(`${suite.server().url}/d/${DOC}/versions`)
     await freezeByKeyboard(chair, final)
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { VersionSummary } from '../../shared/versions/versionSchemas.js'
 import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { untilServerHasEdit } from '../helpers/liveEdits.js'
 import { caretAtEnd, clauseText, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
 
@@ -19,7 +20,8 @@ describe('a new round while an editor has the declaration open', () => {
 
     await caretAtEnd(editor, 'OP1')
     await editor.keyboard.type(' Amended later.')
-    await editor.getByText('All changes saved').waitFor()
+    // The restore must come after the edit has reached the server, or the edit would outlive it.
+    await untilServerHasEdit(suite.server().url, 'almaty-declaration', 'OP1 changed.')
     expect((await api(suite.server().url, 'POST', `${VERSIONS}/${frozen.version.id}/restore`, { token: chair })).status).toBe(204)
 
     const notice = editor.getByRole('status').filter({ hasText: 'The text was replaced.' })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { confirmInDialog } from '../helpers/confirmDialog.js'
+import { untilServerHasEdit } from '../helpers/liveEdits.js'
 
 const suite = browserSuite()
 
@@ -22,7 +23,8 @@ describe('versions in the browser', () => {
 
     await caretAtEnd(editor, 'OP1')
     await editor.keyboard.type(' Amended in Almaty.')
-    await editor.getByText('All changes saved').waitFor()
+    // The next freeze takes the server's text: wait until the edit has reached it.
+    await untilServerHasEdit(suite.server().url, 'almaty-declaration', 'OP1 changed.')
 
     await chair.getByLabel(/Version name/).fill('Final text')
     await chair.getByRole('button', { name: 'Freeze version' }).click()

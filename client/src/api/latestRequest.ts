@@ -1,22 +1,25 @@
 import { useState } from 'react'
 
-/** Lets only the last request made settle, so a slow earlier answer never replaces what was asked for since. */
-export class LatestRequest {
-  private made = 0
+/**
+ * Hands every caller the answer to the last request made: a slow earlier answer never replaces what was asked for
+ * since, and whoever waited on it still hears how the newest one ended.
+ */
+export class LatestRequest<T> {
+  private newest: Promise<T> | null = null
 
-  /** Settles as `request` does, or never if another request was tracked in the meantime. */
-  track<T>(request: Promise<T>): Promise<T> {
-    const number = ++this.made
-    return new Promise<T>((resolve, reject) => {
-      request.then(
-        (value) => number === this.made && resolve(value),
-        (failure: unknown) => number === this.made && reject(failure instanceof Error ? failure : new Error(String(failure))),
-      )
-    })
+  /** Settles as `request` does if it is still the newest when it ends, else as the newest request then does. */
+  track(request: Promise<T>): Promise<T> {
+    this.newest = request
+    return this.settled(request)
+  }
+
+  private settled(request: Promise<T>): Promise<T> {
+    const after = (): Promise<T> => (this.newest === request ? request : this.settled(this.newest!))
+    return request.then(after, after)
   }
 }
 
 /** One LatestRequest for the component's lifetime. */
-export function useLatestRequest(): LatestRequest {
-  return useState(() => new LatestRequest())[0]
+export function useLatestRequest<T>(): LatestRequest<T> {
+  return useState(() => new LatestRequest<T>())[0]
 }

@@ -34,7 +34,7 @@ export function ProgressChart({ declaration, refresh }: { declaration: string; r
   const [error, setError] = useState<string | null>(null)
   const id = useId()
   const { t } = useTranslation()
-  const request = useLatestRequest()
+  const request = useLatestRequest<z.infer<typeof ProgressAnswer>>()
   useEffect(() => {
     request.track(callApi(`/declarations/${declaration}/progress`, ProgressAnswer)).then(
       (answer) => setVersions(answer.versions),

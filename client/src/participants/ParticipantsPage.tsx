@@ -21,7 +21,7 @@ export function ParticipantsPage({ name, selfId, onBack }: { name: string; selfI
   const { t } = useTranslation()
   useDocumentTitle(t('participants.title'), title)
 
-  const request = useLatestRequest()
+  const request = useLatestRequest<[ParticipantsView, Delegation[]]>()
   const reload = useCallback(
     (): Promise<void> =>
       request.track(Promise.all([callApi(`/declarations/${name}/participants`, ParticipantsView), callApi('/delegations', z.array(Delegation))])).then(

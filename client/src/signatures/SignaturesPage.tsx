@@ -59,7 +59,7 @@ function LiveSignatures({ access, identity }: { access: DeclarationAccess; ident
   const [confirmation, setConfirmation] = useState<Signed | null>(null)
   const { t } = useTranslation()
   const dateTime = useDateTime()
-  const request = useLatestRequest()
+  const request = useLatestRequest<SignaturesView>()
   const reload = useCallback(() => {
     void request.track(callApi(`/declarations/${access.name}/signatures`, SignaturesView)).then(setView)
   }, [access.name, request])

@@ -32,7 +32,7 @@ export function AuditLogView({ base, refresh }: { base: string; refresh: unknown
   const words = useMessageText()
   const dateTime = useDateTime()
   const [audit, setAudit] = useState<z.infer<typeof AuditView> | null>(null)
-  const request = useLatestRequest()
+  const request = useLatestRequest<z.infer<typeof AuditView>>()
   useEffect(() => {
     void request.track(callApi(`${base}/audit`, AuditView)).then(setAudit)
   }, [base, refresh, request])

@@ -35,8 +35,8 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
   const base = `/declarations/${name}`
   const { ask, dialog } = useConfirm()
   // A list or a view asked for later wins over an answer still on its way, however late that answer comes.
-  const listRequest = useLatestRequest()
-  const shownRequest = useLatestRequest()
+  const listRequest = useLatestRequest<[DeclarationAccess, VersionSummary[]]>()
+  const shownRequest = useLatestRequest<Shown>()
   const { t } = useTranslation()
   const dateTime = useDateTime()
   useDocumentTitle(t('versions.title'), access?.title)
@@ -65,12 +65,14 @@ export function VersionsPage({ name, onBack }: { name: string; onBack: () => voi
       (failure: unknown) => setNotice({ text: message(failure), isError: true }),
     )
 
-  const showText = (version: VersionSummary) =>
-    shownRequest.track(callApi(`${base}/versions/${version.id}`, VersionDetail)).then((detail) => setShown({ kind: 'text', version: detail }), (failure: unknown) => setNotice({ text: message(failure), isError: true }))
+  // Both views share one request, so the one asked for last is the one shown, whichever answers first.
+  const show = (request: Promise<Shown>) => shownRequest.track(request).then(setShown, (failure: unknown) => setNotice({ text: message(failure), isError: true }))
+  const showText = (version: VersionSummary) => show(callApi(`${base}/versions/${version.id}`, VersionDetail).then((detail): Shown => ({ kind: 'text', version: detail })))
   const showRedline = (from: VersionSummary, to: VersionSummary | 'live') =>
-    shownRequest.track(callApi(`${base}/redline?from=${from.id}&to=${to === 'live' ? 'live' : to.id}`, RedlineAnswer)).then(
-      (redline) => setShown({ kind: 'redline', redline, title: to === 'live' ? t('versions.redlineToLive', { from: from.name }) : t('versions.redlineTitle', { from: from.name, to: to.name }) }),
-      (failure: unknown) => setNotice({ text: message(failure), isError: true }),
+    show(
+      callApi(`${base}/redline?from=${from.id}&to=${to === 'live' ? 'live' : to.id}`, RedlineAnswer).then(
+        (redline): Shown => ({ kind: 'redline', redline, title: to === 'live' ? t('versions.redlineToLive', { from: from.name }) : t('versions.redlineTitle', { from: from.name, to: to.name }) }),
+      ),
     )
 
   const manages = can(access?.role, 'versions.manage')
