@@ -65,6 +65,8 @@ export const ThreadView = z.object({
   resolvedBy: Author.nullable(),
   resolvedAt: z.string().nullable(),
   comments: z.array(CommentView),
+  /** Raised on each stored change: a page keeps the copy with the higher one, whichever arrives last. */
+  version: z.number().int().nonnegative(),
 })
 export type ThreadView = z.infer<typeof ThreadView>
 

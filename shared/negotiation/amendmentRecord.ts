@@ -30,6 +30,8 @@ export interface AmendmentRecord {
   readonly reason: string | null
   readonly revision: AmendmentChange | null
   readonly edits: readonly { by: PersonRef; at: string }[]
+  /** Raised each time the record is stored changed: of two copies a page holds, the higher is the newer. */
+  readonly version: number
 }
 
 /** The short stable label of an amendment number: 7 -> "A7". */

@@ -46,6 +46,7 @@ export function proposeAmendment(fields: { id: string; number: number; change: A
     reason: null,
     revision: null,
     edits: [],
+    version: 1,
   }
 }
 

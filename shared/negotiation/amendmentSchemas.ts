@@ -126,5 +126,7 @@ export const AmendmentView = z.object({
   /** The wording the moderator applied, for an amendment accepted as revised. */
   revision: AmendmentChange.nullable(),
   edits: z.array(z.object({ by: Author, at: z.string() })),
+  /** Raised on each stored change: a page keeps the copy with the higher one, whichever arrives last. */
+  version: z.number().int().positive(),
 })
 export type AmendmentView = z.infer<typeof AmendmentView>

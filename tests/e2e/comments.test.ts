@@ -48,6 +48,8 @@ describe('comment threads in the browser', () => {
   it('links a highlight and its thread both ways', async () => {
     const editor = await openAs('Chidinma Okafor', true)
     await clause(editor, 'OP4').getByText(/Call for the use/).dblclick({ position: { x: 10, y: 5 } })
+    // The editor takes up the selection a moment after the browser makes it; the form must have it before focus leaves.
+    await expect.poll(() => editor.getByLabel('Comment on').locator('option').first().textContent()).toBe('Selected text in OP4: “Call”')
     await editor.getByLabel(/New comment/).fill('Too strong?')
     await editor.getByRole('button', { name: 'Add comment' }).click()
     await thread(editor, 'Too strong?').waitFor()

@@ -3,23 +3,23 @@ import { z } from 'zod'
 import { AmendmentView, type ChangeInput, type Stance } from '../../../shared/negotiation/amendmentSchemas.js'
 import { callApi } from '../api/apiClient.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
+import { keepNewer } from '../api/keepNewer.js'
 
 /** A declaration's amendments, kept current by the server's `amendment` pushes, and the calls that change them. */
 export function useAmendments(declaration: string, channel: ControlChannel) {
   const [amendments, setAmendments] = useState<AmendmentView[]>([])
   const [error, setError] = useState<string | null>(null)
 
-  const upsert = useCallback((amendment: AmendmentView) => {
-    setAmendments((current) => (current.some((existing) => existing.id === amendment.id) ? current.map((existing) => (existing.id === amendment.id ? amendment : existing)) : [...current, amendment]))
-  }, [])
+  // An answer can come back after a push of a later change (a support answered after the chair's accept was pushed).
+  const upsert = useCallback((amendment: AmendmentView) => setAmendments((current) => keepNewer(current, amendment)), [])
 
   useEffect(() => {
     const unsubscribe = channel.subscribe((message) => {
       if (message.type === 'amendment') upsert(message.amendment)
     })
     callApi(`/declarations/${declaration}/amendments`, z.array(AmendmentView)).then(
-      // A push that came while the list loaded is newer than the list's copy.
-      (loaded) => setAmendments((pushed) => [...loaded.filter((amendment) => !pushed.some((other) => other.id === amendment.id)), ...pushed]),
+      // A push that came while the list loaded replaces the list's copy only if it is newer.
+      (loaded) => setAmendments((pushed) => pushed.reduce(keepNewer, loaded)),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
     return unsubscribe

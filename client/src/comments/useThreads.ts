@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { z } from 'zod'
 import { MentionsReadAt, ThreadView } from '../../../shared/comments/commentSchemas.js'
 import { callApi } from '../api/apiClient.js'
+import { keepNewer } from '../api/keepNewer.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
 
 /** A declaration's threads, kept current by the server's pushes, and the calls that change them. */
@@ -10,8 +11,9 @@ export function useThreads(declaration: string, channel: ControlChannel) {
   const [mentionsReadAt, setMentionsReadAt] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  // An answer can come back after a push of a later change (a reply answered after another's resolve was pushed).
   const upsert = useCallback((thread: ThreadView) => {
-    setThreads((current) => (current.some((existing) => existing.id === thread.id) ? current.map((existing) => (existing.id === thread.id ? thread : existing)) : [...current, thread]))
+    setThreads((current) => keepNewer(current, thread))
   }, [])
 
   useEffect(() => {
@@ -19,7 +21,7 @@ export function useThreads(declaration: string, channel: ControlChannel) {
       if (message.type === 'thread') upsert(message.thread)
     })
     callApi(`/declarations/${declaration}/threads`, z.array(ThreadView)).then(
-      (loaded) => setThreads((pushed) => [...loaded.filter((thread) => !pushed.some((other) => other.id === thread.id)), ...pushed]),
+      (loaded) => setThreads((pushed) => pushed.reduce(keepNewer, loaded)),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
     callApi(`/declarations/${declaration}/mentions/read-at`, MentionsReadAt).then(({ readAt }) => setMentionsReadAt(readAt), () => undefined)

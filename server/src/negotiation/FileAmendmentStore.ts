@@ -20,7 +20,7 @@ function changeOne(data: AmendmentsFile, number: number, change: (amendment: Ame
   const index = data.amendments.findIndex((amendment) => amendment.number === number)
   const current = data.amendments[index]
   if (!current) throw new NegotiationRefusal(404, 'unknown_amendment', { label: amendmentLabel(number) })
-  const next = change(current)
+  const next = { ...change(current), version: current.version + 1 }
   data.amendments[index] = next
   return next
 }
@@ -44,7 +44,8 @@ export class FileAmendmentStore implements AmendmentStore {
       file = DurableRecords.open<AmendmentsFile>(
         join(this.directory, `${declaration}.json`),
         () => ({ nextNumber: 1, mode: 'open', amendments: [], accepting: [] }),
-        (stored) => ({ ...stored, accepting: stored.accepting ?? [] }),
+        // Files written before records had versions hold them at 1.
+        (stored) => ({ ...stored, accepting: stored.accepting ?? [], amendments: stored.amendments.map((amendment: Omit<AmendmentRecord, 'version'> & { version?: number }) => ({ ...amendment, version: amendment.version ?? 1 })) }),
       )
       this.files.set(declaration, file)
       file.then(

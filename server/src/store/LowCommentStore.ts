@@ -35,10 +35,11 @@ export class LowCommentStore implements CommentStore {
     return [...(await this.file(declaration)).data.threads]
   }
 
-  async updateThread(declaration: string, id: string, change: (thread: ThreadRecord | undefined) => ThreadRecord): Promise<ThreadRecord> {
+  async updateThread(declaration: string, id: string, change: (thread: ThreadRecord | undefined) => Omit<ThreadRecord, 'version'>): Promise<ThreadRecord> {
     return (await this.file(declaration)).commit((data) => {
       const index = data.threads.findIndex((thread) => thread.id === id)
-      const next = change(index >= 0 ? data.threads[index] : undefined)
+      const current = index >= 0 ? data.threads[index] : undefined
+      const next = { ...change(current), version: (current?.version ?? 0) + 1 }
       if (index >= 0) data.threads[index] = next
       else data.threads.push(next)
       return next

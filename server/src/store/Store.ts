@@ -97,6 +97,8 @@ export interface ThreadRecord {
   resolvedBy: AuthorRecord | null
   resolvedAt: string | null
   comments: CommentRecord[]
+  /** Raised each time the thread is stored changed (threads stored before it read as 0): of two copies, the higher is newer. */
+  version: number
 }
 
 /** Comment threads, kept per declaration so a write costs one declaration's comments. */
@@ -106,7 +108,7 @@ export interface CommentStore {
    * Changes one thread durably: `change` gets the stored thread (undefined for a new id) and returns the new one.
    * If it throws, nothing is written.
    */
-  updateThread(declaration: string, id: string, change: (thread: ThreadRecord | undefined) => ThreadRecord): Promise<ThreadRecord>
+  updateThread(declaration: string, id: string, change: (thread: ThreadRecord | undefined) => Omit<ThreadRecord, 'version'>): Promise<ThreadRecord>
   /** When a participant last read their mentions in a declaration. */
   getMentionsReadAt(declaration: string, participantId: string): Promise<string | null>
   setMentionsReadAt(declaration: string, participantId: string, at: string): Promise<void>

@@ -27,6 +27,7 @@ function amendment(stances: [string, string, Stance][], change: AmendmentChange 
     reason: null,
     revision: null,
     edits: [],
+    version: 1,
   }
 }
 

@@ -25,6 +25,7 @@ export async function amendmentPresenter(store: Store): Promise<(amendment: Amen
     reason: amendment.reason,
     revision: amendment.revision,
     edits: amendment.edits.map((edit) => ({ by: person(edit.by), at: edit.at })),
+    version: amendment.version,
   })
 }
 

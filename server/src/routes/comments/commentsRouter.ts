@@ -42,7 +42,7 @@ export function commentsRouter(context: AppContext): Router {
   router.use(['/threads', '/mentions'], requireSession(sessions), requirePermission(store, 'declaration.read'))
 
   /** Stores a change to one thread, then pushes it to every open page of the declaration. */
-  const save = async (response: Response, id: string, change: (thread: ThreadRecord | undefined) => ThreadRecord, status = 200) => {
+  const save = async (response: Response, id: string, change: (thread: ThreadRecord | undefined) => Omit<ThreadRecord, 'version'>, status = 200) => {
     const { declaration } = accessOf(response)
     const thread = await presentThread(store, await store.comments.updateThread(declaration, id, change))
     await hub.broadcast(declaration, { v: CONTROL_PROTOCOL_VERSION, type: 'thread', thread })
@@ -71,7 +71,7 @@ export function commentsRouter(context: AppContext): Router {
     const author = authorOf(response)
     const now = new Date().toISOString()
     const mentions = await resolveMentions(store, declaration, body.body)
-    const thread: ThreadRecord = {
+    const thread: Omit<ThreadRecord, 'version'> = {
       id: randomUUID(),
       clauseId: body.clauseId,
       anchor: body.anchor ?? null,

@@ -26,5 +26,6 @@ export async function presentThread(store: Store, thread: ThreadRecord): Promise
       editedAt: comment.editedAt,
       deleted: comment.deleted,
     })),
+    version: thread.version,
   }
 }
