@@ -6,6 +6,7 @@ import { browserSuite } from '../helpers/browserSuite.js'
 import { confirmInDialog } from '../helpers/confirmDialog.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 const base = '/api/declarations/almaty-declaration'
@@ -17,9 +18,7 @@ describe('the audit log in the browser', () => {
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await chair.getByLabel(/Version name/).fill('Zero draft')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Zero draft” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Zero draft')
 
     const token = await startSession(suite.server().url, 'chair')
     const { members } = (await api(suite.server().url, 'GET', `${base}/participants`, { token })).body as { members: { id: string; name: string }[] }

@@ -4,6 +4,7 @@ import { browserSuite } from '../helpers/browserSuite.js'
 import { cancelWithEscape, confirmInDialog } from '../helpers/confirmDialog.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 
@@ -23,9 +24,7 @@ describe('destructive actions ask first', () => {
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await chair.getByLabel(/Version name/).fill('Rev.1')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Rev.1” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Rev.1')
 
     const lock = chair.getByRole('button', { name: 'Lock for signature' })
     await lock.click()

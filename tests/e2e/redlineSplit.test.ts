@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { caretAtEnd, caretAtStart, clause, expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { caretSettled, editorCaret } from '../helpers/editorCaret.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 
@@ -14,12 +15,7 @@ describe('splits and merges in the redline', () => {
     await signInAs(editor, 'James Whitfield')
     await openDeclaration(editor)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    const freeze = async (name: string) => {
-      await chair.getByLabel(/Version name/).fill(name)
-      await chair.getByRole('button', { name: 'Freeze version' }).click()
-      await chair.getByText(`“${name}” is frozen.`).waitFor()
-    }
-    await freeze('Zero draft')
+    await freezeOnVersionsPage(chair, 'Zero draft')
 
     await caretAtEnd(editor, 'OP1')
     // Keys pressed before the editor holds the caret at the end would split elsewhere, or add an empty paragraph.
@@ -30,7 +26,7 @@ describe('splits and merges in the redline', () => {
     // The server labels the new half when the split reaches it; "saved" alone may still be the state before Enter.
     await clause(editor, 'OP1bis').waitFor()
     await editor.getByText('All changes saved').waitFor()
-    await freeze('Rev.1')
+    await freezeOnVersionsPage(chair, 'Rev.1')
     await chair.getByRole('button', { name: 'Changes from Zero draft' }).click()
     // After the zero draft a label holds for the round: the new second half is OP1bis.
     await chair.getByText('Summary: OP1 split into OP1 and OP1bis.').waitFor()
@@ -47,7 +43,7 @@ describe('splits and merges in the redline', () => {
     // "All changes saved" still shows from before the key: wait for the merge itself, then for it to be saved.
     await expect.poll(() => editor.locator('.clause').count()).toBe(clauses - 1)
     await editor.getByText('All changes saved').waitFor()
-    await freeze('Rev.2')
+    await freezeOnVersionsPage(chair, 'Rev.2')
     await chair.getByRole('button', { name: 'Changes from Rev.1' }).click()
     await chair.getByText('Summary: OP1bis (old numbering) merged into OP1.').waitFor()
     await expect.poll(() => chair.locator('.redline__paragraph--merged').textContent()).toBe('OP1bis Merged into OP1: its text now ends OP1')

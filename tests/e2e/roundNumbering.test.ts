@@ -9,6 +9,7 @@ import { caretAtEnd, clause, clauseText, expectNoAxeViolations, openApp, openDec
 import { startSession } from '../helpers/sessions.js'
 import { connectClient, waitFor, whenSynced } from '../helpers/syncClients.js'
 import { idOfLabel } from '../helpers/roundLabels.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 const DOC = 'almaty-declaration'
@@ -21,11 +22,6 @@ async function openAs(name: string, editable: boolean): Promise<Page> {
   return page
 }
 
-const freezeIn = async (page: Page, name: string) => {
-  await page.getByLabel(/Version name/).fill(name)
-  await page.getByRole('button', { name: 'Freeze version' }).click()
-  await page.getByText(`“${name}” is frozen.`).waitFor()
-}
 
 describe('numbering across rounds in the browser', () => {
   it('shows a paragraph added after a freeze as OP7bis everywhere; the chair renumbers it OP8 live and the next redline says so', async () => {
@@ -66,7 +62,7 @@ describe('numbering across rounds in the browser', () => {
 
     const chair = await openAs('Aigerim Seitkali', true)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await freezeIn(chair, 'Rev.1')
+    await freezeOnVersionsPage(chair, 'Rev.1')
     await chair.getByRole('button', { name: 'Renumber paragraphs' }).click()
     await confirmInDialog(chair, 'Renumber')
     await chair.getByText(/^Renumbered 9 paragraphs: OP7bis → OP8, OP8 → OP9/).waitFor()
@@ -75,7 +71,7 @@ describe('numbering across rounds in the browser', () => {
     expect(await clause(editor, 'OP7bis').count()).toBe(0)
     expect(await clauseText(editor, 'OP9')).toBe(op8Text)
 
-    await freezeIn(chair, 'Rev.2')
+    await freezeOnVersionsPage(chair, 'Rev.2')
     await chair.getByRole('button', { name: 'Changes from Rev.1' }).click()
     await chair.getByRole('list', { name: 'Changes in the negotiation state' }).getByText('OP7bis → OP8', { exact: true }).waitFor()
     await chair.locator('.redline__badge', { hasText: 'Renumbered: OP7bis → OP8' }).waitFor()

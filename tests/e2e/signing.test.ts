@@ -7,6 +7,7 @@ import { pdfText } from '../helpers/documentText.js'
 import { expectNoAxeViolations, openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { confirmInDialog } from '../helpers/confirmDialog.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 const cli = fileURLToPath(new URL('../../server/src/verify/verifyMain.ts', import.meta.url))
@@ -18,9 +19,7 @@ describe('signing in the browser', () => {
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
     for (const name of ['Rev.1', 'Final text']) {
-      await chair.getByLabel(/Version name/).fill(name)
-      await chair.getByRole('button', { name: 'Freeze version' }).click()
-      await chair.getByText(`“${name}” is frozen.`).waitFor()
+      await freezeOnVersionsPage(chair, name)
     }
     await chair.getByRole('button', { name: 'Lock for signature' }).click()
     await confirmInDialog(chair, 'Lock for signature')

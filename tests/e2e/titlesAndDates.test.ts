@@ -4,6 +4,7 @@ import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { startSession } from '../helpers/sessions.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 const declaration = 'Almaty Declaration on Inclusive Education'
@@ -65,9 +66,7 @@ describe('dates', () => {
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await chair.getByLabel(/Version name/).fill('Rev.1')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Rev.1” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Rev.1')
     expectUnambiguous(await chair.locator('.versions-table time').first().textContent())
     await chair.locator('.audit-log time').first().waitFor()
     for (const time of await chair.locator('.audit-log time').allTextContents()) expectUnambiguous(time)

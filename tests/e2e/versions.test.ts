@@ -3,6 +3,7 @@ import { caretAtEnd, expectNoAxeViolations, openApp, openDeclaration, signInAs }
 import { browserSuite } from '../helpers/browserSuite.js'
 import { confirmInDialog } from '../helpers/confirmDialog.js'
 import { untilServerHasEdit } from '../helpers/liveEdits.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 
@@ -16,9 +17,7 @@ describe('versions in the browser', () => {
     await openDeclaration(editor)
 
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await chair.getByLabel(/Version name/).fill('Zero draft')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Zero draft” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Zero draft')
     await expectNoAxeViolations(chair)
 
     await caretAtEnd(editor, 'OP1')
@@ -26,9 +25,7 @@ describe('versions in the browser', () => {
     // The next freeze takes the server's text: wait until the edit has reached it.
     await untilServerHasEdit(suite.server().url, 'almaty-declaration', 'OP1 changed.')
 
-    await chair.getByLabel(/Version name/).fill('Final text')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Final text” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Final text')
     await chair.getByRole('button', { name: 'Changes from Zero draft' }).click()
     await chair.getByText('Summary: OP1 changed.').waitFor()
     await expect.poll(() => chair.locator('.redline__paragraph ins').first().textContent()).toBe('[inserted:  Amended in Almaty.]')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Route } from 'playwright-core'
 import { openApp, openDeclaration, signInAs } from '../helpers/pages.js'
 import { browserSuite } from '../helpers/browserSuite.js'
+import { freezeOnVersionsPage } from '../helpers/versionsPage.js'
 
 const suite = browserSuite()
 
@@ -11,9 +12,7 @@ describe('the versions page', () => {
     await signInAs(chair, 'Aigerim Seitkali')
     await openDeclaration(chair)
     await chair.getByRole('link', { name: 'Versions' }).click()
-    await chair.getByLabel(/Version name/).fill('Zero draft')
-    await chair.getByRole('button', { name: 'Freeze version' }).click()
-    await chair.getByText('“Zero draft” is frozen.').waitFor()
+    await freezeOnVersionsPage(chair, 'Zero draft')
 
     // The redline's answer is held until the text asked for after it is on screen.
     let held!: (route: Route) => void
