@@ -4,6 +4,7 @@ import { wallClockIn } from '../../shared/silence/zonedTime.js'
 import { api } from '../helpers/api.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { catalogueWords } from '../helpers/catalogueWords.js'
+import { selectionSettled } from '../helpers/editorCaret.js'
 import { englishLeft } from '../helpers/englishLeft.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
 import { openOnPhone } from '../helpers/layout.js'
@@ -50,6 +51,8 @@ describe.each(['kk', 'ru'] as const)('the editor and comments in %s', (language)
     await caretAtEnd(page, 'OP2')
     await page.keyboard.insertText(` ${word}`)
     await page.keyboard.press('Shift+Control+ArrowLeft')
+    // The toolbar takes focus; the editor must hold the selection before it does.
+    await selectionSettled(page, word)
     await pressByKeyboard(page, t('editor.toolbar.bold'), { backwards: true })
     await expect.poll(() => clause(page, 'OP2').locator('strong').textContent()).toBe(word)
     await page.getByText(t('sync.saved')).waitFor()

@@ -14,6 +14,8 @@ const roles = [
 describe('each role sees only what it may do', () => {
   it.each(roles)('$role ($name)', async ({ name, role, edits, manages }) => {
     const page = await openApp(suite.browser(), suite.server().url)
+    // The sign-in page, not the moment before the session is read, is what is checked.
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor()
     await expectNoAxeViolations(page)
     await signInAs(page, name)
     await expect.poll(() => page.locator('.declaration-list li').textContent()).toContain(role)

@@ -27,3 +27,15 @@ export async function caretSettled(page: Page, node: string, at: 'start' | 'end'
     })
     .toBe(true)
 }
+
+/** Waits until the editor has taken up a selection made by the browser, holding exactly `text`. */
+export async function selectionSettled(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.locator('.declaration-text').evaluate((element) => {
+        const { state } = (element as HTMLElement & { editor: Editor }).editor
+        return state.doc.textBetween(state.selection.from, state.selection.to)
+      }),
+    )
+    .toBe(text)
+}
