@@ -25,6 +25,8 @@ export default defineConfig({
     // Generous, so a machine three times busier than usual still finishes; a hang fails all the same.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // A poll for what a browser shows waits as long as a page may take on a busy machine; it still ends at the first match.
+    expect: { poll: { timeout: 15_000 } },
     // Browser and multi-process tests compete for two cores; run files one at a time.
     fileParallelism: false,
   },
