@@ -24,7 +24,12 @@ export class LowCommentStore implements CommentStore {
   private file(declaration: string): Promise<DurableRecords<CommentsFile>> {
     let file = this.files.get(declaration)
     if (!file) {
-      file = DurableRecords.open<CommentsFile>(join(this.directory, `${declaration}.json`), () => ({ threads: [], mentionsReadAt: {} }))
+      file = DurableRecords.open<CommentsFile>(
+        join(this.directory, `${declaration}.json`),
+        () => ({ threads: [], mentionsReadAt: {} }),
+        // Threads written before threads had versions hold them at 0, so any change stored since is newer.
+        (stored) => ({ ...stored, threads: stored.threads.map((thread: Omit<ThreadRecord, 'version'> & { version?: number }) => ({ ...thread, version: thread.version ?? 0 })) }),
+      )
       this.files.set(declaration, file)
       file.catch(() => this.files.delete(declaration))
     }
