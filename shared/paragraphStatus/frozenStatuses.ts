@@ -1,11 +1,10 @@
 import { NegotiationSnapshot, type ParagraphStatus } from '../versions/negotiationSnapshot.js'
-import type { ParagraphStatusRecord } from './paragraphStatusRecord.js'
 
 /**
  * The statuses a freeze captures: one entry for every paragraph of the frozen text (open when it has no record),
  * sorted by clause id for the canonical form. Records of paragraphs no longer in the text are left out.
  */
-export function statusesForSnapshot(records: ReadonlyMap<string, ParagraphStatusRecord>, clauseIds: readonly string[]): NegotiationSnapshot['statuses'] {
+export function statusesForSnapshot(records: ReadonlyMap<string, { status: ParagraphStatus }>, clauseIds: readonly string[]): NegotiationSnapshot['statuses'] {
   return [...new Set(clauseIds)].sort().map((clauseId) => ({ clauseId, status: records.get(clauseId)?.status ?? 'open' }))
 }
 

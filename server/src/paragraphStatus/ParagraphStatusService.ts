@@ -2,11 +2,9 @@ import { DECLARATION_FRAGMENT } from '../../../shared/editor/declarationExtensio
 import { amendmentLabel, type AmendmentRecord, type PersonRef } from '../../../shared/negotiation/amendmentRecord.js'
 import { NegotiationRefusal } from '../../../shared/negotiation/amendmentRules.js'
 import { liveClauseLabel } from '../../../shared/paragraphStatus/closedParagraphCheck.js'
-import { statusesForSnapshot } from '../../../shared/paragraphStatus/frozenStatuses.js'
 import type { ParagraphStatusRecord } from '../../../shared/paragraphStatus/paragraphStatusRecord.js'
 import type { NegotiationSnapshot, ParagraphStatus } from '../../../shared/versions/negotiationSnapshot.js'
 import type { AmendmentService } from '../negotiation/AmendmentService.js'
-import { clauseSlotsOf } from '../negotiation/roundLabelWrites.js'
 import { KeyedQueue } from '../store/KeyedQueue.js'
 import type { AuditLog } from '../store/Store.js'
 import type { DocumentHub } from '../sync/DocumentHub.js'
@@ -43,13 +41,13 @@ export class ParagraphStatusService {
     return this.store.list(declaration)
   }
 
-  /** The statuses a freeze captures (a source of the frozen state): one per paragraph of the live text, read with it. */
+  /**
+   * The statuses stored (a source of the frozen state); the text reader gives every paragraph of the text read its
+   * entry from them, on its own thread, so the sync loop never walks 2,000 paragraphs for a freeze.
+   */
   async snapshot(declaration: string): Promise<Pick<NegotiationSnapshot, 'statuses'>> {
     await this.store.list(declaration)
-    // Only the ids are needed, read off the Yjs elements: a ProseMirror copy of 2,000 paragraphs held the sync loop for tens of milliseconds.
-    return this.hub.withDocument(declaration, (document) => ({
-      statuses: statusesForSnapshot(this.store.current(declaration), clauseSlotsOf(document.doc).flatMap((slot) => (slot.id ? [slot.id] : []))),
-    }))
+    return { statuses: [...this.store.current(declaration).values()].map(({ clauseId, status }) => ({ clauseId, status })) }
   }
 
   /**

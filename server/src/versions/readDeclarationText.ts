@@ -2,9 +2,10 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { DECLARATION_FRAGMENT, declarationSchema } from '../../../shared/editor/declarationExtensions.js'
 import { declarationProblems } from '../../../shared/editor/repairDeclaration.js'
+import { statusesForSnapshot } from '../../../shared/paragraphStatus/frozenStatuses.js'
 import { readLabelRecords, roundBase, type RoundBase } from '../../../shared/negotiation/labelRecords.js'
 import { emptyNegotiation, withNegotiation } from '../../../shared/versions/canonicalNegotiation.js'
-import { canonicalText, serializeCanonical, sha256Hex } from '../../../shared/versions/canonicalText.js'
+import { canonicalText, serializeCanonical, sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { findInvisibleCharacters, type InvisibleCharacter } from '../../../shared/versions/invisibleCharacters.js'
 import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import { frozenLabels } from '../negotiation/roundLabelWrites.js'
@@ -29,6 +30,12 @@ export interface HashedDeclarationText extends DeclarationText {
   storedText: Uint8Array<ArrayBuffer>
 }
 
+/** One status for every paragraph of the text: its stored one, or open; stored ones of paragraphs gone are left out. */
+function statusesOfText(text: CanonicalText, stored: NegotiationSnapshot['statuses']): NegotiationSnapshot['statuses'] {
+  const ids = text.blocks.flatMap((block) => (block.type === 'clause' && block.id !== null ? [block.id] : []))
+  return statusesForSnapshot(new Map(stored.map((entry) => [entry.clauseId, entry])), ids)
+}
+
 /**
  * Reads a document's text in canonical form 2 (with the round's labels and the negotiation state given), only if it
  * passes the schema check; on a copy, since the binding deletes what the schema does not allow.
@@ -39,7 +46,7 @@ export function readDeclarationText(doc: Y.Doc, negotiation: NegotiationSnapshot
   const labels = readLabelRecords(doc)
   const text = canonicalText(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DECLARATION_FRAGMENT), declarationSchema), labels)
   return {
-    serialized: serializeCanonical(withNegotiation(text, negotiation)),
+    serialized: serializeCanonical(withNegotiation(text, { ...negotiation, statuses: statusesOfText(text, negotiation.statuses) })),
     invisible: findInvisibleCharacters(text),
     schemaProblems,
     roundBase: labels.size > 0 ? null : roundBase(frozenLabels(text)),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { declarationState } from '../../../server/src/seed/seedDemo.js'
 import { readDeclarationText } from '../../../server/src/versions/readDeclarationText.js'
+import type { CanonicalText } from '../../../shared/versions/canonicalText.js'
 import { fragmentOf } from '../../helpers/declarationText.js'
 import { tamperedEdits } from '../../helpers/tamperedEdits.js'
 
@@ -23,7 +24,11 @@ describe('the canonical text a freeze hashes', () => {
   it('is built from a declaration that passes the schema check', () => {
     const text = readDeclarationText(declaration())
     expect(text.schemaProblems).toEqual([])
-    expect(JSON.parse(text.serialized)).toMatchObject({ format: 'kelisim-text/2', negotiation: { statuses: [], brackets: [], alternatives: [] } })
+    const frozen = JSON.parse(text.serialized) as CanonicalText
+    const clauseIds = frozen.blocks.flatMap((block) => (block.type === 'clause' && block.id !== null ? [block.id] : []))
+    expect(clauseIds).toHaveLength(2)
+    // With no status stored, every paragraph is frozen open.
+    expect(frozen).toMatchObject({ format: 'kelisim-text/2', negotiation: { statuses: [...clauseIds].sort().map((clauseId) => ({ clauseId, status: 'open' })), brackets: [], alternatives: [] } })
   })
 
   it.each(inTheText)('is not built, and nothing is changed, when the declaration has $name', ({ change }) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sha256Hex } from '../../../shared/versions/canonicalText.js'
+import { sha256Hex, type CanonicalText } from '../../../shared/versions/canonicalText.js'
 import type { NegotiationChanges } from '../../../shared/versions/negotiationChanges.js'
 import type { NegotiationSnapshot } from '../../../shared/versions/negotiationSnapshot.js'
 import type { VersionDetail, VersionSummary } from '../../../shared/versions/versionSchemas.js'
@@ -40,12 +40,16 @@ describe('a frozen version captures the negotiation state', () => {
   it('in canonical form 2, sorted, with the hash covering it; the redline names how the state moved', async () => {
     // Given out of order: the later id first.
     const [first, second] = [op1, op2].sort()
-    statuses = { statuses: [{ clauseId: second!, status: 'agreed' }, { clauseId: first!, status: 'ad-referendum' }] }
+    // Given out of order, and with a status of a paragraph no longer in the text.
+    statuses = { statuses: [{ clauseId: second!, status: 'agreed' }, { clauseId: 'gone00000001', status: 'agreed' }, { clauseId: first!, status: 'ad-referendum' }] }
     const zero = await freeze('Zero draft')
     const frozen = await detail(zero.id)
-    const text = JSON.parse(frozen.serialized) as { format: string; negotiation: NegotiationSnapshot }
+    const text = JSON.parse(frozen.serialized) as CanonicalText & { negotiation: NegotiationSnapshot }
     expect(text.format).toBe('kelisim-text/2')
-    expect(text.negotiation).toEqual({ statuses: [{ clauseId: first, status: 'ad-referendum' }, { clauseId: second, status: 'agreed' }], brackets: [], alternatives: [] })
+    // Every paragraph of the text has its status, open where none is stored; the one gone is left out.
+    const clauseIds = text.blocks.flatMap((block) => (block.type === 'clause' && block.id !== null ? [block.id] : [])).sort()
+    const given: Record<string, string> = { [first!]: 'ad-referendum', [second!]: 'agreed' }
+    expect(text.negotiation).toEqual({ statuses: clauseIds.map((clauseId) => ({ clauseId, status: given[clauseId] ?? 'open' })), brackets: [], alternatives: [] })
     expect(frozen.sha256).toBe(await sha256Hex(frozen.serialized))
     expect(frozen.intact).toBe(true)
 
