@@ -67,9 +67,12 @@ export function positionalLabels(clauses: readonly ClauseSlot[]): RoundLabel[] {
  */
 export function assignLabels(records: RoundLabelRecords, clauses: readonly ClauseSlot[]): AssignedLabels {
   if (records.size === 0) return { labels: positionalLabels(clauses).map(formatLabel), added: new Map() }
-  const highest = new Map<string, number>()
-  const slot = (kind: ClauseKind, number: number) => `${kind}/${number}`
-  const note = (label: RoundLabel) => highest.set(slot(label.kind, label.number), Math.max(label.suffix, highest.get(slot(label.kind, label.number)) ?? 0))
+  // The highest suffix given out for each number, by kind: numeric keys, as 2,000 paragraphs made string keys the cost.
+  const highest: Record<ClauseKind, Map<number, number>> = { preambular: new Map(), operative: new Map() }
+  const note = (label: RoundLabel) => {
+    const suffixes = highest[label.kind]
+    if (label.suffix > (suffixes.get(label.number) ?? 0)) suffixes.set(label.number, label.suffix)
+  }
   for (const label of records.values()) note(label)
   const after: Record<ClauseKind, number> = { preambular: 0, operative: 0 }
   const added = new Map<string, RoundLabel>()
@@ -78,7 +81,7 @@ export function assignLabels(records: RoundLabelRecords, clauses: readonly Claus
     let label = key === null ? undefined : (records.get(key) ?? added.get(key))
     if (!label) {
       const number = after[kind]
-      label = { kind, number, suffix: (highest.get(slot(kind, number)) ?? 0) + 1 }
+      label = { kind, number, suffix: (highest[kind].get(number) ?? 0) + 1 }
       note(label)
       if (key !== null) added.set(key, label)
     }

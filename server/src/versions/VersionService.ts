@@ -257,13 +257,16 @@ export class VersionService {
   private async startRound(declaration: string, base: RoundBase | null): Promise<void> {
     // The text was read with the round's labels in it: the round has begun, and nothing is left to label from it.
     if (base === null) return
-    // Turns of the loop between reading 2,000 labels, writing them, and labelling what was added since the read, so
-    // typing never waits for all three.
+    // Turns of the loop between reading 2,000 labels, writing them, reading them back, and labelling what was added
+    // since the read, so typing never waits for all four.
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
     await nextTurn()
     await this.hub.withDocument(declaration, async (document) => {
       if (readLabelRecords(document.doc).size > 0) return
       beginRound(document.doc, base)
+      await nextTurn()
+      // The first read of the new base parses 2,000 labels into its cache: a turn of its own, before they are used.
+      readLabelRecords(document.doc)
       await nextTurn()
       recordNewLabels(document.doc)
       // The version stands once stored; a slow disk only delays the labels, which are saved with the text.
