@@ -80,6 +80,15 @@ describe('the built server', () => {
     expect(loaded.filter((module) => /\.(ts|tsx|mts)$/.test(module))).toEqual([])
   })
 
+  it('loads the encoding tables the JSON parser needs before it listens, not at the first request, which would hold the sync loop', async () => {
+    const trace = join(folder, 'modules-at-start.txt')
+    const { child, exited } = await startBuilt({ DATA_DIR: join(folder, 'no-request'), KELISIM_MODULE_TRACE: trace }, ['--import', tracer])
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    const loaded = (await readFile(trace, 'utf8')).split('\n')
+    expect(loaded.some((module) => module.includes('/node_modules/iconv-lite/encodings/'))).toBe(true)
+  })
+
   it('idles in little memory when started as `npm start` starts it, though every sign-in hashes on a thread of the pool', async () => {
     const server = await startBuilt({ ...startEnvironment(), DATA_DIR: join(folder, 'idle') })
     // Enough sign-ins at once to put a password hash on every thread of the pool.
