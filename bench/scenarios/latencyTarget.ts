@@ -22,14 +22,16 @@ function betterPeerOf(p99: Metric): number | null {
 }
 
 /**
- * The floor's p99 where it bounds what this machine can measure: from an unflagged run, and no higher than the better
- * peer's. A floor above a peer is held up by its own work (relaying with ws.send per socket, it was CPU-bound at 1,000
- * connections), so it bounds nothing there.
+ * The floor's p99 where it bounds what this machine can measure: from an unflagged run, and no more than twice the
+ * lowest server's. A floor that far above a server doing more work is held up by its own (relaying with ws.send per
+ * socket, it was CPU-bound at 1,000 connections), so it bounds nothing; one a little above is the same noise the
+ * servers read, and still bounds them.
  */
 export function countedFloor(p99: Metric): number | null {
   const floor = p99.values.floor
   const betterPeer = betterPeerOf(p99)
-  if (floor === undefined || floor <= 0 || !usable(p99, 'floor') || betterPeer === null || floor > betterPeer) return null
+  const lowest = Math.min(...(['kelisim', ...PEER_KINDS] as const).filter((kind) => usable(p99, kind)).map((kind) => p99.values[kind]!))
+  if (floor === undefined || floor <= 0 || !usable(p99, 'floor') || betterPeer === null || floor > 2 * lowest) return null
   return floor
 }
 

@@ -57,7 +57,7 @@ function explain(kind: ServerKind, run: TypingRun): string {
 function floorNote(p99: Metric): string[] {
   const floor = countedFloor(p99)
   const ran = p99.values.floor
-  if (floor === null) return ran === undefined ? [] : [`The floor's p99 (${ran.toFixed(1)} ms) is not counted here: its run was flagged, or it is above the better peer's, held up by its own work.`]
+  if (floor === null) return ran === undefined ? [] : [`The floor's p99 (${ran.toFixed(1)} ms) is not counted here: its run was flagged, or it is more than twice the lowest server's, held up by its own work.`]
   const above = (['kelisim', ...PEER_KINDS] as const).flatMap((kind) => (p99.values[kind] === undefined ? [] : [`${SERVER_LABELS[kind]} ${(p99.values[kind] / floor).toFixed(2)}×`]))
   return [`p99 over the floor's ${floor.toFixed(1)} ms: ${above.join(', ')}.`]
 }
