@@ -76,8 +76,15 @@ export function App() {
         />
       )
     }
-    if (session.kind === 'loading') return <p role="status">{t('app.loading')}</p>
-    if (session.kind === 'error') return <p role="alert">{t('app.unreachable', { message: session.message })}</p>
+    // Before the session is known the page still has its one heading, for those who move through it by headings.
+    if (session.kind === 'loading' || session.kind === 'error') {
+      return (
+        <>
+          <h1 className="visually-hidden">Kelisim</h1>
+          {session.kind === 'loading' ? <p role="status">{t('app.loading')}</p> : <p role="alert">{t('app.unreachable', { message: session.message })}</p>}
+        </>
+      )
+    }
     if (session.kind === 'anonymous') return <SignInPage onSignedIn={handleSignedIn} />
     const { identity } = session.info
     if (participants) return <ParticipantsPage key={participants} name={participants} selfId={identity.id} onBack={() => navigate(`/d/${participants}`)} />
