@@ -4,7 +4,7 @@ import type { AlternativesRecord, BracketItem, NewBracketBody, ResolveBracketBod
 
 /** A new open bracket or set of alternatives, from a checked request and the words the server read under it. */
 export function placeItem(body: NewBracketBody, fields: { id: string; quote: string; by: PersonRef; at: string }): BracketItem {
-  const placed = { id: fields.id, clauseId: body.clauseId, anchor: body.anchor ?? null, quote: fields.quote, placedBy: fields.by, placedAt: fields.at, resolvedBy: null, resolvedAt: null }
+  const placed = { id: fields.id, clauseId: body.clauseId, anchor: body.anchor ?? null, quote: fields.quote, placedBy: fields.by, placedAt: fields.at, resolvedBy: null, resolvedAt: null, version: 1 }
   return body.kind === 'bracket'
     ? { kind: 'bracket', ...placed, requestedBy: body.requestedBy, reason: body.reason, status: 'open' }
     : { kind: 'alternatives', ...placed, options: body.options, status: 'open', chosen: null }

@@ -73,6 +73,8 @@ const Placed = {
   placedAt: z.string(),
   resolvedBy: BracketPerson.nullable(),
   resolvedAt: z.string().nullable(),
+  /** 1 when placed, raised with each stored change: a page keeps whichever copy is newer, answer or push. */
+  version: z.number().int().nonnegative(),
 }
 
 /** A square bracket, as stored and as every client sees it. */

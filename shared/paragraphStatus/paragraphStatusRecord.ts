@@ -7,4 +7,6 @@ export interface ParagraphStatusRecord {
   readonly status: ParagraphStatus
   readonly setBy: PersonRef
   readonly setAt: string
+  /** Raised with each status stored for the paragraph: a page keeps whichever copy is newer, answer or push. */
+  readonly version: number
 }

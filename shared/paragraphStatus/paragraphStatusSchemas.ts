@@ -16,5 +16,6 @@ export const ParagraphStatusView = z.object({
   status: ParagraphStatus,
   setBy: Author,
   setAt: z.string(),
+  version: z.number().int().nonnegative(),
 })
 export type ParagraphStatusView = z.infer<typeof ParagraphStatusView>

@@ -1,7 +1,9 @@
 import JSZip from 'jszip'
-import type { Locator, Page } from 'playwright-core'
+import type { APIResponse, Locator, Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { alternativesOn, bracketOn, place } from '../helpers/brackets.js'
+import type { BracketItem } from '../../shared/brackets/bracketSchemas.js'
+import { api } from '../helpers/api.js'
+import { alternativesOn, bracketOn, BRACKETS_PATH, place } from '../helpers/brackets.js'
 import { browserSuite } from '../helpers/browserSuite.js'
 import { pressByKeyboard } from '../helpers/keyboard.js'
 import { expectNoSidewaysScroll, openOnPhone } from '../helpers/layout.js'
@@ -140,5 +142,32 @@ describe('square brackets and alternatives in the browser', () => {
     await chair.getByRole('article', { name: 'Alternatives in OP2' }).waitFor()
     await expectNoSidewaysScroll(chair)
     await expectNoAxeViolations(chair)
+  })
+
+  it('keeps a lift pushed after the chair placed a bracket, when the answer to placing it comes last', async () => {
+    const chair = await openAs('Aigerim Seitkali', true)
+    // The placement reaches the server, but its answer is held back until the lift made after it has been pushed.
+    let answered!: (answer: { route: Route; response: APIResponse }) => void
+    const held = new Promise<{ route: Route; response: APIResponse }>((resolve) => (answered = resolve))
+    await chair.route('**/api/declarations/*/brackets', async (route) => answered({ route, response: await route.fetch() }))
+    await selectWords(chair, 'prevent bullying')
+    await pressByKeyboard(chair, /^Brackets/)
+    await tick(chair, 'Requested by', 'KAZ')
+    await pressByKeyboard(chair, 'Place bracket')
+    const { route, response } = await held
+    expect(response.status()).toBe(201)
+    const card = chair.getByRole('article', { name: 'Bracket in OP8' })
+    await card.waitFor()
+    const { id } = (await response.json()) as BracketItem
+    const token = await startSession(suite.server().url, 'chair')
+    expect((await api(suite.server().url, 'POST', `${BRACKETS_PATH}/${id}/resolve`, { token, body: { action: 'lift' } })).status).toBe(200)
+    await expect.poll(() => card.count()).toBe(0)
+
+    const late = chair.waitForResponse((answer) => answer.url().endsWith('/brackets'))
+    await route.fulfill({ response })
+    await (await late).finished()
+    // Time for the page to read and render the late answer, were it to apply it.
+    await chair.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 250)))
+    expect(await card.count()).toBe(0)
   })
 })

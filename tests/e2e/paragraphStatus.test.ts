@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding'
-import type { Page } from 'playwright-core'
+import type { APIResponse, Page, Route } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { AmendmentView } from '../../shared/negotiation/amendmentSchemas.js'
+import type { ParagraphStatusView } from '../../shared/paragraphStatus/paragraphStatusSchemas.js'
 import { decodeControl } from '../../shared/protocol/controlCodec.js'
 import { ServerControlMessage } from '../../shared/protocol/controlMessages.js'
 import { MessageType } from '../../shared/protocol/messageTypes.js'
@@ -138,5 +139,30 @@ describe('paragraph status in the browser', () => {
     expect(await table.getByRole('row', { name: /Zero draft/ }).getByRole('cell').allTextContents()).toEqual(['0', '0', '23', '0'])
     await chair.getByRole('img', { name: /Paragraphs agreed, agreed ad referendum and open in each frozen version/ }).waitFor()
     await expectNoAxeViolations(chair)
+  })
+
+  it('keeps a status pushed after the chair set one, when the answer to setting it comes last', async () => {
+    const chair = await openAs('Aigerim Seitkali', true)
+    await pressByKeyboard(chair, /^Progress$/)
+    // The status reaches the server, but its answer is held back until a newer one has been pushed.
+    let answered!: (answer: { route: Route; response: APIResponse }) => void
+    const held = new Promise<{ route: Route; response: APIResponse }>((resolve) => (answered = resolve))
+    await chair.route('**/api/declarations/*/paragraph-statuses/*', async (route) => answered({ route, response: await route.fetch() }))
+    const choices = chair.getByRole('group', { name: 'Status of OP6' })
+    await choices.getByRole('button', { name: 'Ad ref.' }).click()
+    const { route, response } = await held
+    expect(response.status()).toBe(200)
+    const { clauseId } = (await response.json()) as ParagraphStatusView
+    const token = await startSession(suite.server().url, 'chair')
+    expect((await api(suite.server().url, 'PUT', `/api/declarations/${DOC}/paragraph-statuses/${clauseId}`, { token, body: { status: 'agreed' } })).status).toBe(200)
+    await expect.poll(() => badge(chair, 'OP6').textContent()).toBe('✓ Agreed')
+
+    const late = chair.waitForResponse((answer) => answer.url().includes('/paragraph-statuses/'))
+    await route.fulfill({ response })
+    await (await late).finished()
+    // Time for the page to read and render the late answer, were it to apply it.
+    await chair.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 250)))
+    expect(await badge(chair, 'OP6').textContent()).toBe('✓ Agreed')
+    expect(await choices.getByRole('button', { name: 'Agreed' }).getAttribute('aria-pressed')).toBe('true')
   })
 })

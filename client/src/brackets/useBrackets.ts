@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { z } from 'zod'
 import { BracketItem, type NewBracketInput, type ResolveBracketBody } from '../../../shared/brackets/bracketSchemas.js'
 import { callApi } from '../api/apiClient.js'
+import { keepNewer } from '../api/keepNewer.js'
 import type { ControlChannel } from '../sync/ControlChannel.js'
 
 /** A declaration's brackets and alternatives, kept current by the server's `brackets` pushes, and the calls that change them. */
@@ -9,17 +10,15 @@ export function useBrackets(declaration: string, channel: ControlChannel) {
   const [items, setItems] = useState<BracketItem[]>([])
   const [error, setError] = useState<string | null>(null)
 
-  const upsert = useCallback((item: BracketItem) => {
-    setItems((current) => (current.some((existing) => existing.id === item.id) ? current.map((existing) => (existing.id === item.id ? item : existing)) : [...current, item]))
-  }, [])
+  const upsert = useCallback((item: BracketItem) => setItems((current) => keepNewer(current, item)), [])
 
   useEffect(() => {
     const unsubscribe = channel.subscribe((message) => {
       if (message.type === 'brackets') upsert(message.item)
     })
     callApi(`/declarations/${declaration}/brackets`, z.array(BracketItem)).then(
-      // A push that came while the list loaded is newer than the list's copy.
-      (loaded) => setItems((pushed) => [...loaded.filter((item) => !pushed.some((other) => other.id === item.id)), ...pushed]),
+      // A push that came while the list loaded may be newer than the list's copy, or older.
+      (loaded) => setItems((pushed) => pushed.reduce(keepNewer, loaded)),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     )
     return unsubscribe

@@ -24,7 +24,12 @@ export class FileBracketStore implements BracketStore {
   private file(declaration: string): Promise<DurableRecords<BracketsFile>> {
     let file = this.files.get(declaration)
     if (!file) {
-      file = DurableRecords.open<BracketsFile>(join(this.directory, `${declaration}.json`), () => ({ items: [] }))
+      file = DurableRecords.open<BracketsFile>(
+        join(this.directory, `${declaration}.json`),
+        () => ({ items: [] }),
+        // Items stored before items had versions hold them at 0, so any change stored since is newer.
+        (stored) => ({ ...stored, items: stored.items.map((item: Omit<BracketItem, 'version'> & { version?: number }) => ({ ...item, version: item.version ?? 0 }) as BracketItem) }),
+      )
       this.files.set(declaration, file)
       file.catch(() => this.files.delete(declaration))
     }
@@ -47,7 +52,7 @@ export class FileBracketStore implements BracketStore {
       const index = data.items.findIndex((item) => item.id === id)
       const current = data.items[index]
       if (!current) throw new NegotiationRefusal(404, 'unknown_bracket')
-      const next = change(current)
+      const next = { ...change(current), version: current.version + 1 }
       data.items[index] = next
       return next
     })

@@ -26,7 +26,12 @@ export class FileParagraphStatusStore implements ParagraphStatusStore {
   private file(declaration: string): Promise<DurableRecords<StatusesFile>> {
     let file = this.files.get(declaration)
     if (!file) {
-      file = DurableRecords.open<StatusesFile>(join(this.directory, `${declaration}.json`), () => ({ statuses: {} }))
+      file = DurableRecords.open<StatusesFile>(
+        join(this.directory, `${declaration}.json`),
+        () => ({ statuses: {} }),
+        // Statuses stored before statuses had versions hold them at 0, so any status stored since is newer.
+        (stored) => ({ statuses: Object.fromEntries(Object.entries(stored.statuses).map(([clauseId, record]: [string, Omit<ParagraphStatusRecord, 'version'> & { version?: number }]) => [clauseId, { ...record, version: record.version ?? 0 }])) }),
+      )
       this.files.set(declaration, file)
       file.then(
         (opened) => {

@@ -63,8 +63,9 @@ export class ParagraphStatusService {
       if (label === null) throw new NegotiationRefusal(404, 'unknown_paragraph.text')
       const current = this.store.current(declaration).get(clauseId)
       const previous = current?.status ?? 'open'
-      const record: ParagraphStatusRecord = { clauseId, status, setBy: by, setAt: new Date().toISOString() }
-      if (previous === status) return { record: current ?? record, notTakenUp: [], changed: false }
+      if (previous === status) return { record: current ?? { clauseId, status, setBy: by, setAt: new Date().toISOString(), version: 0 }, notTakenUp: [], changed: false }
+      // Status changes of a declaration run one at a time, so the version read is the one replaced.
+      const record: ParagraphStatusRecord = { clauseId, status, setBy: by, setAt: new Date().toISOString(), version: (current?.version ?? 0) + 1 }
       const write = async (closedAmendments: AmendmentRecord[]) => {
         const release = status === 'agreed' ? this.gate.hold(declaration, clauseId) : null
         try {

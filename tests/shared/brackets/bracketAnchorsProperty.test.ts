@@ -51,7 +51,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 )
 
 function item(kind: 'bracket' | 'alternatives', anchor: BracketItem['anchor'], id: string): BracketItem {
-  const placed = { id, clauseId: CLAUSE, anchor, quote: '', placedBy: { id: 'p', name: 'Chair', delegation: 'KAZ' }, placedAt: '', resolvedBy: null, resolvedAt: null }
+  const placed = { id, clauseId: CLAUSE, anchor, quote: '', placedBy: { id: 'p', name: 'Chair', delegation: 'KAZ' }, placedAt: '', resolvedBy: null, resolvedAt: null, version: 1 }
   return kind === 'bracket'
     ? { kind, ...placed, requestedBy: ['KAZ'], reason: '', status: 'open' }
     : { kind, ...placed, options: [{ text: 'shall', proposedBy: ['KAZ'] }, { text: 'should', proposedBy: ['USA'] }], status: 'open', chosen: null }

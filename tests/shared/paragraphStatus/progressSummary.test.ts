@@ -4,7 +4,7 @@ import type { ParagraphStatusRecord } from '../../../shared/paragraphStatus/para
 import { summarizeProgress } from '../../../shared/paragraphStatus/progressSummary.js'
 
 const by = { id: 'p1', name: 'Aigerim Seitkali', delegation: 'KAZ' }
-const record = (clauseId: string, status: ParagraphStatusRecord['status']): [string, ParagraphStatusRecord] => [clauseId, { clauseId, status, setBy: by, setAt: '2026-12-01T10:00:00.000Z' }]
+const record = (clauseId: string, status: ParagraphStatusRecord['status']): [string, ParagraphStatusRecord] => [clauseId, { clauseId, status, setBy: by, setAt: '2026-12-01T10:00:00.000Z', version: 1 }]
 
 describe('progress summary', () => {
   it('counts paragraphs per kind and status, a paragraph without a status or an id as open', () => {

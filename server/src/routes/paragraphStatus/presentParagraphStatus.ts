@@ -10,5 +10,6 @@ export async function statusPresenter(store: Store): Promise<(record: ParagraphS
     status: record.status,
     setBy: { id: record.setBy.id, name: record.setBy.name, delegation: delegations.get(record.setBy.delegation) ?? { code: record.setBy.delegation, name: record.setBy.delegation, color: '#595959' } },
     setAt: record.setAt,
+    version: record.version,
   })
 }
