@@ -12,6 +12,8 @@ export interface ServerHooks {
   afterSignInAdmission?(login: string): Promise<void>
   /** After a restore has found the draft unlocked and before it replaces the text. */
   afterRestoreCheck?(declaration: string): Promise<void>
+  /** After an unlock has cleared the lock, before the silences on the version it unlocked are withdrawn. */
+  afterUnlock?(declaration: string): Promise<void>
   /** When a silence is found due, before its outcome is stored. */
   beforeSilenceDecision?(declaration: string): Promise<void>
 }

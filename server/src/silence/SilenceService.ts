@@ -18,7 +18,8 @@ import type { SilenceBreakRecord, SilenceRecord, SilenceStore } from './SilenceS
 /** The longest silence a moderator may set. */
 const MAX_SILENCE_MS = 90 * 24 * 60 * 60 * 1000
 
-const isDue = (silence: SilenceRecord, now: number) => !silence.outcome && now >= Date.parse(silence.deadline)
+/** A silence an unlock has begun to withdraw is the unlock's to settle, not the deadline's. */
+const isDue = (silence: SilenceRecord, now: number) => !silence.outcome && !silence.unlocking && now >= Date.parse(silence.deadline)
 
 /** Silence procedures: opened on a locked version, broken with signed statements, and decided at the deadline by the server's clock. */
 export class SilenceService {
@@ -126,19 +127,69 @@ export class SilenceService {
   }
 
   /**
+   * Unlocks the draft with `unlockDraft`, withdrawing the silence running on the version it was locked on. The silence
+   * is marked before the lock is cleared, so a stop between the two still ends it as withdrawn, as of the unlock.
+   */
+  async unlock<T>(declaration: string, by: AuthorRecord, unlockDraft: () => Promise<T>): Promise<T> {
+    await this.markUnlocking(declaration, by)
+    let unlocked: T
+    try {
+      unlocked = await unlockDraft()
+    } catch (error) {
+      // The lock is still on: the silence runs on, and is decided if its deadline passed meanwhile.
+      await this.dropUnlockingMarks(declaration)
+      await this.decideDue(declaration)
+      throw error
+    }
+    await this.hooks.afterUnlock?.(declaration)
+    await this.withdrawUnlocked(declaration, by)
+    return unlocked
+  }
+
+  /** Marks the running silence on the locked version, before its deadline, as being withdrawn by an unlock. */
+  private markUnlocking(declaration: string, by: AuthorRecord): Promise<void> {
+    return this.store.signatures.exclusive(declaration, async () => {
+      const locked = (await this.store.getDeclaration(declaration))?.lockedVersion ?? null
+      const now = this.clock.now()
+      const running = (silence: SilenceRecord) => !silence.outcome && silence.version.id === locked && now < Date.parse(silence.deadline)
+      if (!(await this.silences.list(declaration)).some(running)) return
+      await this.silences.update(declaration, (silences) => {
+        // Of two unlocks at once, the first mark is kept.
+        for (const silence of silences.filter(running)) silence.unlocking ??= { at: new Date(now).toISOString(), by }
+      })
+    })
+  }
+
+  /** Drops the marks of unlocks that did not clear the lock. */
+  private dropUnlockingMarks(declaration: string): Promise<void> {
+    return this.store.signatures.exclusive(declaration, async () => {
+      const locked = (await this.store.getDeclaration(declaration))?.lockedVersion ?? null
+      const stale = (silence: SilenceRecord) => !silence.outcome && Boolean(silence.unlocking) && silence.version.id === locked
+      if (!(await this.silences.list(declaration)).some(stale)) return
+      await this.silences.update(declaration, (silences) => {
+        for (const silence of silences.filter(stale)) silence.unlocking = null
+      })
+    })
+  }
+
+  /**
    * Ends as withdrawn, recorded, every running silence whose version is no longer locked for signature: unlocking the
-   * draft before the deadline takes the text from the delegations' consideration. One already due is left to `decideDue`.
+   * draft before the deadline takes the text from the delegations' consideration. One marked by an unlock ends as of
+   * the unlock; one found unlocked unmarked and already due is left to `decideDue`.
    */
   async withdrawUnlocked(declaration: string, by: AuthorRecord | null): Promise<void> {
     // The same queue as opening, so a silence cannot open on a lock that is ending.
     const withdrawn = await this.store.signatures.exclusive(declaration, async () => {
       const locked = (await this.store.getDeclaration(declaration))?.lockedVersion ?? null
       const now = this.clock.now()
-      const unlocked = (silence: SilenceRecord) => !silence.outcome && silence.version.id !== locked && !isDue(silence, now)
+      const unlocked = (silence: SilenceRecord) => !silence.outcome && silence.version.id !== locked && (Boolean(silence.unlocking) || !isDue(silence, now))
       if (!(await this.silences.list(declaration)).some(unlocked)) return []
       return this.silences.update(declaration, (silences) => {
         const ended = silences.filter(unlocked)
-        for (const silence of ended) silence.outcome = { state: 'withdrawn', decidedAt: new Date(now).toISOString(), by }
+        for (const silence of ended) {
+          silence.outcome = { state: 'withdrawn', decidedAt: silence.unlocking?.at ?? new Date(now).toISOString(), by: silence.unlocking?.by ?? by }
+          silence.unlocking = null
+        }
         return structuredClone(ended)
       })
     })
@@ -150,10 +201,14 @@ export class SilenceService {
     }
   }
 
-  /** At start: records what a crash left unrecorded, withdraws silences on a draft unlocked meanwhile, decides what fell due while the server was down, and arms the rest. */
+  /**
+   * At start: records what a crash left unrecorded, drops the marks of unlocks that never cleared the lock, withdraws
+   * silences on a draft unlocked meanwhile, decides what fell due while the server was down, and arms the rest.
+   */
   async resume(): Promise<void> {
     for (const { name } of await this.store.listDeclarations()) {
       await this.recordInAudit(name)
+      await this.dropUnlockingMarks(name)
       await this.withdrawUnlocked(name, null)
       await this.decideDue(name)
       for (const silence of await this.silences.list(name)) if (!silence.outcome) this.schedule(silence)

@@ -21,6 +21,12 @@ export interface SilenceRecord {
   openedAt: string
   openedBy: AuthorRecord
   breaks: SilenceBreakRecord[]
+  /**
+   * Written, durably, before an unlock of its version clears the lock: if the lock is then found cleared, the silence
+   * is withdrawn as of `at`, even when that is found only after the deadline (a stop between the unlock and the
+   * withdrawal); if the lock is still on, the unlock did not happen and the mark is dropped. Absent in older files.
+   */
+  unlocking?: { at: string; by: AuthorRecord } | null
   /** `withdrawn`: the draft was unlocked before the deadline, by `by` (null when found at start after a crash). */
   outcome: { state: 'adopted' | 'broken' | 'withdrawn'; decidedAt: string; by?: AuthorRecord | null } | null
 }

@@ -55,9 +55,8 @@ export function versionsRouter(context: AppContext, versions: VersionService): R
     allow(response, 'versions.manage')
     const body = request.body as z.infer<typeof FreezeBody>
     const { declaration } = accessOf(response)
-    const record = await versions.unlock(declaration, authorOf(response), body.name, body.note)
     // A silence still running on the version that was locked ends as withdrawn (at start too, after a crash here).
-    await context.silence.withdrawUnlocked(declaration, authorOf(response))
+    const record = await context.silence.unlock(declaration, authorOf(response), () => versions.unlock(declaration, authorOf(response), body.name, body.note))
     response.status(201).json(await presentVersion(store, record, true, null))
   })
 
